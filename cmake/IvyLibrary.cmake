@@ -1,0 +1,31 @@
+# The library: core and unified functions (backend-free), plus one folder per enabled backend.
+file(GLOB IVY_CORE_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/core/*.cpp
+     ${PROJECT_SOURCE_DIR}/src/ops/*.cpp ${PROJECT_SOURCE_DIR}/src/backends/stub/*.cpp)
+add_library(ivy SHARED ${IVY_CORE_SOURCES})
+add_library(Ivy::ivy ALIAS ivy)
+target_include_directories(ivy PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
+                                      $<INSTALL_INTERFACE:include>)
+target_include_directories(ivy PRIVATE ${PROJECT_SOURCE_DIR}/src)
+target_link_libraries(ivy PRIVATE dlpack::dlpack)
+target_compile_options(ivy PRIVATE -Wall -Wextra)
+
+set(IVY_ENABLED_BACKENDS stub)
+if(IVY_BACKEND_TORCH)
+  file(GLOB IVY_TORCH_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/backends/torch/*.cpp)
+  target_sources(ivy PRIVATE ${IVY_TORCH_SOURCES})
+  # Only the ATen headers and libraries: <torch/torch.h> would cost 22 s per translation unit.
+  target_include_directories(ivy SYSTEM PRIVATE ${TORCH_INCLUDE_DIRS})
+  target_link_libraries(ivy PRIVATE ${TORCH_LIBRARIES})
+  target_compile_definitions(ivy PRIVATE IVY_WITH_TORCH=1)
+  list(APPEND IVY_ENABLED_BACKENDS torch)
+endif()
+if(IVY_BACKEND_XTENSOR)
+  file(GLOB IVY_XTENSOR_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/backends/xtensor/*.cpp)
+  target_sources(ivy PRIVATE ${IVY_XTENSOR_SOURCES})
+  find_package(BLAS REQUIRED)
+  find_package(LAPACK REQUIRED)
+  target_link_libraries(ivy PRIVATE xtensor xtensor-blas ${BLAS_LIBRARIES} ${LAPACK_LIBRARIES})
+  target_compile_definitions(ivy PRIVATE IVY_WITH_XTENSOR=1)
+  list(APPEND IVY_ENABLED_BACKENDS xtensor)
+endif()
+message(STATUS "Ivy backends: ${IVY_ENABLED_BACKENDS}")

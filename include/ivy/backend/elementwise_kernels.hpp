@@ -1,0 +1,44 @@
+#pragma once
+#include "ivy/core/array.hpp"
+
+namespace ivy {
+
+// X(name): element-wise kernels a backend provides. Names match the unified functions.
+#define IVY_UNARY_KERNELS(X)                                                                  \
+  X(abs) X(negative) X(sign) X(sqrt) X(square) X(exp) X(expm1) X(log) X(log1p) X(log2)      \
+  X(log10) X(sin) X(cos) X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh) X(tanh) X(asinh)   \
+  X(acosh) X(atanh) X(floor) X(ceil) X(round) X(trunc) X(erf) X(isnan) X(isinf) X(isfinite) \
+  X(logical_not) X(sigmoid)
+
+#define IVY_BINARY_KERNELS(X)                                                                \
+  X(add) X(subtract) X(multiply) X(divide) X(pow) X(floor_divide) X(remainder) X(minimum)    \
+  X(maximum) X(atan2) X(equal) X(not_equal) X(less) X(less_equal) X(greater)                \
+  X(greater_equal) X(logical_and) X(logical_or) X(logical_xor)
+
+enum class UnaryOp {
+#define IVY_ENUM_ENTRY(name) name,
+  IVY_UNARY_KERNELS(IVY_ENUM_ENTRY)
+#undef IVY_ENUM_ENTRY
+};
+
+enum class BinaryOp {
+#define IVY_ENUM_ENTRY(name) name,
+  IVY_BINARY_KERNELS(IVY_ENUM_ENTRY)
+#undef IVY_ENUM_ENTRY
+};
+
+struct ElementwiseKernels {
+  Array (*cast)(const Array& x, DType d) = nullptr;
+  /**
+   * x has a dtype core accepted for op. isnan/isinf/isfinite/logical_not return bool; the
+   * others keep x's dtype. round is half to even; remainder and floor_divide round towards
+   * minus infinity (the divisor's sign), integer divisors are non-zero.
+   */
+  Array (*unary)(UnaryOp op, const Array& x) = nullptr;
+  /** a and b have one dtype and broadcastable shapes; comparisons and logical ops give bool. */
+  Array (*binary)(BinaryOp op, const Array& a, const Array& b) = nullptr;
+  /** cond is bool; a and b share a dtype; all three broadcast together. */
+  Array (*where)(const Array& cond, const Array& a, const Array& b) = nullptr;
+};
+
+}  // namespace ivy

@@ -1,0 +1,22 @@
+#pragma once
+/// Umbrella header: the framework-agnostic API on ivy::Array. No backend header is included;
+/// native interop lives in ivy/torch.hpp and ivy/xtensor.hpp.
+#include "ivy/core/array.hpp"
+#include "ivy/core/device.hpp"
+#include "ivy/core/dtype.hpp"
+#include "ivy/core/errors.hpp"
+#include "ivy/core/framework.hpp"
+#include "ivy/core/options.hpp"
+#include "ivy/core/registry.hpp"
+#include "ivy/core/scalar.hpp"
+#include "ivy/core/shape.hpp"
+#include "ivy/ops/conversion.hpp"
+#include "ivy/ops/creation.hpp"
+#include "ivy/ops/elementwise.hpp"
+#include "ivy/ops/image.hpp"
+#include "ivy/ops/indexing.hpp"
+#include "ivy/ops/linalg.hpp"
+#include "ivy/ops/manipulation.hpp"
+#include "ivy/ops/nn.hpp"
+#include "ivy/ops/random.hpp"
+#include "ivy/ops/reduction.hpp"

@@ -1,0 +1,46 @@
+#pragma once
+/// Element-wise math, comparison and logic. Binary functions broadcast and promote dtypes per
+/// docs/semantics.md; a host scalar takes the dtype of the array it meets.
+#include "ivy/backend/elementwise_kernels.hpp"
+#include "ivy/core/array.hpp"
+#include "ivy/ops/operand.hpp"
+
+namespace ivy {
+
+// Unary functions: abs, negative, sign, sqrt, square, exp, ... (see IVY_UNARY_KERNELS).
+// Functions of floats (sqrt, exp, log, trigonometry, erf, sigmoid) compute integer and bool
+// inputs in float32; abs, negative, sign and square reject bool; floor, ceil, round (half to
+// even) and trunc return integers unchanged.
+#define IVY_DECLARE_UNARY(name) Array name(const Array& x);
+IVY_UNARY_KERNELS(IVY_DECLARE_UNARY)
+#undef IVY_DECLARE_UNARY
+
+// Binary functions: add, subtract, ... (see IVY_BINARY_KERNELS). divide of integers gives
+// float32; floor_divide and remainder round towards minus infinity and raise ValueError on an
+// integer zero divisor; comparisons and logical functions return bool.
+#define IVY_DECLARE_BINARY(name) Array name(const Operand& a, const Operand& b);
+IVY_BINARY_KERNELS(IVY_DECLARE_BINARY)
+#undef IVY_DECLARE_BINARY
+
+/** Floor modulo: the result has the sign of y (alias of remainder). */
+Array floormod(const Operand& x, const Operand& y);
+/** min(max(x, lo), hi) element-wise; bounds may be arrays that broadcast with x. */
+Array clip(const Array& x, const Operand& lo, const Operand& hi);
+/** Elements of a where cond is true, else of b; all three broadcast together. */
+Array where(const Array& cond, const Operand& a, const Operand& b);
+
+inline Array operator+(const Array& a, const Operand& b) { return add(a, b); }
+inline Array operator+(Scalar a, const Array& b) { return add(a, b); }
+inline Array operator-(const Array& a, const Operand& b) { return subtract(a, b); }
+inline Array operator-(Scalar a, const Array& b) { return subtract(a, b); }
+inline Array operator*(const Array& a, const Operand& b) { return multiply(a, b); }
+inline Array operator*(Scalar a, const Array& b) { return multiply(a, b); }
+inline Array operator/(const Array& a, const Operand& b) { return divide(a, b); }
+inline Array operator/(Scalar a, const Array& b) { return divide(a, b); }
+inline Array operator-(const Array& a) { return negative(a); }
+inline Array operator<(const Array& a, const Operand& b) { return less(a, b); }
+inline Array operator<=(const Array& a, const Operand& b) { return less_equal(a, b); }
+inline Array operator>(const Array& a, const Operand& b) { return greater(a, b); }
+inline Array operator>=(const Array& a, const Operand& b) { return greater_equal(a, b); }
+
+}  // namespace ivy

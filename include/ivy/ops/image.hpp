@@ -1,0 +1,5 @@
+#pragma once
+/// image functions.
+#include "ivy/core/array.hpp"
+
+namespace ivy {}  // namespace ivy

@@ -1,0 +1,5 @@
+#pragma once
+/// linalg functions.
+#include "ivy/core/array.hpp"
+
+namespace ivy {}  // namespace ivy

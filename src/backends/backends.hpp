@@ -1,0 +1,13 @@
+#pragma once
+// The backends compiled into this library; each folder under src/backends defines its own.
+#include "ivy/backend/contract.hpp"
+
+namespace ivy::backends {
+const Backend& stub();
+#ifdef IVY_WITH_TORCH
+const Backend& torch();
+#endif
+#ifdef IVY_WITH_XTENSOR
+const Backend& xtensor();
+#endif
+}  // namespace ivy::backends

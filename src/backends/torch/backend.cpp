@@ -1,0 +1,132 @@
+// The torch backend's table: handle storage, properties, host and DLPack transfer.
+#include <ATen/DLConvertor.h>
+
+#include <cstring>
+
+#include "backends/backends.hpp"
+#include "backends/torch/torch_array.hpp"
+
+namespace ivy::backends::torch_impl {
+
+at::ScalarType to_torch(DType d) {
+  switch (d) {
+    case DType::bool_: return at::kBool;
+    case DType::int8: return at::kChar;
+    case DType::int16: return at::kShort;
+    case DType::int32: return at::kInt;
+    case DType::int64: return at::kLong;
+    case DType::uint8: return at::kByte;
+    case DType::float16: return at::kHalf;
+    case DType::bfloat16: return at::kBFloat16;
+    case DType::float32: return at::kFloat;
+    case DType::float64: return at::kDouble;
+  }
+  return at::kFloat;
+}
+
+DType from_torch(at::ScalarType t) {
+  switch (t) {
+    case at::kBool: return DType::bool_;
+    case at::kChar: return DType::int8;
+    case at::kShort: return DType::int16;
+    case at::kInt: return DType::int32;
+    case at::kLong: return DType::int64;
+    case at::kByte: return DType::uint8;
+    case at::kHalf: return DType::float16;
+    case at::kBFloat16: return DType::bfloat16;
+    case at::kFloat: return DType::float32;
+    case at::kDouble: return DType::float64;
+    default:
+      detail::raise<UnsupportedError>("from_torch", "torch",
+                                      std::string("tensor dtype ") + c10::toString(t) +
+                                          " has no ivy dtype");
+  }
+}
+
+c10::Scalar to_torch_scalar(const Scalar& s, DType d) {
+  if (is_bool(d)) return c10::Scalar(s.as_bool());
+  if (is_floating(d)) return c10::Scalar(s.as_double());
+  return c10::Scalar(s.as_int());
+}
+
+at::TensorOptions options(DType d, const Device& device) {
+  return at::TensorOptions().dtype(to_torch(d)).device(at::Device(device.str()));
+}
+
+namespace {
+
+void copy_handle(void* dst, const void* src) {
+  new (dst) at::Tensor(*std::launder(reinterpret_cast<const at::Tensor*>(src)));
+}
+void move_handle(void* dst, void* src) {
+  auto* s = std::launder(reinterpret_cast<at::Tensor*>(src));
+  new (dst) at::Tensor(std::move(*s));
+  s->~Tensor();
+}
+void destroy_handle(void* h) { std::launder(reinterpret_cast<at::Tensor*>(h))->~Tensor(); }
+
+DType dtype(const Array& x) { return from_torch(tensor(x).scalar_type()); }
+Shape shape(const Array& x) {
+  const auto sizes = tensor(x).sizes();
+  return Shape(sizes.begin(), sizes.end());
+}
+Device device(const Array& x) { return Device(tensor(x).device().str()); }
+const char* dtype_unsupported(DType) { return nullptr; }
+
+Array from_host(const void* data, const Shape& shape, DType d, const Device& dev) {
+  at::Tensor t = at::empty(shape, options(d, Device("cpu")));
+  if (t.numel() > 0) std::memcpy(t.data_ptr(), data, t.numel() * itemsize(d));
+  return wrap(dev.is_cpu() ? t : guarded("from_host", [&] { return t.to(at::Device(dev.str())); }));
+}
+
+void to_host(const Array& x, void* dst) {
+  const at::Tensor t = tensor(x).to(at::kCPU).contiguous();
+  if (t.numel() > 0) std::memcpy(dst, t.data_ptr(), t.numel() * t.element_size());
+}
+
+DLManagedTensor* to_dlpack(const Array& x) {
+  return guarded("to_dlpack", [&] { return at::toDLPack(tensor(x)); });
+}
+Array from_dlpack(DLManagedTensor* t) {
+  return guarded("from_dlpack", [&] { return wrap(at::fromDLPack(t)); });
+}
+Array to_device(const Array& x, const Device& d) {
+  return guarded("to_device", [&] { return wrap(tensor(x).to(at::Device(d.str()))); });
+}
+
+}  // namespace
+
+const Backend& backend() {
+  static const Backend table = [] {
+    Backend b;
+    b.name = "torch";
+    b.copy_handle = copy_handle;
+    b.move_handle = move_handle;
+    b.destroy_handle = destroy_handle;
+    b.dtype = dtype;
+    b.shape = shape;
+    b.device = device;
+    b.dtype_unsupported = dtype_unsupported;
+    b.from_host = from_host;
+    b.to_host = to_host;
+    b.to_dlpack = to_dlpack;
+    b.from_dlpack = from_dlpack;
+    b.to_device = to_device;
+    b.creation = &creation_kernels();
+    b.elementwise = &elementwise_kernels();
+    b.reduction = &reduction_kernels();
+    b.manipulation = &manipulation_kernels();
+    b.indexing = &indexing_kernels();
+    b.linalg = &linalg_kernels();
+    b.random = &random_kernels();
+    b.nn = &nn_kernels();
+    return b;
+  }();
+  return table;
+}
+
+}  // namespace ivy::backends::torch_impl
+
+namespace ivy::backends {
+const Backend& torch() { return torch_impl::backend(); }
+}  // namespace ivy::backends

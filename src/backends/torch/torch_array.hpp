@@ -1,0 +1,52 @@
+#pragma once
+// How the torch backend holds an at::Tensor inside ivy::Array, maps dtypes, and turns LibTorch
+// errors into ivy errors.
+#include <ATen/ATen.h>
+
+#include <new>
+#include <string_view>
+
+#include "ivy/backend/contract.hpp"
+#include "ivy/core/errors.hpp"
+
+namespace ivy::backends::torch_impl {
+
+static_assert(sizeof(at::Tensor) <= Array::kHandleSize, "at::Tensor must fit inline in Array");
+
+const Backend& backend();
+
+inline const at::Tensor& tensor(const Array& x) {
+  return *std::launder(reinterpret_cast<const at::Tensor*>(x.handle()));
+}
+
+inline Array wrap(at::Tensor t) {
+  Array a = Array::make_uninitialized(backend());
+  new (a.handle()) at::Tensor(std::move(t));
+  return a;
+}
+
+at::ScalarType to_torch(DType d);
+DType from_torch(at::ScalarType t);
+c10::Scalar to_torch_scalar(const Scalar& s, DType d);
+at::TensorOptions options(DType d, const Device& device);
+
+/** Runs f, turning a LibTorch error into ivy::UnsupportedError naming fn. */
+template <class F>
+auto guarded(std::string_view fn, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const c10::Error& e) {
+    detail::raise<UnsupportedError>(fn, "torch", e.what_without_backtrace());
+  }
+}
+
+const CreationKernels& creation_kernels();
+const ElementwiseKernels& elementwise_kernels();
+const ReductionKernels& reduction_kernels();
+const ManipulationKernels& manipulation_kernels();
+const IndexingKernels& indexing_kernels();
+const LinalgKernels& linalg_kernels();
+const RandomKernels& random_kernels();
+const NNKernels& nn_kernels();
+
+}  // namespace ivy::backends::torch_impl

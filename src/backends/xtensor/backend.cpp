@@ -1,0 +1,188 @@
+// The xtensor backend's table: handle storage, properties, host and DLPack transfer.
+#include <dlpack/dlpack.h>
+
+#include <cstring>
+
+#include "backends/backends.hpp"
+#include "backends/xtensor/layout.hpp"
+#include "backends/xtensor/xt_array.hpp"
+
+namespace ivy::backends::xtensor_impl {
+
+DType dtype_of_storage(const Storage& s) {
+  static constexpr DType kByIndex[] = {DType::bool_, DType::int8,  DType::int16,   DType::int32,
+                                       DType::int64, DType::uint8, DType::float32, DType::float64};
+  return kByIndex[s.index()];
+}
+
+namespace {
+
+Handle& handle_ref(void* h) { return *std::launder(reinterpret_cast<Handle*>(h)); }
+
+void copy_handle(void* dst, const void* src) {
+  new (dst) Handle(*std::launder(reinterpret_cast<const Handle*>(src)));
+}
+void move_handle(void* dst, void* src) {
+  new (dst) Handle(std::move(handle_ref(src)));
+  handle_ref(src).~Handle();
+}
+void destroy_handle(void* h) { handle_ref(h).~Handle(); }
+
+DType dtype(const Array& x) { return dtype_of_storage(storage(x)); }
+Shape shape(const Array& x) {
+  return visit(x, [](const auto& a) { return Shape(a.shape().begin(), a.shape().end()); });
+}
+Device device(const Array&) { return Device("cpu"); }
+const char* dtype_unsupported(DType d) {
+  if (d == DType::float16 || d == DType::bfloat16)
+    return "xtensor has no half-precision element type";
+  return nullptr;
+}
+
+Array from_host(const void* data, const Shape& s, DType d, const Device& dev) {
+  if (!dev.is_cpu())
+    detail::raise<UnsupportedError>("from_host", "xtensor", "only the cpu device exists, not " + dev.str());
+  return visit_dtype(d, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    auto a = xt::xarray<T>::from_shape(to_xshape(s));
+    if (a.size() > 0) std::memcpy(a.data(), data, a.size() * sizeof(T));
+    return wrap(std::move(a));
+  });
+}
+
+void to_host(const Array& x, void* dst) {
+  visit(x, [&](const auto& a) {
+    using T = typename std::decay_t<decltype(a)>::value_type;
+    if (a.size() > 0) std::memcpy(dst, a.data(), a.size() * sizeof(T));
+  });
+}
+
+DLDataType dl_dtype(DType d) {
+  switch (d) {
+    case DType::bool_: return {kDLUInt, 8, 1};  // DLPack 0.6 has no bool code
+    case DType::int8: return {kDLInt, 8, 1};
+    case DType::int16: return {kDLInt, 16, 1};
+    case DType::int32: return {kDLInt, 32, 1};
+    case DType::int64: return {kDLInt, 64, 1};
+    case DType::uint8: return {kDLUInt, 8, 1};
+    case DType::float32: return {kDLFloat, 32, 1};
+    case DType::float64: return {kDLFloat, 64, 1};
+    default: return {kDLFloat, 16, 1};
+  }
+}
+
+DType from_dl_dtype(const DLDataType& t) {
+  if (t.lanes == 1) {
+    if (t.code == kDLInt) {
+      if (t.bits == 8) return DType::int8;
+      if (t.bits == 16) return DType::int16;
+      if (t.bits == 32) return DType::int32;
+      if (t.bits == 64) return DType::int64;
+    }
+    if (t.code == kDLUInt && t.bits == 8) return DType::uint8;
+    if (t.code == kDLFloat && t.bits == 32) return DType::float32;
+    if (t.code == kDLFloat && t.bits == 64) return DType::float64;
+  }
+  detail::raise<UnsupportedError>("from_dlpack", "xtensor",
+                                  "DLPack dtype code " + std::to_string(t.code) + " with " +
+                                      std::to_string(t.bits) + " bits is not supported");
+}
+
+// The exported capsule keeps the storage alive until the consumer calls the deleter.
+struct Exported {
+  Handle keep;
+  std::vector<std::int64_t> shape;
+  DLManagedTensor managed;
+};
+
+DLManagedTensor* to_dlpack(const Array& x) {
+  auto* e = new Exported{*std::launder(reinterpret_cast<const Handle*>(x.handle())), x.shape(), {}};
+  DLTensor& t = e->managed.dl_tensor;
+  t.data = visit(x, [](const auto& a) { return const_cast<void*>(static_cast<const void*>(a.data())); });
+  t.device = {kDLCPU, 0};
+  t.ndim = static_cast<std::int32_t>(e->shape.size());
+  t.dtype = dl_dtype(x.dtype());
+  t.shape = e->shape.data();
+  t.strides = nullptr;  // row-major
+  t.byte_offset = 0;
+  e->managed.manager_ctx = e;
+  e->managed.deleter = [](DLManagedTensor* self) { delete static_cast<Exported*>(self->manager_ctx); };
+  return &e->managed;
+}
+
+// xt::xarray owns its buffer, so an import copies (honouring strides and byte offset).
+Array from_dlpack(DLManagedTensor* m) {
+  struct Release {
+    DLManagedTensor* m;
+    ~Release() { if (m->deleter) m->deleter(m); }
+  } release{m};
+  const DLTensor& t = m->dl_tensor;
+  if (t.device.device_type != kDLCPU)
+    detail::raise<UnsupportedError>("from_dlpack", "xtensor", "only CPU memory can be imported");
+  const DType d = from_dl_dtype(t.dtype);
+  Shape s(t.shape, t.shape + t.ndim);
+  return visit_dtype(d, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    auto a = xt::xarray<T>::from_shape(to_xshape(s));
+    const auto* base = reinterpret_cast<const T*>(static_cast<const char*>(t.data) + t.byte_offset);
+    const std::size_t n = a.size();
+    if (!t.strides) {
+      if (n) std::memcpy(a.data(), base, n * sizeof(T));
+    } else {
+      std::vector<std::int64_t> idx(t.ndim, 0);
+      for (std::size_t i = 0; i < n; ++i) {
+        std::int64_t off = 0;
+        for (int k = 0; k < t.ndim; ++k) off += idx[k] * t.strides[k];
+        a.data()[i] = base[off];
+        for (int k = t.ndim - 1; k >= 0; --k) {
+          if (++idx[k] < t.shape[k]) break;
+          idx[k] = 0;
+        }
+      }
+    }
+    return wrap(std::move(a));
+  });
+}
+
+Array to_device(const Array& x, const Device& d) {
+  if (!d.is_cpu())
+    detail::raise<UnsupportedError>("to_device", "xtensor", "only the cpu device exists, not " + d.str());
+  return x;
+}
+
+}  // namespace
+
+const Backend& backend() {
+  static const Backend table = [] {
+    Backend b;
+    b.name = "xtensor";
+    b.copy_handle = copy_handle;
+    b.move_handle = move_handle;
+    b.destroy_handle = destroy_handle;
+    b.dtype = dtype;
+    b.shape = shape;
+    b.device = device;
+    b.dtype_unsupported = dtype_unsupported;
+    b.from_host = from_host;
+    b.to_host = to_host;
+    b.to_dlpack = to_dlpack;
+    b.from_dlpack = from_dlpack;
+    b.to_device = to_device;
+    b.creation = &creation_kernels();
+    b.elementwise = &elementwise_kernels();
+    b.reduction = &reduction_kernels();
+    b.manipulation = &manipulation_kernels();
+    b.indexing = &indexing_kernels();
+    b.linalg = &linalg_kernels();
+    b.random = &random_kernels();
+    b.nn = &nn_kernels();
+    return b;
+  }();
+  return table;
+}
+
+}  // namespace ivy::backends::xtensor_impl
+
+namespace ivy::backends {
+const Backend& xtensor() { return xtensor_impl::backend(); }
+}  // namespace ivy::backends

@@ -1,0 +1,85 @@
+#pragma once
+// How the xtensor backend holds its data: an immutable, shared, row-major xt::xarray<T> of the
+// array's dtype, behind a shared_ptr stored inline in ivy::Array. Copies of an Array share it;
+// every kernel makes a new one.
+#include <cstdint>
+#include <memory>
+#include <new>
+#include <string_view>
+#include <variant>
+#include <xtensor/xarray.hpp>
+
+#include "ivy/backend/contract.hpp"
+#include "ivy/core/errors.hpp"
+
+namespace ivy::backends::xtensor_impl {
+
+using Storage = std::variant<xt::xarray<bool>, xt::xarray<std::int8_t>, xt::xarray<std::int16_t>,
+                             xt::xarray<std::int32_t>, xt::xarray<std::int64_t>,
+                             xt::xarray<std::uint8_t>, xt::xarray<float>, xt::xarray<double>>;
+using Handle = std::shared_ptr<const Storage>;
+static_assert(sizeof(Handle) <= Array::kHandleSize, "the handle must fit inline in Array");
+
+const Backend& backend();
+
+inline const Storage& storage(const Array& x) {
+  return **std::launder(reinterpret_cast<const Handle*>(x.handle()));
+}
+
+template <class T>
+const xt::xarray<T>& get(const Array& x) {
+  return std::get<xt::xarray<T>>(storage(x));
+}
+
+template <class T>
+Array wrap(xt::xarray<T>&& a) {
+  Array out = Array::make_uninitialized(backend());
+  new (out.handle()) Handle(std::make_shared<const Storage>(std::in_place_type<xt::xarray<T>>,
+                                                            std::move(a)));
+  return out;
+}
+
+template <class T>
+struct Tag {
+  using type = T;
+};
+
+/** Calls f(Tag<T>{}) with T the element type of dtype d; d must be supported. */
+template <class F>
+decltype(auto) visit_dtype(DType d, F&& f) {
+  switch (d) {
+    case DType::bool_: return f(Tag<bool>{});
+    case DType::int8: return f(Tag<std::int8_t>{});
+    case DType::int16: return f(Tag<std::int16_t>{});
+    case DType::int32: return f(Tag<std::int32_t>{});
+    case DType::int64: return f(Tag<std::int64_t>{});
+    case DType::uint8: return f(Tag<std::uint8_t>{});
+    case DType::float32: return f(Tag<float>{});
+    case DType::float64: return f(Tag<double>{});
+    default:
+      detail::raise<UnsupportedError>("dtype", "xtensor",
+                                      "dtype " + std::string(dtype_name(d)) + " is not supported");
+  }
+}
+
+/** Calls f(arr) with the xt::xarray<T> that x holds. */
+template <class F>
+decltype(auto) visit(const Array& x, F&& f) {
+  return std::visit([&](const auto& arr) -> decltype(auto) { return f(arr); }, storage(x));
+}
+
+template <class T>
+inline constexpr bool is_float_v = std::is_floating_point_v<T>;
+
+DType dtype_of_storage(const Storage& s);
+
+const CreationKernels& creation_kernels();
+const ElementwiseKernels& elementwise_kernels();
+const ReductionKernels& reduction_kernels();
+const ManipulationKernels& manipulation_kernels();
+const IndexingKernels& indexing_kernels();
+const LinalgKernels& linalg_kernels();
+const RandomKernels& random_kernels();
+const NNKernels& nn_kernels();
+
+}  // namespace ivy::backends::xtensor_impl

@@ -1,0 +1,195 @@
+#include "ivy/ops/elementwise.hpp"
+
+#include <string>
+
+#include "ivy/ops/conversion.hpp"
+#include "ivy/ops/creation.hpp"
+#include "ivy/ops/reduction.hpp"
+#include "ops/dispatch.hpp"
+
+namespace ivy {
+namespace {
+
+constexpr std::string_view unary_name(UnaryOp op) {
+  switch (op) {
+#define IVY_NAME_CASE(name) \
+  case UnaryOp::name: return #name;
+    IVY_UNARY_KERNELS(IVY_NAME_CASE)
+#undef IVY_NAME_CASE
+  }
+  return "?";
+}
+
+constexpr std::string_view binary_name(BinaryOp op) {
+  switch (op) {
+#define IVY_NAME_CASE(name) \
+  case BinaryOp::name: return #name;
+    IVY_BINARY_KERNELS(IVY_NAME_CASE)
+#undef IVY_NAME_CASE
+  }
+  return "?";
+}
+
+enum class UnaryKind { float_math, numeric, rounding, predicate, logical };
+
+UnaryKind kind_of(UnaryOp op) {
+  switch (op) {
+    case UnaryOp::abs: case UnaryOp::negative: case UnaryOp::sign: case UnaryOp::square:
+      return UnaryKind::numeric;
+    case UnaryOp::floor: case UnaryOp::ceil: case UnaryOp::round: case UnaryOp::trunc:
+      return UnaryKind::rounding;
+    case UnaryOp::isnan: case UnaryOp::isinf: case UnaryOp::isfinite:
+      return UnaryKind::predicate;
+    case UnaryOp::logical_not:
+      return UnaryKind::logical;
+    default:
+      return UnaryKind::float_math;
+  }
+}
+
+Array apply_unary(UnaryOp op, const Array& x) {
+  const std::string_view fn = unary_name(op);
+  const Backend& b = detail::backend_of(fn, x);
+  const auto& k = detail::family(b, &Backend::elementwise, fn);
+  const DType d = x.dtype();
+  switch (kind_of(op)) {
+    case UnaryKind::float_math:
+      return k.unary(op, is_floating(d) ? x : cast(x, kDefaultFloat));
+    case UnaryKind::numeric:
+      detail::require_kind(x, !is_bool(d), fn, "a numeric dtype");
+      return k.unary(op, x);
+    case UnaryKind::rounding:
+      detail::require_kind(x, !is_bool(d), fn, "a numeric dtype");
+      return is_floating(d) ? k.unary(op, x) : x;
+    case UnaryKind::predicate:
+      // Integers and bools are never NaN or infinite.
+      if (!is_floating(d)) return full_like(x, op == UnaryOp::isfinite, DType::bool_);
+      return k.unary(op, x);
+    case UnaryKind::logical:
+      return k.unary(op, cast(x, DType::bool_));
+  }
+  return x;
+}
+
+enum class BinaryKind { arithmetic, true_division, comparison, logical };
+
+BinaryKind kind_of(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::divide: case BinaryOp::atan2: return BinaryKind::true_division;
+    case BinaryOp::equal: case BinaryOp::not_equal: case BinaryOp::less:
+    case BinaryOp::less_equal: case BinaryOp::greater: case BinaryOp::greater_equal:
+      return BinaryKind::comparison;
+    case BinaryOp::logical_and: case BinaryOp::logical_or: case BinaryOp::logical_xor:
+      return BinaryKind::logical;
+    default: return BinaryKind::arithmetic;
+  }
+}
+
+DType operand_dtype(const Operand& o) { return o.is_array() ? o.array().dtype() : o.scalar().natural_dtype(); }
+
+// The common dtype of two operands: promotion between arrays, a scalar takes the array's dtype.
+DType result_dtype(const Operand& a, const Operand& b) {
+  if (a.is_array() && b.is_array()) return promote_types(a.array().dtype(), b.array().dtype());
+  if (a.is_array()) return detail::scalar_dtype_next_to(b.scalar(), a.array().dtype());
+  return detail::scalar_dtype_next_to(a.scalar(), b.array().dtype());
+}
+
+struct Prepared {
+  Array a, b;
+};
+
+// Casts both operands to d on backend bk, turning scalars into 0-d arrays, after checking that
+// array shapes broadcast.
+Prepared prepare(const Backend& bk, const Operand& a, const Operand& b, DType d,
+                 std::string_view fn) {
+  if (a.is_array() && b.is_array())
+    detail::broadcast_shapes(a.array().shape(), b.array().shape(), fn, bk.name);
+  const Device dev = (a.is_array() ? a.array() : b.array()).device();
+  auto as_array = [&](const Operand& o) {
+    return o.is_array() ? cast(o.array(), d) : detail::scalar_array(bk, o.scalar(), d, dev, fn);
+  };
+  return {as_array(a), as_array(b)};
+}
+
+Array apply_binary(BinaryOp op, const Operand& a, const Operand& b) {
+  const std::string_view fn = binary_name(op);
+  const Backend& bk = detail::common_backend(fn, {&a, &b});
+  const auto& k = detail::family(bk, &Backend::elementwise, fn);
+  DType d = result_dtype(a, b);
+  switch (kind_of(op)) {
+    case BinaryKind::arithmetic:
+      if (is_bool(d))
+        detail::raise<DTypeError>(fn, bk.name,
+                                  "needs numeric dtypes, got " +
+                                      detail::dtypes_str(operand_dtype(a), operand_dtype(b)));
+      break;
+    case BinaryKind::true_division:
+      if (!is_floating(d)) d = kDefaultFloat;
+      break;
+    case BinaryKind::logical:
+      d = DType::bool_;
+      break;
+    case BinaryKind::comparison:
+      break;
+  }
+  Prepared p = prepare(bk, a, b, d, fn);
+  if (is_integral(d)) {
+    const bool divides = op == BinaryOp::floor_divide || op == BinaryOp::remainder;
+    if (divides && any(equal(p.b, 0)).item<bool>())
+      detail::raise<ValueError>(fn, bk.name, "integer division by zero");
+    if (op == BinaryOp::pow && any(less(p.b, 0)).item<bool>())
+      detail::raise<ValueError>(fn, bk.name, "integers to negative integer powers");
+  }
+  return k.binary(op, p.a, p.b);
+}
+
+}  // namespace
+
+#define IVY_DEFINE_UNARY(name) \
+  Array name(const Array& x) { return apply_unary(UnaryOp::name, x); }
+IVY_UNARY_KERNELS(IVY_DEFINE_UNARY)
+#undef IVY_DEFINE_UNARY
+
+#define IVY_DEFINE_BINARY(name) \
+  Array name(const Operand& a, const Operand& b) { return apply_binary(BinaryOp::name, a, b); }
+IVY_BINARY_KERNELS(IVY_DEFINE_BINARY)
+#undef IVY_DEFINE_BINARY
+
+Array floormod(const Operand& x, const Operand& y) { return remainder(x, y); }
+
+Array clip(const Array& x, const Operand& lo, const Operand& hi) {
+  const Operand xo(x);
+  const Backend& b = detail::common_backend("clip", {&xo, &lo, &hi});
+  const Array raised = maximum(x, lo);
+  const Array clipped = minimum(raised, hi);
+  detail::broadcast_shapes(x.shape(), clipped.shape(), "clip", b.name);
+  if (clipped.shape() != x.shape())
+    detail::raise<ShapeError>("clip", b.name,
+                              "bounds of shape " + shape_str(clipped.shape()) +
+                                  " would change the shape of x " + shape_str(x.shape()));
+  return cast(clipped, x.dtype());
+}
+
+Array where(const Array& cond, const Operand& a, const Operand& b) {
+  const Operand c(cond);
+  const Backend& bk = detail::common_backend("where", {&c, &a, &b});
+  const DType d = (a.is_array() || b.is_array()) ? result_dtype(a, b)
+                                                 : promote_types(a.scalar().natural_dtype(),
+                                                                 b.scalar().natural_dtype());
+  Array a_arr, b_arr;
+  if (a.is_array() || b.is_array()) {
+    Prepared p = prepare(bk, a, b, d, "where");
+    a_arr = p.a;
+    b_arr = p.b;
+  } else {
+    a_arr = detail::scalar_array(bk, a.scalar(), d, cond.device(), "where");
+    b_arr = detail::scalar_array(bk, b.scalar(), d, cond.device(), "where");
+  }
+  detail::broadcast_shapes(
+      detail::broadcast_shapes(cond.shape(), a_arr.shape(), "where", bk.name), b_arr.shape(),
+      "where", bk.name);
+  return detail::family(bk, &Backend::elementwise, "where")
+      .where(cast(cond, DType::bool_), a_arr, b_arr);
+}
+
+}  // namespace ivy

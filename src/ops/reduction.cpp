@@ -1,0 +1,150 @@
+#include "ivy/ops/reduction.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "ivy/backend/contract.hpp"
+#include "ivy/ops/conversion.hpp"
+#include "ivy/ops/creation.hpp"
+#include "ivy/ops/elementwise.hpp"
+#include "ivy/ops/indexing.hpp"
+#include "ivy/ops/manipulation.hpp"
+#include "ops/dispatch.hpp"
+
+namespace ivy {
+namespace {
+
+struct Request {
+  const Backend* b;
+  std::vector<int> axes;
+  Shape shape;
+};
+
+Request request(std::string_view fn, const Array& x, const Axes& axes) {
+  const Backend& b = detail::backend_of(fn, x);
+  Shape s = x.shape();
+  // A 0-d array reduced over "all axes" reduces over none.
+  auto ax = detail::normalize_axes(axes, static_cast<int>(s.size()), fn, b.name);
+  return {&b, std::move(ax), std::move(s)};
+}
+
+Array reduce(ReduceOp op, std::string_view fn, const Array& x, const Axes& axes, bool keepdims,
+             DType compute) {
+  Request r = request(fn, x, axes);
+  const Array xc = cast(x, compute);
+  if (r.axes.empty()) return xc;
+  return detail::family(*r.b, &Backend::reduction, fn).reduce(op, xc, r.axes, keepdims);
+}
+
+DType accumulating(DType d) { return is_floating(d) ? d : DType::int64; }
+
+Array extreme(ReduceOp op, std::string_view fn, const Array& x, const Axes& axes, bool keepdims) {
+  Request r = request(fn, x, axes);
+  for (int a : r.axes)
+    if (r.shape[a] == 0)
+      detail::raise<ValueError>(fn, r.b->name,
+                                "zero-size reduction over axis " + std::to_string(a) +
+                                    " of shape " + shape_str(r.shape));
+  if (r.axes.empty()) return x;
+  if (is_bool(x.dtype()))  // min of bools is all, max is any
+    return detail::family(*r.b, &Backend::reduction, fn)
+        .reduce(op == ReduceOp::min ? ReduceOp::all : ReduceOp::any, x, r.axes, keepdims);
+  return detail::family(*r.b, &Backend::reduction, fn).reduce(op, x, r.axes, keepdims);
+}
+
+Array arg_extreme(ArgReduceOp op, std::string_view fn, const Array& x, std::optional<int> axis,
+                  bool keepdims) {
+  const Backend& b = detail::backend_of(fn, x);
+  detail::require_kind(x, !is_bool(x.dtype()), fn, "a numeric dtype");
+  const Shape s = x.shape();
+  if (!axis) {
+    if (numel(s) == 0)
+      detail::raise<ValueError>(fn, b.name, "empty array of shape " + shape_str(s));
+    Array flat = reshape(x, {numel(s)});
+    Array idx = detail::family(b, &Backend::reduction, fn).arg_reduce(op, flat, 0, false);
+    return keepdims ? reshape(idx, Shape(s.size(), 1)) : idx;
+  }
+  const int ax = detail::normalize_axis(*axis, static_cast<int>(s.size()), fn, b.name);
+  if (s[ax] == 0)
+    detail::raise<ValueError>(fn, b.name,
+                              "zero-size axis " + std::to_string(ax) + " of shape " + shape_str(s));
+  return detail::family(b, &Backend::reduction, fn).arg_reduce(op, x, ax, keepdims);
+}
+
+Array scan(ScanOp op, std::string_view fn, const Array& x, int axis, bool exclusive,
+           bool reverse) {
+  const Backend& b = detail::backend_of(fn, x);
+  const Shape s = x.shape();
+  if (s.empty())
+    detail::raise<ShapeError>(fn, b.name, "needs an array of rank >= 1, got a 0-d array");
+  const int ax = detail::normalize_axis(axis, static_cast<int>(s.size()), fn, b.name);
+  Array xc = cast(x, accumulating(x.dtype()));
+  if (reverse) xc = flip(xc, {ax});
+  if (exclusive && s[ax] > 0) {
+    // Shift by one: the identity element first, the last element dropped.
+    std::vector<std::pair<std::int64_t, std::int64_t>> widths(s.size(), {0, 0});
+    widths[ax] = {1, 0};
+    Array padded = constant_pad(xc, widths, op == ScanOp::cumsum ? 0 : 1);
+    std::vector<SliceRange> ranges;
+    for (int i = 0; i < static_cast<int>(s.size()); ++i) ranges.push_back({0, s[i], 1});
+    xc = slice_ranges(padded, ranges);
+  }
+  Array out = detail::family(b, &Backend::reduction, fn).scan(op, xc, ax);
+  return reverse ? flip(out, {ax}) : out;
+}
+
+}  // namespace
+
+Array sum(const Array& x, const Axes& axes, bool keepdims) {
+  return reduce(ReduceOp::sum, "sum", x, axes, keepdims, accumulating(x.dtype()));
+}
+Array prod(const Array& x, const Axes& axes, bool keepdims) {
+  return reduce(ReduceOp::prod, "prod", x, axes, keepdims, accumulating(x.dtype()));
+}
+Array mean(const Array& x, const Axes& axes, bool keepdims) {
+  const DType d = is_floating(x.dtype()) ? x.dtype() : kDefaultFloat;
+  return reduce(ReduceOp::mean, "mean", x, axes, keepdims, d);
+}
+Array min(const Array& x, const Axes& axes, bool keepdims) {
+  return extreme(ReduceOp::min, "min", x, axes, keepdims);
+}
+Array max(const Array& x, const Axes& axes, bool keepdims) {
+  return extreme(ReduceOp::max, "max", x, axes, keepdims);
+}
+Array all(const Array& x, const Axes& axes, bool keepdims) {
+  return reduce(ReduceOp::all, "all", x, axes, keepdims, DType::bool_);
+}
+Array any(const Array& x, const Axes& axes, bool keepdims) {
+  return reduce(ReduceOp::any, "any", x, axes, keepdims, DType::bool_);
+}
+
+Array var(const Array& x, const Axes& axes, bool keepdims, double correction) {
+  Request r = request("var", x, axes);
+  detail::require_kind(x, !is_bool(x.dtype()), "var", "a numeric dtype");
+  const Array xf = is_floating(x.dtype()) ? x : cast(x, kDefaultFloat);
+  std::int64_t n = 1;
+  for (int a : r.axes) n *= r.shape[a];
+  const Array centred = subtract(xf, mean(xf, r.axes, true));
+  const Array ss = sum(multiply(centred, centred), r.axes, keepdims);
+  // n - correction <= 0 gives inf or NaN, as in numpy.
+  return divide(ss, static_cast<double>(n) - correction);
+}
+
+Array std(const Array& x, const Axes& axes, bool keepdims, double correction) {
+  return sqrt(var(x, axes, keepdims, correction));
+}
+
+Array argmax(const Array& x, std::optional<int> axis, bool keepdims) {
+  return arg_extreme(ArgReduceOp::argmax, "argmax", x, axis, keepdims);
+}
+Array argmin(const Array& x, std::optional<int> axis, bool keepdims) {
+  return arg_extreme(ArgReduceOp::argmin, "argmin", x, axis, keepdims);
+}
+Array cumsum(const Array& x, int axis, bool exclusive, bool reverse) {
+  return scan(ScanOp::cumsum, "cumsum", x, axis, exclusive, reverse);
+}
+Array cumprod(const Array& x, int axis, bool exclusive, bool reverse) {
+  return scan(ScanOp::cumprod, "cumprod", x, axis, exclusive, reverse);
+}
+
+}  // namespace ivy
