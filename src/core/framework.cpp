@@ -44,6 +44,8 @@ const Backend& backend(std::string_view name) {
                                   "'; this build has: " + names_list());
 }
 
+std::string_view backend_name(const Backend& b) { return b.name; }
+
 std::vector<std::string> available_backends() {
   std::vector<std::string> out;
   for (const Backend* b : built_backends()) out.emplace_back(b->name);

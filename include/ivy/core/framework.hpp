@@ -10,6 +10,8 @@ struct Backend;
 
 /** The backend called name ("torch", "xtensor", "stub"...); throws BackendError if unknown. */
 const Backend& backend(std::string_view name);
+/** The name of backend b. */
+std::string_view backend_name(const Backend& b);
 /** Names of the backends built into this library, the stub included. */
 std::vector<std::string> available_backends();
 /** Whether a backend of this name is built in. */

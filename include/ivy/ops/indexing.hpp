@@ -23,4 +23,11 @@ Array slice(const Array& x, const std::vector<Slice>& slices);
 /** Slicing with ranges already normalised (0 <= start <= stop <= dim, step > 0). */
 Array slice_ranges(const Array& x, const std::vector<SliceRange>& ranges);
 
+/**
+ * Elements of x at integer indices along axis (numpy take): the result has shape
+ * x.shape[:axis] + indices.shape + x.shape[axis+1:]. Indices may be negative (from the end);
+ * out-of-range indices are an IndexError.
+ */
+Array take(const Array& x, const Array& indices, int axis = 0);
+
 }  // namespace ivy

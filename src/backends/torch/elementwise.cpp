@@ -72,7 +72,16 @@ at::Tensor binary_op(BinaryOp op, const at::Tensor& a, const at::Tensor& b) {
 }
 
 Array unary(UnaryOp op, const Array& x) {
-  return guarded("unary", [&] { return wrap(unary_op(op, tensor(x))); });
+  return guarded("unary", [&] {
+    const at::Tensor& t = tensor(x);
+    // LibTorch 1.13 lacks most float16 math on the CPU: compute in float32 and round back,
+    // as NumPy does for float16.
+    if (t.scalar_type() == at::kHalf && t.device().is_cpu()) {
+      at::Tensor r = unary_op(op, t.to(at::kFloat));
+      return wrap(r.scalar_type() == at::kFloat ? r.to(at::kHalf) : r);
+    }
+    return wrap(unary_op(op, t));
+  });
 }
 Array binary(BinaryOp op, const Array& a, const Array& b) {
   return guarded("binary", [&] { return wrap(binary_op(op, tensor(a), tensor(b))); });

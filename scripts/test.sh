@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the library and every test binary, then runs the whole suite with ctest.
+#   bash scripts/test.sh              Release build in build/, all backends found
+#   bash scripts/test.sh --sanitize   ASan+UBSan build in build-asan/ (xtensor and stub)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+build=build
+args=(-DCMAKE_BUILD_TYPE=Release)
+if [[ "${1:-}" == "--sanitize" ]]; then
+  build=build-asan
+  # LibTorch is not built with the sanitizers, so the sanitized run covers xtensor and stub.
+  args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DIVY_SANITIZE=ON -DIVY_BACKEND_TORCH=OFF)
+fi
+
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+jobs=$(nproc)
+cmake -S . -B "$build" -G Ninja "${args[@]}" >/dev/null
+start=$(date +%s)
+cmake --build "$build" -j "$jobs"
+echo "build: $(( $(date +%s) - start )) s"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+ctest --test-dir "$build" --output-on-failure -j "$jobs"

@@ -1,0 +1,41 @@
+// Case handlers of the element-wise family (fixtures: scripts/fixtures/elementwise.py).
+#include "support/cases.hpp"
+#include "support/json_scalar.hpp"
+
+namespace {
+using ivy::testing::CaseContext;
+using ivy::testing::json_scalar;
+using ivy::testing::Outputs;
+
+// Binary functions take a second array, or a host scalar on either side.
+template <class F>
+Outputs binary(const CaseContext& c, F f) {
+  if (!c.has("scalar")) return {f(c.in(0), c.in(1))};
+  const ivy::Scalar s = json_scalar(c.params().at("scalar"));
+  if (c.param<bool>("scalar_first", false)) return {f(s, c.in(0))};
+  return {f(c.in(0), s)};
+}
+}  // namespace
+
+#define IVY_UNARY_CASE(name) \
+  IVY_CASE(name) { return {ivy::name(c.in(0))}; }
+IVY_UNARY_KERNELS(IVY_UNARY_CASE)
+#undef IVY_UNARY_CASE
+
+#define IVY_BINARY_CASE(name)                                                              \
+  IVY_CASE(name) {                                                                         \
+    return binary(c, [](const ivy::Operand& a, const ivy::Operand& b) { return ivy::name(a, b); }); \
+  }
+IVY_BINARY_KERNELS(IVY_BINARY_CASE)
+IVY_BINARY_CASE(floormod)
+#undef IVY_BINARY_CASE
+
+IVY_CASE(clip) {
+  if (c.has("lo")) return {ivy::clip(c.in(0), json_scalar(c.params().at("lo")), json_scalar(c.params().at("hi")))};
+  return {ivy::clip(c.in(0), c.in(1), c.in(2))};
+}
+
+IVY_CASE(where) {
+  if (c.has("a")) return {ivy::where(c.in(0), json_scalar(c.params().at("a")), json_scalar(c.params().at("b")))};
+  return {ivy::where(c.in(0), c.in(1), c.in(2))};
+}

@@ -1,0 +1,20 @@
+#pragma once
+// What each test run learns about function x dtype support on its backend; written at exit to
+// support_<backend>.tsv, from which tools/support_matrix builds docs/support_matrix.md.
+#include <string>
+
+namespace ivy::testing {
+
+enum class Support { ok, failed, unsupported };
+
+/** Records one outcome for (fn, dtype); "unsupported" keeps the first reason. */
+void record_support(const std::string& fn, const std::string& dtype, Support s,
+                    const std::string& reason = "");
+/** Writes the records of this run to dir/support_<backend>.tsv. */
+void write_support(const std::string& dir, const std::string& backend);
+
+/** The backend this test binary checks (set by its main). */
+const std::string& backend_under_test();
+void set_backend_under_test(std::string name);
+
+}  // namespace ivy::testing

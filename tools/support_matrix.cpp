@@ -1,0 +1,101 @@
+// ivy_support_matrix SUPPORT_DIR OUTPUT.md BACKEND...: merges the support_<backend>.tsv tables
+// written by the conformance runs into one function x backend x dtype table.
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "ivy/ivy.hpp"
+
+namespace {
+
+struct Cell {
+  std::string status, reason;
+};
+using Table = std::map<std::string, std::map<std::string, Cell>>;  // fn -> dtype -> cell
+
+Table read_table(const std::string& path) {
+  Table t;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream row(line);
+    std::string fn, dtype, status, reason;
+    std::getline(row, fn, '\t');
+    std::getline(row, dtype, '\t');
+    std::getline(row, status, '\t');
+    std::getline(row, reason);
+    t[fn][dtype] = {status, reason};
+  }
+  return t;
+}
+
+std::string short_dtype(const std::string& d) {
+  static const std::map<std::string, std::string> names = {
+      {"bool", "b"},    {"int8", "i8"},     {"int16", "i16"},   {"int32", "i32"},
+      {"int64", "i64"}, {"uint8", "u8"},    {"float16", "f16"}, {"bfloat16", "bf16"},
+      {"float32", "f32"}, {"float64", "f64"}, {"-", "any"}};
+  auto it = names.find(d);
+  return it == names.end() ? d : it->second;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::cerr << "usage: ivy_support_matrix SUPPORT_DIR OUTPUT.md BACKEND...\n";
+    return 2;
+  }
+  const std::string dir = argv[1];
+  std::vector<std::string> backends(argv + 3, argv + argc);
+  std::map<std::string, Table> tables;
+  for (const auto& b : backends) tables[b] = read_table(dir + "/support_" + b + ".tsv");
+
+  std::ostringstream md;
+  md << "# Support matrix\n\n"
+     << "Written by `ctest` (test `support_matrix`) from what the conformance suite observed on each "
+        "backend; do not edit by hand. A cell lists the dtypes whose fixture cases passed; "
+        "`FAILED` lists dtypes with a failing case; `property` means the function is covered by "
+        "property tests (random numbers, devices, conversion) rather than fixtures. Unsupported "
+        "combinations and their reasons follow the table.\n\n";
+  md << "| function | family |";
+  for (const auto& b : backends) md << ' ' << b << " |";
+  md << "\n|---|---|";
+  for (std::size_t i = 0; i < backends.size(); ++i) md << "---|";
+  md << '\n';
+  std::vector<std::string> unsupported;
+  int counted = 0;
+  std::map<std::string, int> supported_per_backend;
+  for (const ivy::FunctionInfo& f : ivy::registered_functions()) {
+    const std::string fn(f.name);
+    ++counted;
+    md << "| `" << fn << "` | " << f.family << " |";
+    for (const auto& b : backends) {
+      const auto& t = tables[b];
+      auto it = t.find(fn);
+      std::string ok, failed;
+      if (it != t.end()) {
+        for (const auto& [dtype, cell] : it->second) {
+          if (cell.status == "ok") ok += (ok.empty() ? "" : " ") + short_dtype(dtype);
+          else if (cell.status == "failed") failed += (failed.empty() ? "" : " ") + short_dtype(dtype);
+          else unsupported.push_back("`" + fn + "` on " + b + ", " + dtype + ": " + cell.reason);
+        }
+      }
+      if (!ok.empty()) ++supported_per_backend[b];
+      md << ' ' << (ok.empty() && failed.empty() ? "-" : ok) << (failed.empty() ? "" : " FAILED: " + failed)
+         << " |";
+    }
+    md << '\n';
+  }
+  md << "\n" << counted << " functions. Functions with at least one passing dtype:";
+  for (const auto& b : backends) md << ' ' << b << ' ' << supported_per_backend[b] << ';';
+  md << "\n\n## Unsupported combinations (" << unsupported.size() << ")\n\n";
+  for (const auto& u : unsupported) md << "- " << u << '\n';
+  std::ofstream(argv[2]) << md.str();
+  std::cout << "wrote " << argv[2] << " (" << counted << " functions, " << unsupported.size()
+            << " unsupported cells)\n";
+  return 0;
+}
