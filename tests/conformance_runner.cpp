@@ -30,9 +30,12 @@ void expect_matches(const FixtureCase& fc, const HostArray& want, const Array& g
   for (std::size_t i = 0; i < values.size(); ++i) {
     const double g = values[i], w = want.values[i];
     bool ok;
-    if (std::isnan(w)) ok = std::isnan(g);
-    else if (std::isinf(w)) ok = g == w;
-    else ok = std::abs(g - w) <= fc.atol + fc.rtol * std::abs(w);
+    if (std::isnan(w))
+      ok = std::isnan(g);
+    else if (std::isinf(w))
+      ok = g == w;
+    else
+      ok = std::abs(g - w) <= fc.atol + fc.rtol * std::abs(w);
     if (!ok && reported++ < 5)
       ADD_FAILURE() << "output " << k << " element " << i << ": got " << g << ", expected " << w
                     << " (rtol " << fc.rtol << ", atol " << fc.atol << ")";
@@ -53,8 +56,10 @@ TEST_P(Conformance, MatchesNumPy) {
     for (const HostArray& h : fc.inputs) inputs.push_back(to_device_array(h, b));
   } catch (const UnsupportedError& e) {
     if (!fc.error) record_support(fc.fn, dtype, Support::unsupported, e.what());
-    if (backend_name(b) == "stub") SUCCEED() << "the stub reports unsupported, as it should";
-    else GTEST_SKIP() << "unsupported on " << backend_name(b) << ": " << e.what();
+    if (backend_name(b) == "stub")
+      SUCCEED() << "the stub reports unsupported, as it should";
+    else
+      GTEST_SKIP() << "unsupported on " << backend_name(b) << ": " << e.what();
     return;
   }
   const CaseContext ctx(fc, b, std::move(inputs));
@@ -66,7 +71,8 @@ TEST_P(Conformance, MatchesNumPy) {
     } catch (const ivy::Error& e) {
       EXPECT_EQ(error_class(e), *fc.error) << e.what();
       const std::string msg = e.what();
-      EXPECT_NE(msg.find("ivy::" + fc.fn), std::string::npos) << "message does not name ivy::" << fc.fn << ": " << msg;
+      EXPECT_NE(msg.find("ivy::" + fc.fn), std::string::npos)
+          << "message does not name ivy::" << fc.fn << ": " << msg;
       EXPECT_NE(msg.find("[" + std::string(backend_name(b)) + "]"), std::string::npos)
           << "message does not name the backend: " << msg;
     }
@@ -81,7 +87,8 @@ TEST_P(Conformance, MatchesNumPy) {
     GTEST_SKIP() << "unsupported on " << backend_name(b) << ": " << e.what();
   }
   ASSERT_EQ(outputs.size(), fc.expected.size()) << "number of outputs";
-  for (std::size_t k = 0; k < outputs.size(); ++k) expect_matches(fc, fc.expected[k], outputs[k], k);
+  for (std::size_t k = 0; k < outputs.size(); ++k)
+    expect_matches(fc, fc.expected[k], outputs[k], k);
   record_support(fc.fn, dtype, HasFailure() ? Support::failed : Support::ok);
 }
 
@@ -92,7 +99,8 @@ std::string case_name(const ::testing::TestParamInfo<FixtureCase>& info) {
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, Conformance, ::testing::ValuesIn(all_fixture_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Fixtures, Conformance, ::testing::ValuesIn(all_fixture_cases()),
+                         case_name);
 
 TEST(Registry, EveryFunctionIsTested) {
   std::set<std::string> with_fixtures;

@@ -35,8 +35,8 @@ Table read_table(const std::string& path) {
 
 std::string short_dtype(const std::string& d) {
   static const std::map<std::string, std::string> names = {
-      {"bool", "b"},    {"int8", "i8"},     {"int16", "i16"},   {"int32", "i32"},
-      {"int64", "i64"}, {"uint8", "u8"},    {"float16", "f16"}, {"bfloat16", "bf16"},
+      {"bool", "b"},      {"int8", "i8"},     {"int16", "i16"},   {"int32", "i32"},
+      {"int64", "i64"},   {"uint8", "u8"},    {"float16", "f16"}, {"bfloat16", "bf16"},
       {"float32", "f32"}, {"float64", "f64"}, {"-", "any"}};
   auto it = names.find(d);
   return it == names.end() ? d : it->second;
@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
 
   std::ostringstream md;
   md << "# Support matrix\n\n"
-     << "Written by `ctest` (test `support_matrix`) from what the conformance suite observed on each "
+     << "Written by `ctest` (test `support_matrix`) from what the conformance suite observed on "
+        "each "
         "backend; do not edit by hand. A cell lists the dtypes whose fixture cases passed; "
         "`FAILED` lists dtypes with a failing case; `property` means the function is covered by "
         "property tests (random numbers, devices, conversion) rather than fixtures. Unsupported "
@@ -79,14 +80,17 @@ int main(int argc, char** argv) {
       std::string ok, failed;
       if (it != t.end()) {
         for (const auto& [dtype, cell] : it->second) {
-          if (cell.status == "ok") ok += (ok.empty() ? "" : " ") + short_dtype(dtype);
-          else if (cell.status == "failed") failed += (failed.empty() ? "" : " ") + short_dtype(dtype);
-          else unsupported.push_back("`" + fn + "` on " + b + ", " + dtype + ": " + cell.reason);
+          if (cell.status == "ok")
+            ok += (ok.empty() ? "" : " ") + short_dtype(dtype);
+          else if (cell.status == "failed")
+            failed += (failed.empty() ? "" : " ") + short_dtype(dtype);
+          else
+            unsupported.push_back("`" + fn + "` on " + b + ", " + dtype + ": " + cell.reason);
         }
       }
       if (!ok.empty()) ++supported_per_backend[b];
-      md << ' ' << (ok.empty() && failed.empty() ? "-" : ok) << (failed.empty() ? "" : " FAILED: " + failed)
-         << " |";
+      md << ' ' << (ok.empty() && failed.empty() ? "-" : ok)
+         << (failed.empty() ? "" : " FAILED: " + failed) << " |";
     }
     md << '\n';
   }

@@ -93,7 +93,7 @@ std::string Array::to_string() const {
   return os.str();
 }
 
-#define IVY_INSTANTIATE(T)                              \
+#define IVY_INSTANTIATE(T)                             \
   template std::vector<T> Array::to_vector<T>() const; \
   template T Array::item<T>() const;
 IVY_INSTANTIATE(bool)

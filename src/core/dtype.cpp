@@ -7,26 +7,35 @@
 namespace ivy {
 
 namespace {
-constexpr std::string_view kNames[kNumDTypes] = {"bool",    "int8",     "int16",   "int32",
-                                                 "int64",   "uint8",    "float16", "bfloat16",
+constexpr std::string_view kNames[kNumDTypes] = {"bool",    "int8",   "int16",   "int32",
+                                                 "int64",   "uint8",  "float16", "bfloat16",
                                                  "float32", "float64"};
 constexpr int kSizes[kNumDTypes] = {1, 1, 2, 4, 8, 1, 2, 2, 4, 8};
 
 // Rank within a kind, used by the promotion rules below.
 int int_bits(DType d) {
   switch (d) {
-    case DType::int8: case DType::uint8: return 8;
-    case DType::int16: return 16;
-    case DType::int32: return 32;
-    default: return 64;
+    case DType::int8:
+    case DType::uint8:
+      return 8;
+    case DType::int16:
+      return 16;
+    case DType::int32:
+      return 32;
+    default:
+      return 64;
   }
 }
 DType signed_int_of_bits(int bits) {
   switch (bits) {
-    case 8: return DType::int8;
-    case 16: return DType::int16;
-    case 32: return DType::int32;
-    default: return DType::int64;
+    case 8:
+      return DType::int8;
+    case 16:
+      return DType::int16;
+    case 32:
+      return DType::int32;
+    default:
+      return DType::int64;
   }
 }
 }  // namespace

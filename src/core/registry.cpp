@@ -24,15 +24,15 @@ static_assert(kNumFunctions >= 120, "the unified function registry lost entries"
 #define IVY_REG_image(name, diff) IVY_REG_ONE("image", name, diff)
 
 constexpr std::array<FunctionInfo, kNumFunctions> kFunctions = {
-    IVY_CREATION_FUNCTIONS(IVY_REG_creation)         //
-    IVY_CONVERSION_FUNCTIONS(IVY_REG_conversion)     //
-    IVY_ELEMENTWISE_FUNCTIONS(IVY_REG_elementwise)   //
-    IVY_REDUCTION_FUNCTIONS(IVY_REG_reduction)       //
-    IVY_MANIPULATION_FUNCTIONS(IVY_REG_manipulation) //
-    IVY_INDEXING_FUNCTIONS(IVY_REG_indexing)         //
-    IVY_LINALG_FUNCTIONS(IVY_REG_linalg)             //
-    IVY_RANDOM_FUNCTIONS(IVY_REG_random)             //
-    IVY_NN_FUNCTIONS(IVY_REG_nn)                     //
+    IVY_CREATION_FUNCTIONS(IVY_REG_creation)          //
+    IVY_CONVERSION_FUNCTIONS(IVY_REG_conversion)      //
+    IVY_ELEMENTWISE_FUNCTIONS(IVY_REG_elementwise)    //
+    IVY_REDUCTION_FUNCTIONS(IVY_REG_reduction)        //
+    IVY_MANIPULATION_FUNCTIONS(IVY_REG_manipulation)  //
+    IVY_INDEXING_FUNCTIONS(IVY_REG_indexing)          //
+    IVY_LINALG_FUNCTIONS(IVY_REG_linalg)              //
+    IVY_RANDOM_FUNCTIONS(IVY_REG_random)              //
+    IVY_NN_FUNCTIONS(IVY_REG_nn)                      //
     IVY_IMAGE_FUNCTIONS(IVY_REG_image)};
 
 }  // namespace

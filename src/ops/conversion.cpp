@@ -38,7 +38,7 @@ Array to_backend(const Array& x, const Backend& target) {
   std::vector<std::byte> host(static_cast<std::size_t>(x.size() * itemsize(d)));
   if (!host.empty()) source.to_host(x, host.data());
   return detail::kernel(target, target.from_host, "to_backend")(host.data(), x.shape(), d,
-                                                                 x.device());
+                                                                x.device());
 }
 
 DLManagedTensor* to_dlpack(const Array& x) {

@@ -29,8 +29,8 @@ Array filled(const Shape& shape, Scalar value, DType d, const Options& opts, std
   const Backend& b = detail::creation_backend(opts);
   check_shape(shape, fn, b.name);
   detail::require_dtype(b, d, fn);
-  return detail::family(b, &Backend::creation, fn).full(shape, value, d,
-                                                        detail::creation_device(opts));
+  return detail::family(b, &Backend::creation, fn)
+      .full(shape, value, d, detail::creation_device(opts));
 }
 }  // namespace
 
@@ -63,8 +63,8 @@ Array arange(Scalar start, Scalar stop, Scalar step, const Options& opts) {
       .arange(start.as_double(), step.as_double(), n, d, detail::creation_device(opts));
 }
 
-Array linspace(const Operand& start, const Operand& stop, std::int64_t num, int axis,
-               bool endpoint, const Options& opts) {
+Array linspace(const Operand& start, const Operand& stop, std::int64_t num, int axis, bool endpoint,
+               const Options& opts) {
   const bool any_array = start.is_array() || stop.is_array();
   const Backend& b = any_array ? detail::common_backend("linspace", {&start, &stop})
                                : detail::creation_backend(opts);
@@ -79,7 +79,8 @@ Array linspace(const Operand& start, const Operand& stop, std::int64_t num, int 
   const Device dev = any_array ? (start.is_array() ? start.array() : stop.array()).device()
                                : detail::creation_device(opts);
   auto as_array = [&](const Operand& o) {
-    return o.is_array() ? cast(o.array(), d) : detail::scalar_array(b, o.scalar(), d, dev, "linspace");
+    return o.is_array() ? cast(o.array(), d)
+                        : detail::scalar_array(b, o.scalar(), d, dev, "linspace");
   };
   const Array lo = as_array(start);
   const Array hi = as_array(stop);
@@ -170,8 +171,7 @@ std::vector<Array> meshgrid(const std::vector<Array>& xs, std::string_view index
                               "indexing must be 'ij' or 'xy', got '" + std::string(indexing) + "'");
   Shape full_shape;
   for (const Array& x : xs) {
-    if (&detail::backend_of("meshgrid", x) != &b)
-      detail::common_backend("meshgrid", {&xs[0], &x});
+    if (&detail::backend_of("meshgrid", x) != &b) detail::common_backend("meshgrid", {&xs[0], &x});
     if (x.ndim() != 1)
       detail::raise<ShapeError>("meshgrid", b.name,
                                 "inputs must be 1-D, got shape " + shape_str(x.shape()));

@@ -58,15 +58,17 @@ void require_kind(const Array& x, bool ok, std::string_view fn, std::string_view
   if (!ok)
     raise<DTypeError>(fn, x.backend_name(),
                       "expected " + std::string(expected) + ", got " +
-                          std::string(dtype_name(x.dtype())) + " of shape " +
-                          shape_str(x.shape()));
+                          std::string(dtype_name(x.dtype())) + " of shape " + shape_str(x.shape()));
 }
 
 DType scalar_dtype_next_to(const Scalar& s, DType d) {
   switch (s.kind()) {
-    case Scalar::Kind::boolean: return d;
-    case Scalar::Kind::integer: return is_bool(d) ? kDefaultInt : d;
-    default: return is_floating(d) ? d : kDefaultFloat;
+    case Scalar::Kind::boolean:
+      return d;
+    case Scalar::Kind::integer:
+      return is_bool(d) ? kDefaultInt : d;
+    default:
+      return is_floating(d) ? d : kDefaultFloat;
   }
 }
 
@@ -76,19 +78,24 @@ Array scalar_array(const Backend& b, const Scalar& s, DType d, const Device& dev
     const std::int64_t v = s.as_int();
     const auto [lo, hi] = [d]() -> std::pair<std::int64_t, std::int64_t> {
       switch (d) {
-        case DType::int8: return {-128, 127};
-        case DType::uint8: return {0, 255};
-        case DType::int16: return {-32768, 32767};
-        case DType::int32: return {std::numeric_limits<std::int32_t>::min(),
-                                   std::numeric_limits<std::int32_t>::max()};
-        default: return {std::numeric_limits<std::int64_t>::min(),
-                         std::numeric_limits<std::int64_t>::max()};
+        case DType::int8:
+          return {-128, 127};
+        case DType::uint8:
+          return {0, 255};
+        case DType::int16:
+          return {-32768, 32767};
+        case DType::int32:
+          return {std::numeric_limits<std::int32_t>::min(),
+                  std::numeric_limits<std::int32_t>::max()};
+        default:
+          return {std::numeric_limits<std::int64_t>::min(),
+                  std::numeric_limits<std::int64_t>::max()};
       }
     }();
     if (v < lo || v > hi)
-      raise<ValueError>(fn, b.name,
-                        "scalar " + std::to_string(v) + " does not fit dtype " +
-                            std::string(dtype_name(d)));
+      raise<ValueError>(
+          fn, b.name,
+          "scalar " + std::to_string(v) + " does not fit dtype " + std::string(dtype_name(d)));
   }
   return family(b, &Backend::creation, fn).full({}, s, d, device);
 }

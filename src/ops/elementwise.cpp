@@ -13,7 +13,8 @@ namespace {
 constexpr std::string_view unary_name(UnaryOp op) {
   switch (op) {
 #define IVY_NAME_CASE(name) \
-  case UnaryOp::name: return #name;
+  case UnaryOp::name:       \
+    return #name;
     IVY_UNARY_KERNELS(IVY_NAME_CASE)
 #undef IVY_NAME_CASE
   }
@@ -23,7 +24,8 @@ constexpr std::string_view unary_name(UnaryOp op) {
 constexpr std::string_view binary_name(BinaryOp op) {
   switch (op) {
 #define IVY_NAME_CASE(name) \
-  case BinaryOp::name: return #name;
+  case BinaryOp::name:      \
+    return #name;
     IVY_BINARY_KERNELS(IVY_NAME_CASE)
 #undef IVY_NAME_CASE
   }
@@ -34,11 +36,19 @@ enum class UnaryKind { float_math, numeric, rounding, predicate, logical };
 
 UnaryKind kind_of(UnaryOp op) {
   switch (op) {
-    case UnaryOp::abs: case UnaryOp::negative: case UnaryOp::sign: case UnaryOp::square:
+    case UnaryOp::abs:
+    case UnaryOp::negative:
+    case UnaryOp::sign:
+    case UnaryOp::square:
       return UnaryKind::numeric;
-    case UnaryOp::floor: case UnaryOp::ceil: case UnaryOp::round: case UnaryOp::trunc:
+    case UnaryOp::floor:
+    case UnaryOp::ceil:
+    case UnaryOp::round:
+    case UnaryOp::trunc:
       return UnaryKind::rounding;
-    case UnaryOp::isnan: case UnaryOp::isinf: case UnaryOp::isfinite:
+    case UnaryOp::isnan:
+    case UnaryOp::isinf:
+    case UnaryOp::isfinite:
       return UnaryKind::predicate;
     case UnaryOp::logical_not:
       return UnaryKind::logical;
@@ -75,17 +85,28 @@ enum class BinaryKind { arithmetic, true_division, comparison, logical };
 
 BinaryKind kind_of(BinaryOp op) {
   switch (op) {
-    case BinaryOp::divide: case BinaryOp::atan2: return BinaryKind::true_division;
-    case BinaryOp::equal: case BinaryOp::not_equal: case BinaryOp::less:
-    case BinaryOp::less_equal: case BinaryOp::greater: case BinaryOp::greater_equal:
+    case BinaryOp::divide:
+    case BinaryOp::atan2:
+      return BinaryKind::true_division;
+    case BinaryOp::equal:
+    case BinaryOp::not_equal:
+    case BinaryOp::less:
+    case BinaryOp::less_equal:
+    case BinaryOp::greater:
+    case BinaryOp::greater_equal:
       return BinaryKind::comparison;
-    case BinaryOp::logical_and: case BinaryOp::logical_or: case BinaryOp::logical_xor:
+    case BinaryOp::logical_and:
+    case BinaryOp::logical_or:
+    case BinaryOp::logical_xor:
       return BinaryKind::logical;
-    default: return BinaryKind::arithmetic;
+    default:
+      return BinaryKind::arithmetic;
   }
 }
 
-DType operand_dtype(const Operand& o) { return o.is_array() ? o.array().dtype() : o.scalar().natural_dtype(); }
+DType operand_dtype(const Operand& o) {
+  return o.is_array() ? o.array().dtype() : o.scalar().natural_dtype();
+}
 
 // The common dtype of two operands: promotion between arrays, a scalar takes the array's dtype.
 DType result_dtype(const Operand& a, const Operand& b) {
@@ -119,9 +140,9 @@ Array apply_binary(BinaryOp op, const Operand& a, const Operand& b) {
   switch (kind_of(op)) {
     case BinaryKind::arithmetic:
       if (is_bool(d))
-        detail::raise<DTypeError>(fn, bk.name,
-                                  "needs numeric dtypes, got " +
-                                      detail::dtypes_str(operand_dtype(a), operand_dtype(b)));
+        detail::raise<DTypeError>(
+            fn, bk.name,
+            "needs numeric dtypes, got " + detail::dtypes_str(operand_dtype(a), operand_dtype(b)));
       break;
     case BinaryKind::true_division:
       if (!is_floating(d)) d = kDefaultFloat;
@@ -173,9 +194,9 @@ Array clip(const Array& x, const Operand& lo, const Operand& hi) {
 Array where(const Array& cond, const Operand& a, const Operand& b) {
   const Operand c(cond);
   const Backend& bk = detail::common_backend("where", {&c, &a, &b});
-  const DType d = (a.is_array() || b.is_array()) ? result_dtype(a, b)
-                                                 : promote_types(a.scalar().natural_dtype(),
-                                                                 b.scalar().natural_dtype());
+  const DType d = (a.is_array() || b.is_array())
+                      ? result_dtype(a, b)
+                      : promote_types(a.scalar().natural_dtype(), b.scalar().natural_dtype());
   Array a_arr, b_arr;
   if (a.is_array() || b.is_array()) {
     Prepared p = prepare(bk, a, b, d, "where");
@@ -185,9 +206,8 @@ Array where(const Array& cond, const Operand& a, const Operand& b) {
     a_arr = detail::scalar_array(bk, a.scalar(), d, cond.device(), "where");
     b_arr = detail::scalar_array(bk, b.scalar(), d, cond.device(), "where");
   }
-  detail::broadcast_shapes(
-      detail::broadcast_shapes(cond.shape(), a_arr.shape(), "where", bk.name), b_arr.shape(),
-      "where", bk.name);
+  detail::broadcast_shapes(detail::broadcast_shapes(cond.shape(), a_arr.shape(), "where", bk.name),
+                           b_arr.shape(), "where", bk.name);
   return detail::family(bk, &Backend::elementwise, "where")
       .where(cast(cond, DType::bool_), a_arr, b_arr);
 }

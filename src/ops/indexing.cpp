@@ -50,12 +50,11 @@ Array slice(const Array& x, const std::vector<Slice>& slices) {
       ranges.push_back(count > 0 ? SliceRange{lowest, start + 1, step} : SliceRange{0, 0, 1});
       flipped.push_back(i);
     }
-    whole = whole && ranges.back().start == 0 && ranges.back().stop == dim &&
-            ranges.back().step == 1;
+    whole =
+        whole && ranges.back().start == 0 && ranges.back().stop == dim && ranges.back().step == 1;
   }
   Array out = whole ? x : slice_ranges(x, ranges);
-  if (!flipped.empty())
-    out = detail::family(b, &Backend::manipulation, "slice").flip(out, flipped);
+  if (!flipped.empty()) out = detail::family(b, &Backend::manipulation, "slice").flip(out, flipped);
   return out;
 }
 

@@ -12,8 +12,8 @@ Array matmul(const Array& a, const Array& b) {
   const Backend& bk = detail::common_backend("matmul", {&a, &b});
   const DType d = promote_types(a.dtype(), b.dtype());
   if (is_bool(d))
-    detail::raise<DTypeError>("matmul", bk.name, "needs numeric dtypes, got " +
-                                                     detail::dtypes_str(a.dtype(), b.dtype()));
+    detail::raise<DTypeError>(
+        "matmul", bk.name, "needs numeric dtypes, got " + detail::dtypes_str(a.dtype(), b.dtype()));
   Shape sa = a.shape(), sb = b.shape();
   if (sa.empty() || sb.empty())
     detail::raise<ShapeError>("matmul", bk.name,
@@ -27,7 +27,8 @@ Array matmul(const Array& a, const Array& b) {
                               "inner dimensions differ: " + shape_str(sa) + " @ " + shape_str(sb));
   detail::broadcast_shapes(Shape(s2a.begin(), s2a.end() - 2), Shape(s2b.begin(), s2b.end() - 2),
                            "matmul", bk.name);
-  const auto kernel = detail::kernel(bk, detail::family(bk, &Backend::linalg, "matmul").matmul, "matmul");
+  const auto kernel =
+      detail::kernel(bk, detail::family(bk, &Backend::linalg, "matmul").matmul, "matmul");
   Array out = kernel(cast(a2, d), cast(b2, d));
   if (row) out = squeeze(out, {-2});
   if (col) out = squeeze(out, {-1});

@@ -22,7 +22,8 @@ Array reshape(const Array& x, const Shape& shape) {
   std::int64_t known = 1;
   for (int i = 0; i < static_cast<int>(to.size()); ++i) {
     if (to[i] == -1) {
-      if (inferred >= 0) detail::raise<ShapeError>("reshape", b.name, "more than one -1 in " + shape_str(shape));
+      if (inferred >= 0)
+        detail::raise<ShapeError>("reshape", b.name, "more than one -1 in " + shape_str(shape));
       inferred = i;
     } else if (to[i] < 0) {
       detail::raise<ShapeError>("reshape", b.name, "negative dimension in " + shape_str(shape));
@@ -65,8 +66,7 @@ Array transpose(const Array& x, const std::vector<int>& axes) {
     if (static_cast<int>(axes.size()) != n)
       detail::raise<ShapeError>("transpose", b.name,
                                 "needs " + std::to_string(n) + " axes for shape " +
-                                    shape_str(x.shape()) + ", got " +
-                                    std::to_string(axes.size()));
+                                    shape_str(x.shape()) + ", got " + std::to_string(axes.size()));
     for (int a : axes) perm.push_back(detail::normalize_axis(a, n, "transpose", b.name));
     std::vector<int> sorted = perm;
     std::sort(sorted.begin(), sorted.end());
@@ -94,7 +94,8 @@ Array swapaxes(const Array& x, int axis0, int axis1) {
 Array expand_dims(const Array& x, int axis) {
   const Backend& b = detail::backend_of("expand_dims", x);
   Shape s = x.shape();
-  const int ax = detail::normalize_axis(axis, static_cast<int>(s.size()) + 1, "expand_dims", b.name);
+  const int ax =
+      detail::normalize_axis(axis, static_cast<int>(s.size()) + 1, "expand_dims", b.name);
   s.insert(s.begin() + ax, 1);
   return kernels(b, "expand_dims").reshape(x, s);
 }
@@ -111,9 +112,9 @@ Array squeeze(const Array& x, const Axes& axes) {
     for (int i = 0; i < static_cast<int>(s.size()); ++i) {
       const bool drop = std::find(ax.begin(), ax.end(), i) != ax.end();
       if (drop && s[i] != 1)
-        detail::raise<ShapeError>("squeeze", b.name,
-                                  "axis " + std::to_string(i) + " of shape " + shape_str(s) +
-                                      " does not have size 1");
+        detail::raise<ShapeError>(
+            "squeeze", b.name,
+            "axis " + std::to_string(i) + " of shape " + shape_str(s) + " does not have size 1");
       if (!drop) out.push_back(s[i]);
     }
   }
@@ -132,7 +133,8 @@ Array concat(const std::vector<Array>& xs, int axis) {
     detail::common_backend("concat", {&xs[0], &xs[i]});
     const Shape s = xs[i].shape();
     bool ok = s.size() == first.size();
-    for (std::size_t j = 0; ok && j < s.size(); ++j) ok = static_cast<int>(j) == ax || s[j] == first[j];
+    for (std::size_t j = 0; ok && j < s.size(); ++j)
+      ok = static_cast<int>(j) == ax || s[j] == first[j];
     if (!ok)
       detail::raise<ShapeError>("concat", b.name,
                                 "arrays 0 and " + std::to_string(i) + " differ off axis " +
@@ -171,9 +173,9 @@ Array constant_pad(const Array& x,
   }
   if (none) return x;
   if (value.kind() == Scalar::Kind::floating && !is_floating(x.dtype()))
-    detail::raise<DTypeError>("constant_pad", b.name,
-                              "a float pad value for an array of dtype " +
-                                  std::string(dtype_name(x.dtype())));
+    detail::raise<DTypeError>(
+        "constant_pad", b.name,
+        "a float pad value for an array of dtype " + std::string(dtype_name(x.dtype())));
   return kernels(b, "constant_pad").pad(x, pad_width, value);
 }
 

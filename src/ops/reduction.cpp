@@ -42,9 +42,9 @@ Array extreme(ReduceOp op, std::string_view fn, const Array& x, const Axes& axes
   Request r = request(fn, x, axes);
   for (int a : r.axes)
     if (r.shape[a] == 0)
-      detail::raise<ValueError>(fn, r.b->name,
-                                "zero-size reduction over axis " + std::to_string(a) +
-                                    " of shape " + shape_str(r.shape));
+      detail::raise<ValueError>(
+          fn, r.b->name,
+          "zero-size reduction over axis " + std::to_string(a) + " of shape " + shape_str(r.shape));
   if (r.axes.empty()) return x;
   if (is_bool(x.dtype()))  // min of bools is all, max is any
     return detail::family(*r.b, &Backend::reduction, fn)
@@ -71,8 +71,7 @@ Array arg_extreme(ArgReduceOp op, std::string_view fn, const Array& x, std::opti
   return detail::family(b, &Backend::reduction, fn).arg_reduce(op, x, ax, keepdims);
 }
 
-Array scan(ScanOp op, std::string_view fn, const Array& x, int axis, bool exclusive,
-           bool reverse) {
+Array scan(ScanOp op, std::string_view fn, const Array& x, int axis, bool exclusive, bool reverse) {
   const Backend& b = detail::backend_of(fn, x);
   const Shape s = x.shape();
   if (s.empty())

@@ -22,20 +22,23 @@ Outputs binary(const CaseContext& c, F f) {
 IVY_UNARY_KERNELS(IVY_UNARY_CASE)
 #undef IVY_UNARY_CASE
 
-#define IVY_BINARY_CASE(name)                                                              \
-  IVY_CASE(name) {                                                                         \
-    return binary(c, [](const ivy::Operand& a, const ivy::Operand& b) { return ivy::name(a, b); }); \
+#define IVY_BINARY_CASE(name)                                                                    \
+  IVY_CASE(name) {                                                                               \
+    return binary(c,                                                                             \
+                  [](const ivy::Operand& a, const ivy::Operand& b) { return ivy::name(a, b); }); \
   }
 IVY_BINARY_KERNELS(IVY_BINARY_CASE)
 IVY_BINARY_CASE(floormod)
 #undef IVY_BINARY_CASE
 
 IVY_CASE(clip) {
-  if (c.has("lo")) return {ivy::clip(c.in(0), json_scalar(c.params().at("lo")), json_scalar(c.params().at("hi")))};
+  if (c.has("lo"))
+    return {ivy::clip(c.in(0), json_scalar(c.params().at("lo")), json_scalar(c.params().at("hi")))};
   return {ivy::clip(c.in(0), c.in(1), c.in(2))};
 }
 
 IVY_CASE(where) {
-  if (c.has("a")) return {ivy::where(c.in(0), json_scalar(c.params().at("a")), json_scalar(c.params().at("b")))};
+  if (c.has("a"))
+    return {ivy::where(c.in(0), json_scalar(c.params().at("a")), json_scalar(c.params().at("b")))};
   return {ivy::where(c.in(0), c.in(1), c.in(2))};
 }

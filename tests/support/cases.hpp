@@ -56,11 +56,12 @@ bool is_covered_by_property_test(const std::string& fn);
 
 #define IVY_CASE_CAT2(a, b) a##b
 #define IVY_CASE_CAT(a, b) IVY_CASE_CAT2(a, b)
-#define IVY_CASE(name)                                                              \
+#define IVY_CASE(name)                                                                  \
   static ::ivy::testing::Outputs ivy_case_##name(const ::ivy::testing::CaseContext& c); \
-  [[maybe_unused]] static const bool ivy_case_registered_##name =                  \
-      ::ivy::testing::register_case(#name, ivy_case_##name);                       \
-  static ::ivy::testing::Outputs ivy_case_##name([[maybe_unused]] const ::ivy::testing::CaseContext& c)
-#define IVY_PROPERTY_COVERS(name)                                     \
+  [[maybe_unused]] static const bool ivy_case_registered_##name =                       \
+      ::ivy::testing::register_case(#name, ivy_case_##name);                            \
+  static ::ivy::testing::Outputs ivy_case_##name(                                       \
+      [[maybe_unused]] const ::ivy::testing::CaseContext& c)
+#define IVY_PROPERTY_COVERS(name)                                          \
   [[maybe_unused]] static const bool IVY_CASE_CAT(ivy_covers_, __LINE__) = \
       ::ivy::testing::register_property_coverage(#name)

@@ -44,10 +44,12 @@ std::vector<FixtureCase> load() {
       f.family = doc.at("family").get<std::string>();
       f.fn = c.at("fn").get<std::string>();
       f.id = c.at("id").get<std::string>();
-      for (const auto& a : c.value("inputs", nlohmann::json::array())) f.inputs.push_back(host_array(a));
+      for (const auto& a : c.value("inputs", nlohmann::json::array()))
+        f.inputs.push_back(host_array(a));
       f.params = c.value("params", nlohmann::json::object());
       if (c.contains("error")) f.error = c.at("error").get<std::string>();
-      for (const auto& a : c.value("expected", nlohmann::json::array())) f.expected.push_back(host_array(a));
+      for (const auto& a : c.value("expected", nlohmann::json::array()))
+        f.expected.push_back(host_array(a));
       f.rtol = c.value("rtol", f.rtol);
       f.atol = c.value("atol", f.atol);
       out.push_back(std::move(f));
@@ -72,8 +74,11 @@ Array to_device_array(const HostArray& h, const Backend& b) {
       for (double x : h.values) v.push_back(x != 0);
       return array(v, h.shape, b);
     }
-    case DType::float64: return array(h.values, h.shape, b);
-    case DType::float32: case DType::float16: case DType::bfloat16: {
+    case DType::float64:
+      return array(h.values, h.shape, b);
+    case DType::float32:
+    case DType::float16:
+    case DType::bfloat16: {
       std::vector<float> v(h.values.begin(), h.values.end());
       return cast(array(v, h.shape, b), d);
     }

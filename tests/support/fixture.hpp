@@ -23,8 +23,8 @@ struct FixtureCase {
   std::string id;  // unique, e.g. "sin/float32/2x3"
   std::vector<HostArray> inputs;
   nlohmann::json params;
-  std::vector<HostArray> expected;        // empty when an error is expected
-  std::optional<std::string> error;      // "ShapeError", "IndexError", ...
+  std::vector<HostArray> expected;   // empty when an error is expected
+  std::optional<std::string> error;  // "ShapeError", "IndexError", ...
   double rtol = 1e-6;
   double atol = 1e-6;
 };

@@ -27,7 +27,8 @@ void record_support(const std::string& fn, const std::string& dtype, Support s,
   if (fresh) return;
   // A failure outranks everything; an unsupported case outranks a pass.
   Cell& c = it->second;
-  if (s == Support::failed || (s == Support::unsupported && c.status == Support::ok)) c = {s, reason};
+  if (s == Support::failed || (s == Support::unsupported && c.status == Support::ok))
+    c = {s, reason};
 }
 
 void write_support(const std::string& dir, const std::string& backend) {

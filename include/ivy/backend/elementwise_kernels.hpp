@@ -4,16 +4,18 @@
 namespace ivy {
 
 // X(name): element-wise kernels a backend provides. Names match the unified functions.
-#define IVY_UNARY_KERNELS(X)                                                                  \
-  X(abs) X(negative) X(sign) X(sqrt) X(square) X(exp) X(expm1) X(log) X(log1p) X(log2)      \
-  X(log10) X(sin) X(cos) X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh) X(tanh) X(asinh)   \
-  X(acosh) X(atanh) X(floor) X(ceil) X(round) X(trunc) X(erf) X(isnan) X(isinf) X(isfinite) \
-  X(logical_not) X(sigmoid)
+#define IVY_UNARY_KERNELS(X)                                                                     \
+  X(abs)                                                                                         \
+  X(negative) X(sign) X(sqrt) X(square) X(exp) X(expm1) X(log) X(log1p) X(log2) X(log10) X(sin)  \
+      X(cos) X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh) X(tanh) X(asinh) X(acosh) X(atanh)   \
+          X(floor) X(ceil) X(round) X(trunc) X(erf) X(isnan) X(isinf) X(isfinite) X(logical_not) \
+              X(sigmoid)
 
-#define IVY_BINARY_KERNELS(X)                                                                \
-  X(add) X(subtract) X(multiply) X(divide) X(pow) X(floor_divide) X(remainder) X(minimum)    \
-  X(maximum) X(atan2) X(equal) X(not_equal) X(less) X(less_equal) X(greater)                \
-  X(greater_equal) X(logical_and) X(logical_or) X(logical_xor)
+#define IVY_BINARY_KERNELS(X)                                                                 \
+  X(add)                                                                                      \
+  X(subtract) X(multiply) X(divide) X(pow) X(floor_divide) X(remainder) X(minimum) X(maximum) \
+      X(atan2) X(equal) X(not_equal) X(less) X(less_equal) X(greater) X(greater_equal)        \
+          X(logical_and) X(logical_or) X(logical_xor)
 
 enum class UnaryOp {
 #define IVY_ENUM_ENTRY(name) name,

@@ -15,7 +15,8 @@ struct ReductionKernels {
    * casts bool and small integers first), mean is on floats, all/any return bool. min/max are
    * never called on zero-size reductions.
    */
-  Array (*reduce)(ReduceOp op, const Array& x, const std::vector<int>& axes, bool keepdims) = nullptr;
+  Array (*reduce)(ReduceOp op, const Array& x, const std::vector<int>& axes,
+                  bool keepdims) = nullptr;
   /** int64 index of the first extreme value along axis (axis length > 0). */
   Array (*arg_reduce)(ArgReduceOp op, const Array& x, int axis, bool keepdims) = nullptr;
   /** Inclusive scan along axis, keeping x's dtype. */

@@ -32,8 +32,8 @@ inline constexpr DType float32 = DType::float32;
 inline constexpr DType float64 = DType::float64;
 
 /** All dtypes, in declaration order. */
-inline constexpr DType kAllDTypes[kNumDTypes] = {bool_,   int8,     int16,   int32,   int64,
-                                                 uint8,   float16,  bfloat16, float32, float64};
+inline constexpr DType kAllDTypes[kNumDTypes] = {bool_, int8,    int16,    int32,   int64,
+                                                 uint8, float16, bfloat16, float32, float64};
 
 /** The canonical name, e.g. "float32". */
 std::string_view dtype_name(DType d);
@@ -44,8 +44,7 @@ int itemsize(DType d);
 
 constexpr bool is_bool(DType d) { return d == DType::bool_; }
 constexpr bool is_floating(DType d) {
-  return d == DType::float16 || d == DType::bfloat16 || d == DType::float32 ||
-         d == DType::float64;
+  return d == DType::float16 || d == DType::bfloat16 || d == DType::float32 || d == DType::float64;
 }
 constexpr bool is_integral(DType d) { return !is_bool(d) && !is_floating(d); }
 constexpr bool is_unsigned(DType d) { return d == DType::uint8; }

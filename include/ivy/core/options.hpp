@@ -21,12 +21,21 @@ struct Options {
   std::optional<Device> device;
 
   Options() = default;
-  Options(DType d) : dtype(d) {}                     // NOLINT(google-explicit-constructor)
-  Options(const Backend& b) : backend(&b) {}         // NOLINT(google-explicit-constructor)
-  Options(Device d) : device(std::move(d)) {}        // NOLINT(google-explicit-constructor)
-  Options& with(DType d) { dtype = d; return *this; }
-  Options& on(const Backend& b) { backend = &b; return *this; }
-  Options& to(Device d) { device = std::move(d); return *this; }
+  Options(DType d) : dtype(d) {}               // NOLINT(google-explicit-constructor)
+  Options(const Backend& b) : backend(&b) {}   // NOLINT(google-explicit-constructor)
+  Options(Device d) : device(std::move(d)) {}  // NOLINT(google-explicit-constructor)
+  Options& with(DType d) {
+    dtype = d;
+    return *this;
+  }
+  Options& on(const Backend& b) {
+    backend = &b;
+    return *this;
+  }
+  Options& to(Device d) {
+    device = std::move(d);
+    return *this;
+  }
 };
 
 }  // namespace ivy

@@ -35,7 +35,6 @@ Array constant_pad(const Array& x,
                    const std::vector<std::pair<std::int64_t, std::int64_t>>& pad_width,
                    Scalar value = 0);
 /** constant_pad with zeros. */
-Array zero_pad(const Array& x,
-               const std::vector<std::pair<std::int64_t, std::int64_t>>& pad_width);
+Array zero_pad(const Array& x, const std::vector<std::pair<std::int64_t, std::int64_t>>& pad_width);
 
 }  // namespace ivy

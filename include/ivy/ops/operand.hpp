@@ -13,8 +13,8 @@ class Operand {
   Operand(const Array& a) : array_(&a), scalar_(false) {}  // NOLINT(google-explicit-constructor)
   Operand(Scalar s) : scalar_(s) {}                        // NOLINT(google-explicit-constructor)
   template <class T>
-    requires std::is_arithmetic_v<T>
-  Operand(T v) : scalar_(Scalar(v)) {}  // NOLINT(google-explicit-constructor)
+  requires std::is_arithmetic_v<T> Operand(T v)
+      : scalar_(Scalar(v)) {}  // NOLINT(google-explicit-constructor)
 
   bool is_array() const { return array_ != nullptr; }
   const Array& array() const { return *array_; }

@@ -1,8 +1,8 @@
 #pragma once
 /// Reductions over any set of axes (default: all) and scans. Results follow the Array API: a
 /// full reduction is 0-d (not [1] as in the original Ivy; see docs/semantics.md).
-#include "ivy/core/array.hpp"
 #include <optional>
+#include "ivy/core/array.hpp"
 
 #include "ivy/core/shape.hpp"
 

@@ -10,36 +10,56 @@ namespace ivy::backends::torch_impl {
 
 at::ScalarType to_torch(DType d) {
   switch (d) {
-    case DType::bool_: return at::kBool;
-    case DType::int8: return at::kChar;
-    case DType::int16: return at::kShort;
-    case DType::int32: return at::kInt;
-    case DType::int64: return at::kLong;
-    case DType::uint8: return at::kByte;
-    case DType::float16: return at::kHalf;
-    case DType::bfloat16: return at::kBFloat16;
-    case DType::float32: return at::kFloat;
-    case DType::float64: return at::kDouble;
+    case DType::bool_:
+      return at::kBool;
+    case DType::int8:
+      return at::kChar;
+    case DType::int16:
+      return at::kShort;
+    case DType::int32:
+      return at::kInt;
+    case DType::int64:
+      return at::kLong;
+    case DType::uint8:
+      return at::kByte;
+    case DType::float16:
+      return at::kHalf;
+    case DType::bfloat16:
+      return at::kBFloat16;
+    case DType::float32:
+      return at::kFloat;
+    case DType::float64:
+      return at::kDouble;
   }
   return at::kFloat;
 }
 
 DType from_torch(at::ScalarType t) {
   switch (t) {
-    case at::kBool: return DType::bool_;
-    case at::kChar: return DType::int8;
-    case at::kShort: return DType::int16;
-    case at::kInt: return DType::int32;
-    case at::kLong: return DType::int64;
-    case at::kByte: return DType::uint8;
-    case at::kHalf: return DType::float16;
-    case at::kBFloat16: return DType::bfloat16;
-    case at::kFloat: return DType::float32;
-    case at::kDouble: return DType::float64;
+    case at::kBool:
+      return DType::bool_;
+    case at::kChar:
+      return DType::int8;
+    case at::kShort:
+      return DType::int16;
+    case at::kInt:
+      return DType::int32;
+    case at::kLong:
+      return DType::int64;
+    case at::kByte:
+      return DType::uint8;
+    case at::kHalf:
+      return DType::float16;
+    case at::kBFloat16:
+      return DType::bfloat16;
+    case at::kFloat:
+      return DType::float32;
+    case at::kDouble:
+      return DType::float64;
     default:
-      detail::raise<UnsupportedError>("from_torch", "torch",
-                                      std::string("tensor dtype ") + c10::toString(t) +
-                                          " has no ivy dtype");
+      detail::raise<UnsupportedError>(
+          "from_torch", "torch",
+          std::string("tensor dtype ") + c10::toString(t) + " has no ivy dtype");
   }
 }
 

@@ -4,7 +4,8 @@ namespace ivy::backends::torch_impl {
 namespace {
 
 Array full(const Shape& shape, const Scalar& value, DType d, const Device& dev) {
-  return guarded("full", [&] { return wrap(at::full(shape, to_torch_scalar(value, d), options(d, dev))); });
+  return guarded("full",
+                 [&] { return wrap(at::full(shape, to_torch_scalar(value, d), options(d, dev))); });
 }
 
 Array arange(double start, double step, std::int64_t n, DType d, const Device& dev) {

@@ -9,64 +9,116 @@ Array cast(const Array& x, DType d) {
 
 at::Tensor unary_op(UnaryOp op, const at::Tensor& t) {
   switch (op) {
-    case UnaryOp::abs: return at::abs(t);
-    case UnaryOp::negative: return at::neg(t);
-    case UnaryOp::sign: return at::sign(t);
-    case UnaryOp::sqrt: return at::sqrt(t);
-    case UnaryOp::square: return at::mul(t, t);
-    case UnaryOp::exp: return at::exp(t);
-    case UnaryOp::expm1: return at::expm1(t);
-    case UnaryOp::log: return at::log(t);
-    case UnaryOp::log1p: return at::log1p(t);
-    case UnaryOp::log2: return at::log2(t);
-    case UnaryOp::log10: return at::log10(t);
-    case UnaryOp::sin: return at::sin(t);
-    case UnaryOp::cos: return at::cos(t);
-    case UnaryOp::tan: return at::tan(t);
-    case UnaryOp::asin: return at::asin(t);
-    case UnaryOp::acos: return at::acos(t);
-    case UnaryOp::atan: return at::atan(t);
-    case UnaryOp::sinh: return at::sinh(t);
-    case UnaryOp::cosh: return at::cosh(t);
-    case UnaryOp::tanh: return at::tanh(t);
-    case UnaryOp::asinh: return at::asinh(t);
-    case UnaryOp::acosh: return at::acosh(t);
-    case UnaryOp::atanh: return at::atanh(t);
-    case UnaryOp::floor: return at::floor(t);
-    case UnaryOp::ceil: return at::ceil(t);
-    case UnaryOp::round: return at::round(t);  // half to even
-    case UnaryOp::trunc: return at::trunc(t);
-    case UnaryOp::erf: return at::erf(t);
-    case UnaryOp::isnan: return at::isnan(t);
-    case UnaryOp::isinf: return at::isinf(t);
-    case UnaryOp::isfinite: return at::isfinite(t);
-    case UnaryOp::logical_not: return at::logical_not(t);
-    case UnaryOp::sigmoid: return at::sigmoid(t);
+    case UnaryOp::abs:
+      return at::abs(t);
+    case UnaryOp::negative:
+      return at::neg(t);
+    case UnaryOp::sign:
+      return at::sign(t);
+    case UnaryOp::sqrt:
+      return at::sqrt(t);
+    case UnaryOp::square:
+      return at::mul(t, t);
+    case UnaryOp::exp:
+      return at::exp(t);
+    case UnaryOp::expm1:
+      return at::expm1(t);
+    case UnaryOp::log:
+      return at::log(t);
+    case UnaryOp::log1p:
+      return at::log1p(t);
+    case UnaryOp::log2:
+      return at::log2(t);
+    case UnaryOp::log10:
+      return at::log10(t);
+    case UnaryOp::sin:
+      return at::sin(t);
+    case UnaryOp::cos:
+      return at::cos(t);
+    case UnaryOp::tan:
+      return at::tan(t);
+    case UnaryOp::asin:
+      return at::asin(t);
+    case UnaryOp::acos:
+      return at::acos(t);
+    case UnaryOp::atan:
+      return at::atan(t);
+    case UnaryOp::sinh:
+      return at::sinh(t);
+    case UnaryOp::cosh:
+      return at::cosh(t);
+    case UnaryOp::tanh:
+      return at::tanh(t);
+    case UnaryOp::asinh:
+      return at::asinh(t);
+    case UnaryOp::acosh:
+      return at::acosh(t);
+    case UnaryOp::atanh:
+      return at::atanh(t);
+    case UnaryOp::floor:
+      return at::floor(t);
+    case UnaryOp::ceil:
+      return at::ceil(t);
+    case UnaryOp::round:
+      return at::round(t);  // half to even
+    case UnaryOp::trunc:
+      return at::trunc(t);
+    case UnaryOp::erf:
+      return at::erf(t);
+    case UnaryOp::isnan:
+      return at::isnan(t);
+    case UnaryOp::isinf:
+      return at::isinf(t);
+    case UnaryOp::isfinite:
+      return at::isfinite(t);
+    case UnaryOp::logical_not:
+      return at::logical_not(t);
+    case UnaryOp::sigmoid:
+      return at::sigmoid(t);
   }
   return t;
 }
 
 at::Tensor binary_op(BinaryOp op, const at::Tensor& a, const at::Tensor& b) {
   switch (op) {
-    case BinaryOp::add: return at::add(a, b);
-    case BinaryOp::subtract: return at::sub(a, b);
-    case BinaryOp::multiply: return at::mul(a, b);
-    case BinaryOp::divide: return at::div(a, b);
-    case BinaryOp::pow: return at::pow(a, b);
-    case BinaryOp::floor_divide: return at::div(a, b, "floor");
-    case BinaryOp::remainder: return at::remainder(a, b);
-    case BinaryOp::minimum: return at::minimum(a, b);
-    case BinaryOp::maximum: return at::maximum(a, b);
-    case BinaryOp::atan2: return at::atan2(a, b);
-    case BinaryOp::equal: return at::eq(a, b);
-    case BinaryOp::not_equal: return at::ne(a, b);
-    case BinaryOp::less: return at::lt(a, b);
-    case BinaryOp::less_equal: return at::le(a, b);
-    case BinaryOp::greater: return at::gt(a, b);
-    case BinaryOp::greater_equal: return at::ge(a, b);
-    case BinaryOp::logical_and: return at::logical_and(a, b);
-    case BinaryOp::logical_or: return at::logical_or(a, b);
-    case BinaryOp::logical_xor: return at::logical_xor(a, b);
+    case BinaryOp::add:
+      return at::add(a, b);
+    case BinaryOp::subtract:
+      return at::sub(a, b);
+    case BinaryOp::multiply:
+      return at::mul(a, b);
+    case BinaryOp::divide:
+      return at::div(a, b);
+    case BinaryOp::pow:
+      return at::pow(a, b);
+    case BinaryOp::floor_divide:
+      return at::div(a, b, "floor");
+    case BinaryOp::remainder:
+      return at::remainder(a, b);
+    case BinaryOp::minimum:
+      return at::minimum(a, b);
+    case BinaryOp::maximum:
+      return at::maximum(a, b);
+    case BinaryOp::atan2:
+      return at::atan2(a, b);
+    case BinaryOp::equal:
+      return at::eq(a, b);
+    case BinaryOp::not_equal:
+      return at::ne(a, b);
+    case BinaryOp::less:
+      return at::lt(a, b);
+    case BinaryOp::less_equal:
+      return at::le(a, b);
+    case BinaryOp::greater:
+      return at::gt(a, b);
+    case BinaryOp::greater_equal:
+      return at::ge(a, b);
+    case BinaryOp::logical_and:
+      return at::logical_and(a, b);
+    case BinaryOp::logical_or:
+      return at::logical_or(a, b);
+    case BinaryOp::logical_xor:
+      return at::logical_xor(a, b);
   }
   return a;
 }

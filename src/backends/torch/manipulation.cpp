@@ -32,7 +32,8 @@ Array slice(const Array& x, const std::vector<SliceRange>& ranges) {
     at::Tensor t = tensor(x);
     for (int i = 0; i < static_cast<int>(ranges.size()); ++i) {
       const SliceRange& r = ranges[i];
-      if (r.start != 0 || r.stop != t.size(i) || r.step != 1) t = t.slice(i, r.start, r.stop, r.step);
+      if (r.start != 0 || r.stop != t.size(i) || r.step != 1)
+        t = t.slice(i, r.start, r.stop, r.step);
     }
     return wrap(t);
   });

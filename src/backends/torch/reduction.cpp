@@ -15,10 +15,14 @@ Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool kee
     const at::Tensor& t = tensor(x);
     const std::vector<int64_t> dims(axes.begin(), axes.end());
     switch (op) {
-      case ReduceOp::sum: return wrap(at::sum(t, dims, keepdims, t.scalar_type()));
-      case ReduceOp::mean: return wrap(at::mean(t, dims, keepdims));
-      case ReduceOp::min: return wrap(at::amin(t, dims, keepdims));
-      case ReduceOp::max: return wrap(at::amax(t, dims, keepdims));
+      case ReduceOp::sum:
+        return wrap(at::sum(t, dims, keepdims, t.scalar_type()));
+      case ReduceOp::mean:
+        return wrap(at::mean(t, dims, keepdims));
+      case ReduceOp::min:
+        return wrap(at::amin(t, dims, keepdims));
+      case ReduceOp::max:
+        return wrap(at::amax(t, dims, keepdims));
       case ReduceOp::prod:
         return wrap(per_axis(t, axes, keepdims, [&](const at::Tensor& u, int a, bool k) {
           return at::prod(u, a, k, t.scalar_type());

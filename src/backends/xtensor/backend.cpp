@@ -41,7 +41,8 @@ const char* dtype_unsupported(DType d) {
 
 Array from_host(const void* data, const Shape& s, DType d, const Device& dev) {
   if (!dev.is_cpu())
-    detail::raise<UnsupportedError>("from_host", "xtensor", "only the cpu device exists, not " + dev.str());
+    detail::raise<UnsupportedError>("from_host", "xtensor",
+                                    "only the cpu device exists, not " + dev.str());
   return visit_dtype(d, [&](auto tag) {
     using T = typename decltype(tag)::type;
     auto a = xt::xarray<T>::from_shape(to_xshape(s));
@@ -59,15 +60,24 @@ void to_host(const Array& x, void* dst) {
 
 DLDataType dl_dtype(DType d) {
   switch (d) {
-    case DType::bool_: return {kDLUInt, 8, 1};  // DLPack 0.6 has no bool code
-    case DType::int8: return {kDLInt, 8, 1};
-    case DType::int16: return {kDLInt, 16, 1};
-    case DType::int32: return {kDLInt, 32, 1};
-    case DType::int64: return {kDLInt, 64, 1};
-    case DType::uint8: return {kDLUInt, 8, 1};
-    case DType::float32: return {kDLFloat, 32, 1};
-    case DType::float64: return {kDLFloat, 64, 1};
-    default: return {kDLFloat, 16, 1};
+    case DType::bool_:
+      return {kDLUInt, 8, 1};  // DLPack 0.6 has no bool code
+    case DType::int8:
+      return {kDLInt, 8, 1};
+    case DType::int16:
+      return {kDLInt, 16, 1};
+    case DType::int32:
+      return {kDLInt, 32, 1};
+    case DType::int64:
+      return {kDLInt, 64, 1};
+    case DType::uint8:
+      return {kDLUInt, 8, 1};
+    case DType::float32:
+      return {kDLFloat, 32, 1};
+    case DType::float64:
+      return {kDLFloat, 64, 1};
+    default:
+      return {kDLFloat, 16, 1};
   }
 }
 
@@ -98,7 +108,8 @@ struct Exported {
 DLManagedTensor* to_dlpack(const Array& x) {
   auto* e = new Exported{*std::launder(reinterpret_cast<const Handle*>(x.handle())), x.shape(), {}};
   DLTensor& t = e->managed.dl_tensor;
-  t.data = visit(x, [](const auto& a) { return const_cast<void*>(static_cast<const void*>(a.data())); });
+  t.data =
+      visit(x, [](const auto& a) { return const_cast<void*>(static_cast<const void*>(a.data())); });
   t.device = {kDLCPU, 0};
   t.ndim = static_cast<std::int32_t>(e->shape.size());
   t.dtype = dl_dtype(x.dtype());
@@ -106,7 +117,9 @@ DLManagedTensor* to_dlpack(const Array& x) {
   t.strides = nullptr;  // row-major
   t.byte_offset = 0;
   e->managed.manager_ctx = e;
-  e->managed.deleter = [](DLManagedTensor* self) { delete static_cast<Exported*>(self->manager_ctx); };
+  e->managed.deleter = [](DLManagedTensor* self) {
+    delete static_cast<Exported*>(self->manager_ctx);
+  };
   return &e->managed;
 }
 
@@ -114,7 +127,9 @@ DLManagedTensor* to_dlpack(const Array& x) {
 Array from_dlpack(DLManagedTensor* m) {
   struct Release {
     DLManagedTensor* m;
-    ~Release() { if (m->deleter) m->deleter(m); }
+    ~Release() {
+      if (m->deleter) m->deleter(m);
+    }
   } release{m};
   const DLTensor& t = m->dl_tensor;
   if (t.device.device_type != kDLCPU)
@@ -146,7 +161,8 @@ Array from_dlpack(DLManagedTensor* m) {
 
 Array to_device(const Array& x, const Device& d) {
   if (!d.is_cpu())
-    detail::raise<UnsupportedError>("to_device", "xtensor", "only the cpu device exists, not " + d.str());
+    detail::raise<UnsupportedError>("to_device", "xtensor",
+                                    "only the cpu device exists, not " + d.str());
   return x;
 }
 

@@ -6,9 +6,12 @@ namespace {
 
 template <class T>
 T scalar_as(const Scalar& s) {
-  if constexpr (std::is_same_v<T, bool>) return s.as_bool();
-  else if constexpr (std::is_floating_point_v<T>) return static_cast<T>(s.as_double());
-  else return static_cast<T>(s.as_int());
+  if constexpr (std::is_same_v<T, bool>)
+    return s.as_bool();
+  else if constexpr (std::is_floating_point_v<T>)
+    return static_cast<T>(s.as_double());
+  else
+    return static_cast<T>(s.as_int());
 }
 
 Array full(const Shape& shape, const Scalar& value, DType d, const Device&) {
@@ -24,7 +27,8 @@ Array arange(double start, double step, std::int64_t n, DType d, const Device&) 
   return visit_dtype(d, [&](auto tag) {
     using T = typename decltype(tag)::type;
     auto a = xt::xarray<T>::from_shape({static_cast<std::size_t>(n)});
-    for (std::int64_t i = 0; i < n; ++i) a.data()[i] = static_cast<T>(start + static_cast<double>(i) * step);
+    for (std::int64_t i = 0; i < n; ++i)
+      a.data()[i] = static_cast<T>(start + static_cast<double>(i) * step);
     return wrap(std::move(a));
   });
 }

@@ -61,35 +61,64 @@ T stable_sigmoid(T v) {
 template <class T>
 Array float_unary(UnaryOp op, const xt::xarray<T>& a) {
   switch (op) {
-    case UnaryOp::sqrt: return map<T>(a, [](T v) { return std::sqrt(v); });
-    case UnaryOp::exp: return map<T>(a, [](T v) { return std::exp(v); });
-    case UnaryOp::expm1: return map<T>(a, [](T v) { return std::expm1(v); });
-    case UnaryOp::log: return map<T>(a, [](T v) { return std::log(v); });
-    case UnaryOp::log1p: return map<T>(a, [](T v) { return std::log1p(v); });
-    case UnaryOp::log2: return map<T>(a, [](T v) { return std::log2(v); });
-    case UnaryOp::log10: return map<T>(a, [](T v) { return std::log10(v); });
-    case UnaryOp::sin: return map<T>(a, [](T v) { return std::sin(v); });
-    case UnaryOp::cos: return map<T>(a, [](T v) { return std::cos(v); });
-    case UnaryOp::tan: return map<T>(a, [](T v) { return std::tan(v); });
-    case UnaryOp::asin: return map<T>(a, [](T v) { return std::asin(v); });
-    case UnaryOp::acos: return map<T>(a, [](T v) { return std::acos(v); });
-    case UnaryOp::atan: return map<T>(a, [](T v) { return std::atan(v); });
-    case UnaryOp::sinh: return map<T>(a, [](T v) { return std::sinh(v); });
-    case UnaryOp::cosh: return map<T>(a, [](T v) { return std::cosh(v); });
-    case UnaryOp::tanh: return map<T>(a, [](T v) { return std::tanh(v); });
-    case UnaryOp::asinh: return map<T>(a, [](T v) { return std::asinh(v); });
-    case UnaryOp::acosh: return map<T>(a, [](T v) { return std::acosh(v); });
-    case UnaryOp::atanh: return map<T>(a, [](T v) { return std::atanh(v); });
-    case UnaryOp::floor: return map<T>(a, [](T v) { return std::floor(v); });
-    case UnaryOp::ceil: return map<T>(a, [](T v) { return std::ceil(v); });
-    case UnaryOp::round: return map<T>(a, [](T v) { return std::nearbyint(v); });  // ties to even
-    case UnaryOp::trunc: return map<T>(a, [](T v) { return std::trunc(v); });
-    case UnaryOp::erf: return map<T>(a, [](T v) { return std::erf(v); });
-    case UnaryOp::sigmoid: return map<T>(a, [](T v) { return stable_sigmoid(v); });
-    case UnaryOp::isnan: return map<bool>(a, [](T v) { return std::isnan(v); });
-    case UnaryOp::isinf: return map<bool>(a, [](T v) { return std::isinf(v); });
-    case UnaryOp::isfinite: return map<bool>(a, [](T v) { return std::isfinite(v); });
-    default: break;
+    case UnaryOp::sqrt:
+      return map<T>(a, [](T v) { return std::sqrt(v); });
+    case UnaryOp::exp:
+      return map<T>(a, [](T v) { return std::exp(v); });
+    case UnaryOp::expm1:
+      return map<T>(a, [](T v) { return std::expm1(v); });
+    case UnaryOp::log:
+      return map<T>(a, [](T v) { return std::log(v); });
+    case UnaryOp::log1p:
+      return map<T>(a, [](T v) { return std::log1p(v); });
+    case UnaryOp::log2:
+      return map<T>(a, [](T v) { return std::log2(v); });
+    case UnaryOp::log10:
+      return map<T>(a, [](T v) { return std::log10(v); });
+    case UnaryOp::sin:
+      return map<T>(a, [](T v) { return std::sin(v); });
+    case UnaryOp::cos:
+      return map<T>(a, [](T v) { return std::cos(v); });
+    case UnaryOp::tan:
+      return map<T>(a, [](T v) { return std::tan(v); });
+    case UnaryOp::asin:
+      return map<T>(a, [](T v) { return std::asin(v); });
+    case UnaryOp::acos:
+      return map<T>(a, [](T v) { return std::acos(v); });
+    case UnaryOp::atan:
+      return map<T>(a, [](T v) { return std::atan(v); });
+    case UnaryOp::sinh:
+      return map<T>(a, [](T v) { return std::sinh(v); });
+    case UnaryOp::cosh:
+      return map<T>(a, [](T v) { return std::cosh(v); });
+    case UnaryOp::tanh:
+      return map<T>(a, [](T v) { return std::tanh(v); });
+    case UnaryOp::asinh:
+      return map<T>(a, [](T v) { return std::asinh(v); });
+    case UnaryOp::acosh:
+      return map<T>(a, [](T v) { return std::acosh(v); });
+    case UnaryOp::atanh:
+      return map<T>(a, [](T v) { return std::atanh(v); });
+    case UnaryOp::floor:
+      return map<T>(a, [](T v) { return std::floor(v); });
+    case UnaryOp::ceil:
+      return map<T>(a, [](T v) { return std::ceil(v); });
+    case UnaryOp::round:
+      return map<T>(a, [](T v) { return std::nearbyint(v); });  // ties to even
+    case UnaryOp::trunc:
+      return map<T>(a, [](T v) { return std::trunc(v); });
+    case UnaryOp::erf:
+      return map<T>(a, [](T v) { return std::erf(v); });
+    case UnaryOp::sigmoid:
+      return map<T>(a, [](T v) { return stable_sigmoid(v); });
+    case UnaryOp::isnan:
+      return map<bool>(a, [](T v) { return std::isnan(v); });
+    case UnaryOp::isinf:
+      return map<bool>(a, [](T v) { return std::isinf(v); });
+    case UnaryOp::isfinite:
+      return map<bool>(a, [](T v) { return std::isfinite(v); });
+    default:
+      break;
   }
   detail::raise<UnsupportedError>("unary", "xtensor", "no float kernel for this op");
 }
@@ -98,23 +127,32 @@ template <class T>
 Array numeric_unary(UnaryOp op, const xt::xarray<T>& a) {
   if constexpr (std::is_floating_point_v<T>) {
     switch (op) {
-      case UnaryOp::abs: return map<T>(a, [](T v) { return std::abs(v); });
-      case UnaryOp::negative: return map<T>(a, [](T v) { return -v; });
+      case UnaryOp::abs:
+        return map<T>(a, [](T v) { return std::abs(v); });
+      case UnaryOp::negative:
+        return map<T>(a, [](T v) { return -v; });
       case UnaryOp::sign:
         return map<T>(a, [](T v) { return std::isnan(v) ? v : T((v > 0) - (v < 0)); });
-      case UnaryOp::square: return map<T>(a, [](T v) { return v * v; });
-      default: return float_unary(op, a);
+      case UnaryOp::square:
+        return map<T>(a, [](T v) { return v * v; });
+      default:
+        return float_unary(op, a);
     }
   } else {
     using U = std::uint64_t;
     switch (op) {
       case UnaryOp::abs:
         return map<T>(a, [](T v) { return v < 0 ? wrap_int<T>(U(0) - U(v)) : v; });
-      case UnaryOp::negative: return map<T>(a, [](T v) { return wrap_int<T>(U(0) - U(v)); });
-      case UnaryOp::sign: return map<T>(a, [](T v) { return T((v > 0) - (v < 0)); });
-      case UnaryOp::square: return map<T>(a, [](T v) { return wrap_int<T>(U(v) * U(v)); });
-      case UnaryOp::logical_not: return map<bool>(a, [](T v) { return !v; });
-      default: break;
+      case UnaryOp::negative:
+        return map<T>(a, [](T v) { return wrap_int<T>(U(0) - U(v)); });
+      case UnaryOp::sign:
+        return map<T>(a, [](T v) { return T((v > 0) - (v < 0)); });
+      case UnaryOp::square:
+        return map<T>(a, [](T v) { return wrap_int<T>(U(v) * U(v)); });
+      case UnaryOp::logical_not:
+        return map<bool>(a, [](T v) { return !v; });
+      default:
+        break;
     }
   }
   detail::raise<UnsupportedError>("unary", "xtensor", "no integer kernel for this op");
@@ -170,20 +208,28 @@ Array binary_typed(BinaryOp op, const xt::xarray<T>& a, const xt::xarray<T>& b) 
   constexpr bool F = std::is_floating_point_v<T>;
   switch (op) {
     case BinaryOp::add:
-      if constexpr (F) return wrap(broadcast_map<T>([](T x, T y) { return x + y; }, a, b));
-      else return wrap(broadcast_map<T>([](T x, T y) { return wrap_int<T>(U(x) + U(y)); }, a, b));
+      if constexpr (F)
+        return wrap(broadcast_map<T>([](T x, T y) { return x + y; }, a, b));
+      else
+        return wrap(broadcast_map<T>([](T x, T y) { return wrap_int<T>(U(x) + U(y)); }, a, b));
     case BinaryOp::subtract:
-      if constexpr (F) return wrap(broadcast_map<T>([](T x, T y) { return x - y; }, a, b));
-      else return wrap(broadcast_map<T>([](T x, T y) { return wrap_int<T>(U(x) - U(y)); }, a, b));
+      if constexpr (F)
+        return wrap(broadcast_map<T>([](T x, T y) { return x - y; }, a, b));
+      else
+        return wrap(broadcast_map<T>([](T x, T y) { return wrap_int<T>(U(x) - U(y)); }, a, b));
     case BinaryOp::multiply:
-      if constexpr (F) return wrap(broadcast_map<T>([](T x, T y) { return x * y; }, a, b));
-      else return wrap(broadcast_map<T>([](T x, T y) { return wrap_int<T>(U(x) * U(y)); }, a, b));
+      if constexpr (F)
+        return wrap(broadcast_map<T>([](T x, T y) { return x * y; }, a, b));
+      else
+        return wrap(broadcast_map<T>([](T x, T y) { return wrap_int<T>(U(x) * U(y)); }, a, b));
     case BinaryOp::divide:
       if constexpr (F) return wrap(broadcast_map<T>([](T x, T y) { return x / y; }, a, b));
       break;
     case BinaryOp::pow:
-      if constexpr (F) return wrap(broadcast_map<T>([](T x, T y) { return std::pow(x, y); }, a, b));
-      else return wrap(broadcast_map<T>([](T x, T y) { return int_pow(x, y); }, a, b));
+      if constexpr (F)
+        return wrap(broadcast_map<T>([](T x, T y) { return std::pow(x, y); }, a, b));
+      else
+        return wrap(broadcast_map<T>([](T x, T y) { return int_pow(x, y); }, a, b));
     case BinaryOp::floor_divide:
       return wrap(broadcast_map<T>([](T x, T y) { return floor_div(x, y); }, a, b));
     case BinaryOp::remainder:
@@ -207,13 +253,19 @@ Array binary_typed(BinaryOp op, const xt::xarray<T>& a, const xt::xarray<T>& b) 
           },
           a, b));
     case BinaryOp::atan2:
-      if constexpr (F) return wrap(broadcast_map<T>([](T x, T y) { return std::atan2(x, y); }, a, b));
+      if constexpr (F)
+        return wrap(broadcast_map<T>([](T x, T y) { return std::atan2(x, y); }, a, b));
       break;
-    case BinaryOp::equal: return wrap(broadcast_map<bool>([](T x, T y) { return x == y; }, a, b));
-    case BinaryOp::not_equal: return wrap(broadcast_map<bool>([](T x, T y) { return x != y; }, a, b));
-    case BinaryOp::less: return wrap(broadcast_map<bool>([](T x, T y) { return x < y; }, a, b));
-    case BinaryOp::less_equal: return wrap(broadcast_map<bool>([](T x, T y) { return x <= y; }, a, b));
-    case BinaryOp::greater: return wrap(broadcast_map<bool>([](T x, T y) { return x > y; }, a, b));
+    case BinaryOp::equal:
+      return wrap(broadcast_map<bool>([](T x, T y) { return x == y; }, a, b));
+    case BinaryOp::not_equal:
+      return wrap(broadcast_map<bool>([](T x, T y) { return x != y; }, a, b));
+    case BinaryOp::less:
+      return wrap(broadcast_map<bool>([](T x, T y) { return x < y; }, a, b));
+    case BinaryOp::less_equal:
+      return wrap(broadcast_map<bool>([](T x, T y) { return x <= y; }, a, b));
+    case BinaryOp::greater:
+      return wrap(broadcast_map<bool>([](T x, T y) { return x > y; }, a, b));
     case BinaryOp::greater_equal:
       return wrap(broadcast_map<bool>([](T x, T y) { return x >= y; }, a, b));
     case BinaryOp::logical_and:
@@ -233,16 +285,23 @@ Array binary(BinaryOp op, const Array& a, const Array& b) {
       // Only comparisons and logical functions reach bool arrays.
       const auto& xb = get<bool>(b);
       switch (op) {
-        case BinaryOp::equal: case BinaryOp::not_equal: case BinaryOp::less:
-        case BinaryOp::less_equal: case BinaryOp::greater: case BinaryOp::greater_equal:
-        case BinaryOp::logical_and: case BinaryOp::logical_or: case BinaryOp::logical_xor: {
+        case BinaryOp::equal:
+        case BinaryOp::not_equal:
+        case BinaryOp::less:
+        case BinaryOp::less_equal:
+        case BinaryOp::greater:
+        case BinaryOp::greater_equal:
+        case BinaryOp::logical_and:
+        case BinaryOp::logical_or:
+        case BinaryOp::logical_xor: {
           auto ia = xt::xarray<std::uint8_t>::from_shape(xa.shape());
           auto ib = xt::xarray<std::uint8_t>::from_shape(xb.shape());
           std::copy(xa.begin(), xa.end(), ia.begin());
           std::copy(xb.begin(), xb.end(), ib.begin());
           return binary_typed(op, ia, ib);
         }
-        default: detail::raise<UnsupportedError>("binary", "xtensor", "no bool kernel for this op");
+        default:
+          detail::raise<UnsupportedError>("binary", "xtensor", "no bool kernel for this op");
       }
     } else {
       return binary_typed(op, xa, get<T>(b));

@@ -36,9 +36,12 @@ xt::xarray<T> batched_matmul(const xt::xarray<T>& a, const xt::xarray<T>& b) {
       for (std::size_t l = 0; l < k; ++l) {
         const T av = pa[i * k + l];
         for (std::size_t j = 0; j < n; ++j) {
-          if constexpr (std::is_floating_point_v<T>) po[i * n + j] += av * pb[l * n + j];
-          else po[i * n + j] = static_cast<T>(static_cast<std::uint64_t>(po[i * n + j]) +
-                                              static_cast<std::uint64_t>(av) * static_cast<std::uint64_t>(pb[l * n + j]));
+          if constexpr (std::is_floating_point_v<T>)
+            po[i * n + j] += av * pb[l * n + j];
+          else
+            po[i * n + j] = static_cast<T>(static_cast<std::uint64_t>(po[i * n + j]) +
+                                           static_cast<std::uint64_t>(av) *
+                                               static_cast<std::uint64_t>(pb[l * n + j]));
         }
       }
     for (std::size_t d = batch.size(); d-- > 0;) {

@@ -51,7 +51,8 @@ Array concat(const std::vector<Array>& xs, int axis) {
     for (const Array& x : xs) {
       const auto& a = get<T>(x);
       const auto len = static_cast<std::int64_t>(a.shape()[axis]);
-      if (len > 0) xt::noalias(xt::strided_view(out, along(shape.size(), axis, offset, offset + len))) = a;
+      if (len > 0)
+        xt::noalias(xt::strided_view(out, along(shape.size(), axis, offset, offset + len))) = a;
       offset += len;
     }
     return wrap(std::move(out));
@@ -81,9 +82,12 @@ Array slice(const Array& x, const std::vector<SliceRange>& ranges) {
 
 template <class T>
 T scalar_as(const Scalar& s) {
-  if constexpr (std::is_same_v<T, bool>) return s.as_bool();
-  else if constexpr (std::is_floating_point_v<T>) return static_cast<T>(s.as_double());
-  else return static_cast<T>(s.as_int());
+  if constexpr (std::is_same_v<T, bool>)
+    return s.as_bool();
+  else if constexpr (std::is_floating_point_v<T>)
+    return static_cast<T>(s.as_double());
+  else
+    return static_cast<T>(s.as_int());
 }
 
 Array pad(const Array& x, const std::vector<std::pair<std::int64_t, std::int64_t>>& widths,
@@ -93,7 +97,8 @@ Array pad(const Array& x, const std::vector<std::pair<std::int64_t, std::int64_t
     auto shape = to_xshape(a.shape());
     xt::xstrided_slice_vector inner;
     for (std::size_t i = 0; i < shape.size(); ++i) {
-      inner.push_back(xt::range(widths[i].first, widths[i].first + static_cast<std::int64_t>(shape[i])));
+      inner.push_back(
+          xt::range(widths[i].first, widths[i].first + static_cast<std::int64_t>(shape[i])));
       shape[i] += widths[i].first + widths[i].second;
     }
     auto out = xt::xarray<T>::from_shape(shape);
@@ -107,15 +112,15 @@ Array pad(const Array& x, const std::vector<std::pair<std::int64_t, std::int64_t
 template <class T>
 bool before(T x, T y, bool descending) {
   if constexpr (std::is_floating_point_v<T>) {
-    if (std::isnan(x) || std::isnan(y)) return descending ? (std::isnan(x) && !std::isnan(y))
-                                                          : (!std::isnan(x) && std::isnan(y));
+    if (std::isnan(x) || std::isnan(y))
+      return descending ? (std::isnan(x) && !std::isnan(y)) : (!std::isnan(x) && std::isnan(y));
   }
   return descending ? y < x : x < y;
 }
 
 template <class T>
 xt::xarray<std::int64_t> sort_indices(const xt::xarray<T>& a, int axis, bool descending,
-                                       xt::xarray<T>* values) {
+                                      xt::xarray<T>* values) {
   const auto perm = axes_last_perm(static_cast<int>(a.dimension()), {axis});
   const auto moved = permuted(a, perm);
   const std::size_t n = a.shape()[axis];
@@ -126,8 +131,9 @@ xt::xarray<std::int64_t> sort_indices(const xt::xarray<T>& a, int axis, bool des
   for (std::size_t r = 0; r < rows; ++r) {
     const T* p = moved.data() + r * n;
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::int64_t i, std::int64_t j) { return before(p[i], p[j], descending); });
+    std::stable_sort(order.begin(), order.end(), [&](std::int64_t i, std::int64_t j) {
+      return before(p[i], p[j], descending);
+    });
     for (std::size_t j = 0; j < n; ++j) {
       idx.data()[r * n + j] = order[j];
       vals.data()[r * n + j] = p[order[j]];

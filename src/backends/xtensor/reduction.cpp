@@ -13,8 +13,10 @@ std::vector<std::size_t> reduced_shape(const S& shape, const std::vector<int>& a
   std::vector<std::size_t> out;
   for (int i = 0; i < static_cast<int>(shape.size()); ++i) {
     const bool r = std::find(axes.begin(), axes.end(), i) != axes.end();
-    if (!r) out.push_back(shape[i]);
-    else if (keep) out.push_back(1);
+    if (!r)
+      out.push_back(shape[i]);
+    else if (keep)
+      out.push_back(1);
   }
   return out;
 }
@@ -26,12 +28,14 @@ using Acc = std::conditional_t<std::is_floating_point_v<T>, double, std::uint64_
 template <class T>
 T reduce_block(ReduceOp op, const T* p, std::size_t n) {
   switch (op) {
-    case ReduceOp::sum: case ReduceOp::mean: {
+    case ReduceOp::sum:
+    case ReduceOp::mean: {
       Acc<T> acc = 0;
       for (std::size_t i = 0; i < n; ++i) acc += static_cast<Acc<T>>(p[i]);
       if (op == ReduceOp::mean) {
         if constexpr (std::is_floating_point_v<T>)
-          return n ? static_cast<T>(acc / static_cast<double>(n)) : std::numeric_limits<T>::quiet_NaN();
+          return n ? static_cast<T>(acc / static_cast<double>(n))
+                   : std::numeric_limits<T>::quiet_NaN();
       }
       return static_cast<T>(acc);
     }
@@ -40,7 +44,8 @@ T reduce_block(ReduceOp op, const T* p, std::size_t n) {
       for (std::size_t i = 0; i < n; ++i) acc *= static_cast<Acc<T>>(p[i]);
       return static_cast<T>(acc);
     }
-    case ReduceOp::min: case ReduceOp::max: {
+    case ReduceOp::min:
+    case ReduceOp::max: {
       T best = p[0];
       for (std::size_t i = 0; i < n; ++i) {
         if constexpr (std::is_floating_point_v<T>) {
@@ -111,8 +116,10 @@ Array scan(ScanOp op, const Array& x, int axis) {
       T* p = moved.data() + r * n;
       Acc<T> acc = op == ScanOp::cumsum ? 0 : 1;
       for (std::size_t j = 0; j < n; ++j) {
-        if (op == ScanOp::cumsum) acc += static_cast<Acc<T>>(p[j]);
-        else acc *= static_cast<Acc<T>>(p[j]);
+        if (op == ScanOp::cumsum)
+          acc += static_cast<Acc<T>>(p[j]);
+        else
+          acc *= static_cast<Acc<T>>(p[j]);
         p[j] = static_cast<T>(acc);
       }
     }

@@ -34,8 +34,8 @@ const xt::xarray<T>& get(const Array& x) {
 template <class T>
 Array wrap(xt::xarray<T>&& a) {
   Array out = Array::make_uninitialized(backend());
-  new (out.handle()) Handle(std::make_shared<const Storage>(std::in_place_type<xt::xarray<T>>,
-                                                            std::move(a)));
+  new (out.handle())
+      Handle(std::make_shared<const Storage>(std::in_place_type<xt::xarray<T>>, std::move(a)));
   return out;
 }
 
@@ -48,14 +48,22 @@ struct Tag {
 template <class F>
 decltype(auto) visit_dtype(DType d, F&& f) {
   switch (d) {
-    case DType::bool_: return f(Tag<bool>{});
-    case DType::int8: return f(Tag<std::int8_t>{});
-    case DType::int16: return f(Tag<std::int16_t>{});
-    case DType::int32: return f(Tag<std::int32_t>{});
-    case DType::int64: return f(Tag<std::int64_t>{});
-    case DType::uint8: return f(Tag<std::uint8_t>{});
-    case DType::float32: return f(Tag<float>{});
-    case DType::float64: return f(Tag<double>{});
+    case DType::bool_:
+      return f(Tag<bool>{});
+    case DType::int8:
+      return f(Tag<std::int8_t>{});
+    case DType::int16:
+      return f(Tag<std::int16_t>{});
+    case DType::int32:
+      return f(Tag<std::int32_t>{});
+    case DType::int64:
+      return f(Tag<std::int64_t>{});
+    case DType::uint8:
+      return f(Tag<std::uint8_t>{});
+    case DType::float32:
+      return f(Tag<float>{});
+    case DType::float64:
+      return f(Tag<double>{});
     default:
       detail::raise<UnsupportedError>("dtype", "xtensor",
                                       "dtype " + std::string(dtype_name(d)) + " is not supported");
