@@ -3,6 +3,7 @@
 
 namespace ivy {
 
+// clang-format off
 // X(name): element-wise kernels a backend provides. Names match the unified functions.
 #define IVY_UNARY_KERNELS(X)                                                                     \
   X(abs)                                                                                         \
@@ -16,6 +17,7 @@ namespace ivy {
   X(subtract) X(multiply) X(divide) X(pow) X(floor_divide) X(remainder) X(minimum) X(maximum) \
       X(atan2) X(equal) X(not_equal) X(less) X(less_equal) X(greater) X(greater_equal)        \
           X(logical_and) X(logical_or) X(logical_xor)
+// clang-format on
 
 enum class UnaryOp {
 #define IVY_ENUM_ENTRY(name) name,

@@ -15,12 +15,14 @@
 #include "ivy/core/registry/random.def"
 #include "ivy/core/registry/reduction.def"
 
+// clang-format off
 // X(name, differentiable) for every unified function, family by family.
 #define IVY_FUNCTIONS(X)                                                              \
   IVY_CREATION_FUNCTIONS(X)                                                           \
   IVY_CONVERSION_FUNCTIONS(X) IVY_ELEMENTWISE_FUNCTIONS(X) IVY_REDUCTION_FUNCTIONS(X) \
       IVY_MANIPULATION_FUNCTIONS(X) IVY_INDEXING_FUNCTIONS(X) IVY_LINALG_FUNCTIONS(X) \
           IVY_RANDOM_FUNCTIONS(X) IVY_NN_FUNCTIONS(X) IVY_IMAGE_FUNCTIONS(X)
+// clang-format on
 
 namespace ivy {
 
