@@ -1,0 +1,40 @@
+#pragma once
+/// LibTorch interop: ivy's unified functions on at::Tensor (torch::Tensor), in two spellings.
+///
+///   at::Tensor a = ivy::torch::clip(t, 0.2, 0.8);   // framework-specific
+///   at::Tensor b = ivy::clip(t, 0.2, 0.8);          // backend inferred from the type at compile
+///   time at::Tensor z = ivy::zeros<ivy::Torch>({3});     // creation with a static backend tag
+///   ivy::Array x = ivy::from_native(t);             // into the type-erased API, no copy
+///
+/// Needs a library built with the torch backend; link LibTorch yourself.
+#include <ATen/core/Tensor.h>
+
+#include "ivy/native.hpp"
+
+namespace ivy {
+
+template <>
+struct native_traits<at::Tensor> {
+  static constexpr std::string_view backend = "torch";
+  /** Shares the tensor (no copy). */
+  static Array to_array(const at::Tensor& t);
+  /** The tensor of a torch Array (shared); BackendError for an Array of another backend. */
+  static at::Tensor from_array(const Array& a);
+};
+
+/** Static backend tag of LibTorch. */
+struct Torch {
+  using native = at::Tensor;
+  static constexpr std::string_view name = "torch";
+};
+
+inline Array from_native(const at::Tensor& t) { return native_traits<at::Tensor>::to_array(t); }
+
+namespace torch {
+#define IVY_STAMP(name, differentiable) IVY_NATIVE_OVERLOAD_FOR(at::Tensor, name)
+IVY_FUNCTIONS(IVY_STAMP)
+#undef IVY_STAMP
+IVY_TAGGED_CREATION(inline, ::ivy::Torch, at::Tensor)
+}  // namespace torch
+
+}  // namespace ivy

@@ -1,0 +1,80 @@
+// The paper's framework-specific and type-inferred modes on at::Tensor, checked against
+// LibTorch's own functions.
+#include <ATen/ATen.h>
+#include <gtest/gtest.h>
+
+#include "ivy/torch.hpp"
+#include "support/cases.hpp"
+
+IVY_PROPERTY_COVERS(to_backend);
+
+namespace {
+
+at::Tensor sample() { return at::linspace(-1.0, 2.0, 12, at::kFloat).reshape({3, 4}); }
+
+TEST(TorchNative, FrameworkSpecificClipMatchesClamp) {
+  const at::Tensor t = sample();
+  const at::Tensor got = ivy::torch::clip(t, 0.2, 0.8);
+  EXPECT_TRUE(at::equal(got, at::clamp(t, 0.2, 0.8)));
+}
+
+TEST(TorchNative, TypeInferredCallReturnsNativeTensor) {
+  const at::Tensor t = sample();
+  at::Tensor got = ivy::clip(t, 0.2, 0.8);  // the backend comes from the argument type
+  EXPECT_TRUE(at::equal(got, at::clamp(t, 0.2, 0.8)));
+  at::Tensor s = ivy::sum(ivy::sin(t), 1);
+  EXPECT_TRUE(at::allclose(s, at::sin(t).sum(1)));
+  at::Tensor m = ivy::multiply(t, t);
+  EXPECT_TRUE(at::equal(m, t * t));
+}
+
+TEST(TorchNative, ArrayBoundsAndVectorsOfTensors) {
+  const at::Tensor t = sample();
+  const at::Tensor lo = at::full({4}, 0.0, at::kFloat);
+  const at::Tensor hi = at::full({3, 1}, 1.0, at::kFloat);
+  EXPECT_TRUE(at::equal(ivy::clip(t, lo, hi), at::min(at::max(t, lo), hi)));
+  const std::vector<at::Tensor> parts = {t, t};
+  EXPECT_TRUE(at::equal(ivy::concat(parts, 0), at::cat(parts, 0)));
+}
+
+TEST(TorchNative, StaticTagCreation) {
+  at::Tensor z = ivy::zeros<ivy::Torch>({2, 3});
+  EXPECT_TRUE(at::equal(z, at::zeros({2, 3}, at::kFloat)));
+  at::Tensor r = ivy::torch::arange(0, 5);
+  EXPECT_TRUE(at::equal(r, at::arange(0, 5, at::kLong)));
+  at::Tensor e = ivy::torch::eye(3, -1, 0, ivy::float64);
+  EXPECT_TRUE(at::equal(e, at::eye(3, at::kDouble)));
+}
+
+TEST(TorchNative, FromNativeSharesMemory) {
+  const at::Tensor t = sample();
+  const ivy::Array a = ivy::from_native(t);
+  EXPECT_EQ(a.backend_name(), "torch");
+  const at::Tensor back = ivy::native_traits<at::Tensor>::from_array(a);
+  EXPECT_EQ(back.data_ptr(), t.data_ptr());
+}
+
+TEST(TorchNative, ErrorsAreIvyErrors) {
+  const at::Tensor t = sample();
+  EXPECT_THROW(ivy::add(t, at::ones({5})), ivy::ShapeError);
+  EXPECT_THROW(ivy::sum(t, 7), ivy::IndexError);
+}
+
+TEST(TorchNative, OtherBackendsAreNotTensors) {
+  if (!ivy::has_backend("xtensor")) GTEST_SKIP() << "this build has no xtensor backend";
+  const ivy::Array x = ivy::ones({2}, ivy::backend("xtensor"));
+  EXPECT_THROW(ivy::native_traits<at::Tensor>::from_array(x), ivy::BackendError);
+  try {
+    ivy::add(ivy::from_native(sample()), x);
+    ADD_FAILURE() << "mixing backends must throw";
+  } catch (const ivy::BackendError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("torch"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("xtensor"), std::string::npos) << msg;
+  }
+  // to_backend converts: xtensor -> torch goes through DLPack without a copy.
+  const ivy::Array moved = ivy::to_backend(x, "torch");
+  EXPECT_TRUE(at::equal(ivy::native_traits<at::Tensor>::from_array(moved), at::ones({2})));
+}
+
+}  // namespace
