@@ -176,6 +176,11 @@ auto with_backend(F&& f) {
                              const Options& opts = {}) {                                           \
     return ::ivy::detail::with_backend<B>([&] { return ::ivy::identity(n, batch_shape, opts); });  \
   }                                                                                                \
+  TEMPLATE_HEAD RET linspace(Scalar start, Scalar stop, std::int64_t num, int axis = -1,           \
+                             bool endpoint = true, const Options& opts = {}) {                     \
+    return ::ivy::detail::with_backend<B>(                                                         \
+        [&] { return ::ivy::linspace(start, stop, num, axis, endpoint, opts); });                  \
+  }                                                                                                \
   TEMPLATE_HEAD RET from_buffer(const void* data, const Shape& shape, DType d,                     \
                                 const Options& opts = {}) {                                        \
     return ::ivy::detail::with_backend<B>(                                                         \

@@ -1,0 +1,21 @@
+# Run by ctest: install this build to a prefix, then build and run the consumer example.
+set(prefix ${IVY_BUILD_DIR}/consumer-install)
+set(work ${IVY_BUILD_DIR}/consumer-build)
+execute_process(COMMAND ${CMAKE_COMMAND} --install ${IVY_BUILD_DIR} --prefix ${prefix}
+                RESULT_VARIABLE rc OUTPUT_QUIET)
+if(rc)
+  message(FATAL_ERROR "install failed: ${rc}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${IVY_SOURCE_DIR}/examples/cmake_project -B ${work}
+                        -G Ninja -DCMAKE_PREFIX_PATH=${prefix} RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "configuring the consumer failed: ${rc}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${work} RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "building the consumer failed: ${rc}")
+endif()
+execute_process(COMMAND ${work}/consumer RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "the consumer failed: ${rc}")
+endif()
