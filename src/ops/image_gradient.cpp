@@ -13,7 +13,6 @@ namespace {
 // x[i + 1] - x[i] along axis, with a zero slab appended so that the shape is kept.
 Array forward_difference(const Array& x, int axis) {
   const Shape s = x.shape();
-  if (s[axis] == 0) return zeros_like(x);
   std::vector<SliceRange> head, tail;
   for (std::int64_t dim : s) {
     head.push_back({0, dim, 1});
@@ -35,6 +34,8 @@ std::pair<Array, Array> gradient_image(const Array& x) {
                               "x needs rank >= 3 ([..., h, w, d]), got " + shape_str(x.shape()));
   if (is_bool(x.dtype()))
     detail::raise<DTypeError>("gradient_image", b.name, "needs a numeric dtype, got bool");
+  // Nothing to difference; also keeps zero-size arrays away from pad kernels.
+  if (x.size() == 0) return {zeros_like(x), zeros_like(x)};
   const int r = x.ndim();
   return {forward_difference(x, r - 3), forward_difference(x, r - 2)};
 }
