@@ -17,10 +17,13 @@ std::vector<std::int64_t> per_axis(const ConvSpec& spec, const SpatialInts& v,
     raise<ValueError>(spec.fn, spec.backend->name,
                       std::string(what) + " needs 1 or " + std::to_string(spec.n) +
                           " values, got " + std::to_string(v.values().size()));
+  // The upper bound keeps every size computed from these values far from int64 overflow.
+  constexpr std::int64_t limit = std::int64_t{1} << 31;
   for (std::int64_t s : out)
-    if (s <= 0)
-      raise<ValueError>(spec.fn, spec.backend->name,
-                        std::string(what) + " must be positive, got " + std::to_string(s));
+    if (s <= 0 || s >= limit)
+      raise<ValueError>(
+          spec.fn, spec.backend->name,
+          std::string(what) + " must be positive (and below 2^31), got " + std::to_string(s));
   return out;
 }
 
@@ -95,7 +98,7 @@ AxisPlan plan_axis(const ConvSpec& spec, int i, std::int64_t in, std::int64_t k)
   const std::int64_t s = spec.strides[i], eff = effective_size(k, spec.dilations[i]);
   if (spec.padding == ConvPadding::same) {
     // TensorFlow: the output covers ceil(in / s) windows; any odd padding element goes after.
-    const std::int64_t out = (in + s - 1) / s;
+    const std::int64_t out = in == 0 ? 0 : (in - 1) / s + 1;
     const std::int64_t total = out == 0 ? 0 : std::max<std::int64_t>((out - 1) * s + eff - in, 0);
     return {out, {total / 2, total - total / 2}};
   }

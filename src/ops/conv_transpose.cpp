@@ -67,8 +67,9 @@ Shape output_size(const detail::ConvSpec& spec, const std::optional<Shape>& outp
 void check_maps_back(const detail::ConvSpec& spec, int i, std::int64_t o, std::int64_t in,
                      std::int64_t k) {
   const std::int64_t s = spec.strides[i], eff = detail::effective_size(k, spec.dilations[i]);
-  const bool ok = spec.padding == detail::ConvPadding::same ? o >= 0 && (o + s - 1) / s == in
-                                                            : o >= eff && (o - eff) / s + 1 == in;
+  const bool ok = spec.padding == detail::ConvPadding::same
+                      ? o >= 0 && (o == 0 ? 0 : (o - 1) / s + 1) == in
+                      : o >= eff && (o - eff) / s + 1 == in;
   if (!ok)
     detail::raise<ShapeError>(kFn, spec.backend->name,
                               "output size " + std::to_string(o) + " on spatial axis " +
