@@ -1,5 +1,89 @@
 #pragma once
-/// nn functions.
-#include "ivy/core/array.hpp"
+/// Neural-network functions: activations, the linear layer and channel-last convolutions (the
+/// TensorFlow layouts of the original Ivy). sigmoid and tanh are the element-wise functions
+/// of ivy/ops/elementwise.hpp.
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+#include <vector>
 
-namespace ivy {}  // namespace ivy
+#include "ivy/core/array.hpp"
+#include "ivy/core/shape.hpp"
+#include "ivy/ops/elementwise.hpp"
+
+namespace ivy {
+
+/** max(x, 0) element-wise; keeps x's dtype (bool is a DTypeError). */
+Array relu(const Array& x);
+/** x where x > 0, else alpha * x; integer inputs are computed in float32. */
+Array leaky_relu(const Array& x, double alpha = 0.2);
+/**
+ * exp(x) / sum(exp(x)) along axis, computed as exp(x - max) so that large inputs do not
+ * overflow; integer inputs are computed in float32. A bad axis (also on a 0-d x) is an
+ * IndexError.
+ */
+Array softmax(const Array& x, int axis = -1);
+/** log(1 + exp(x)), computed as max(x, 0) + log1p(exp(-|x|)); integers in float32. */
+Array softplus(const Array& x);
+
+/**
+ * x @ weight^T + bias: x [..., in], weight [out, in] (torch layout), bias [out] or none;
+ * the result is [..., out]. Mismatched dimensions are a ShapeError, bool a DTypeError.
+ */
+Array linear(const Array& x, const Array& weight, const std::optional<Array>& bias = std::nullopt);
+
+/**
+ * A per-spatial-dimension integer argument of the convolutions (strides, dilations): one value
+ * for every spatial dimension, or one value per dimension. `2` and `{2, 1}` both convert.
+ */
+class SpatialInts {
+ public:
+  SpatialInts(std::int64_t v) : values_{v} {}  // NOLINT(google-explicit-constructor)
+  SpatialInts(int v) : values_{v} {}           // NOLINT(google-explicit-constructor)
+  SpatialInts(std::initializer_list<std::int64_t> v) : values_(v) {}
+  SpatialInts(std::vector<std::int64_t> v) : values_(std::move(v)) {}  // NOLINT
+  const std::vector<std::int64_t>& values() const { return values_; }
+
+ private:
+  std::vector<std::int64_t> values_;
+};
+
+/**
+ * 1-D convolution (cross-correlation, as in TensorFlow) of x [..., W, Cin] ("NWC") or
+ * [..., Cin, W] ("NCW") with filters [fw, Cin, Cout]; leading dimensions beyond the one batch
+ * dimension are further batch dimensions.
+ *
+ * padding is "SAME" (output size ceil(W / stride), the padding split as TensorFlow does, the
+ * odd element after) or "VALID" (no padding). Errors: a rank below 3, a filter rank other than
+ * 3 or a channel mismatch is a ShapeError; an unknown padding or data_format, or a stride or
+ * dilation that is not positive, a ValueError; non-float dtypes a DTypeError.
+ */
+Array conv1d(const Array& x, const Array& filters, const SpatialInts& strides,
+             std::string_view padding, std::string_view data_format = "NWC",
+             const SpatialInts& dilations = 1);
+/** 2-D convolution of x [..., H, W, Cin] ("NHWC") or [..., Cin, H, W] ("NCHW") with filters
+ * [fh, fw, Cin, Cout]; see conv1d. */
+Array conv2d(const Array& x, const Array& filters, const SpatialInts& strides,
+             std::string_view padding, std::string_view data_format = "NHWC",
+             const SpatialInts& dilations = 1);
+/** 3-D convolution of x [..., D, H, W, Cin] ("NDHWC") or [..., Cin, D, H, W] ("NCDHW") with
+ * filters [fd, fh, fw, Cin, Cout]; see conv1d. */
+Array conv3d(const Array& x, const Array& filters, const SpatialInts& strides,
+             std::string_view padding, std::string_view data_format = "NDHWC",
+             const SpatialInts& dilations = 1);
+
+/**
+ * Transposed 2-D convolution (the gradient of conv2d with respect to its input, as
+ * tf.nn.conv2d_transpose) of x [..., H, W, Cin] with filters [fh, fw, Cout, Cin].
+ *
+ * output_shape is the spatial size [oh, ow] or the whole output shape; by default "SAME" gives
+ * H * stride and "VALID" gives H * stride + max(fh_dilated - stride, 0) (Keras' rule). An
+ * output_shape that conv2d would not map back to x's size is a ShapeError; other errors as
+ * conv2d.
+ */
+Array conv2d_transpose(const Array& x, const Array& filters, const SpatialInts& strides,
+                       std::string_view padding, const std::optional<Shape>& output_shape = {},
+                       std::string_view data_format = "NHWC", const SpatialInts& dilations = 1);
+
+}  // namespace ivy

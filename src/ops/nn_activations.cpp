@@ -1,0 +1,47 @@
+#include <string>
+
+#include "ivy/ops/conversion.hpp"
+#include "ivy/ops/elementwise.hpp"
+#include "ivy/ops/nn.hpp"
+#include "ivy/ops/reduction.hpp"
+#include "ops/dispatch.hpp"
+
+namespace ivy {
+namespace {
+
+// Like the element-wise functions of floats: integer and bool inputs are computed in float32.
+Array as_float(const Array& x, std::string_view fn) {
+  detail::backend_of(fn, x);
+  return is_floating(x.dtype()) ? x : cast(x, DType::float32);
+}
+
+}  // namespace
+
+Array relu(const Array& x) {
+  const Backend& b = detail::backend_of("relu", x);
+  if (is_bool(x.dtype()))
+    detail::raise<DTypeError>("relu", b.name, "needs a numeric dtype, got bool");
+  return maximum(x, 0);
+}
+
+Array leaky_relu(const Array& x, double alpha) {
+  const Array xf = as_float(x, "leaky_relu");
+  return where(greater(xf, 0), xf, multiply(xf, alpha));
+}
+
+Array softmax(const Array& x, int axis) {
+  const Backend& b = detail::backend_of("softmax", x);
+  const int ax = detail::normalize_axis(axis, x.ndim(), "softmax", b.name);
+  const Array xf = as_float(x, "softmax");
+  // max of a zero-size axis is an error, and there is nothing to normalise.
+  if (xf.size() == 0) return xf;
+  const Array e = exp(subtract(xf, max(xf, ax, true)));
+  return divide(e, sum(e, ax, true));
+}
+
+Array softplus(const Array& x) {
+  const Array xf = as_float(x, "softplus");
+  return add(maximum(xf, 0), log1p(exp(negative(abs(xf)))));
+}
+
+}  // namespace ivy

@@ -1,0 +1,52 @@
+// Case handlers of the neural-network family (fixtures: scripts/fixtures/nn.py). sigmoid's
+// handler is the element-wise one (tests/cases/elementwise.cpp).
+#include "support/cases.hpp"
+
+namespace {
+using ivy::testing::CaseContext;
+
+// A stride or dilation parameter: one number or one per spatial axis.
+ivy::SpatialInts spatial(const CaseContext& c, const std::string& name) {
+  if (!c.has(name)) return 1;
+  const nlohmann::json& v = c.params().at(name);
+  if (v.is_array()) return v.get<std::vector<std::int64_t>>();
+  return v.get<std::int64_t>();
+}
+
+std::string data_format(const CaseContext& c, const std::string& fallback) {
+  return c.param<std::string>("data_format", fallback);
+}
+}  // namespace
+
+IVY_CASE(relu) { return {ivy::relu(c.in(0))}; }
+IVY_CASE(leaky_relu) { return {ivy::leaky_relu(c.in(0), c.param<double>("alpha", 0.2))}; }
+IVY_CASE(softmax) { return {ivy::softmax(c.in(0), c.param<int>("axis", -1))}; }
+IVY_CASE(softplus) { return {ivy::softplus(c.in(0))}; }
+
+IVY_CASE(linear) {
+  if (c.num_inputs() == 3) return {ivy::linear(c.in(0), c.in(1), c.in(2))};
+  return {ivy::linear(c.in(0), c.in(1))};
+}
+
+IVY_CASE(conv1d) {
+  return {ivy::conv1d(c.in(0), c.in(1), spatial(c, "strides"), c.param<std::string>("padding"),
+                      data_format(c, "NWC"), spatial(c, "dilations"))};
+}
+
+IVY_CASE(conv2d) {
+  return {ivy::conv2d(c.in(0), c.in(1), spatial(c, "strides"), c.param<std::string>("padding"),
+                      data_format(c, "NHWC"), spatial(c, "dilations"))};
+}
+
+IVY_CASE(conv3d) {
+  return {ivy::conv3d(c.in(0), c.in(1), spatial(c, "strides"), c.param<std::string>("padding"),
+                      data_format(c, "NDHWC"), spatial(c, "dilations"))};
+}
+
+IVY_CASE(conv2d_transpose) {
+  std::optional<ivy::Shape> output_shape;
+  if (c.has("output_shape")) output_shape = c.param<ivy::Shape>("output_shape");
+  return {ivy::conv2d_transpose(c.in(0), c.in(1), spatial(c, "strides"),
+                                c.param<std::string>("padding"), output_shape,
+                                data_format(c, "NHWC"), spatial(c, "dilations"))};
+}
