@@ -96,9 +96,9 @@ Array composite(const detail::EinsumSpec& spec, std::vector<Labelled> terms, DTy
   }
   Shape out;
   for (int l : spec.output) out.push_back(spec.sizes.at(l));
-  return cast(broadcast_to(reshape(acc, Shape(acc.shape().begin(), acc.shape().begin() + n_out)),
-                           out),
-              d);
+  const Shape acc_shape = acc.shape();
+  const Shape kept(acc_shape.begin(), acc_shape.begin() + static_cast<std::ptrdiff_t>(n_out));
+  return cast(broadcast_to(reshape(acc, kept), out), d);
 }
 
 }  // namespace
@@ -123,7 +123,7 @@ Array einsum(std::string_view subscripts, const std::vector<Array>& operands) {
   const detail::EinsumSpec spec = detail::parse_einsum(subscripts, shapes, "einsum", b.name);
   std::vector<Array> cast_ops;
   for (const Array& a : operands) cast_ops.push_back(cast(a, d));
-  if (const auto fused = detail::linalg(b, "einsum").einsum) return fused(spec.normalized, cast_ops);
+  if (const auto fused = detail::linalg(b, "einsum").einsum) return cast(fused(spec.normalized, cast_ops), d);  // torch sums ints in int64
   std::vector<Labelled> terms;
   for (std::size_t k = 0; k < cast_ops.size(); ++k) {
     Labelled t{cast_ops[k], spec.inputs[k]};
