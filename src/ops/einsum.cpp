@@ -44,7 +44,8 @@ bool take_one_diagonal(Labelled& t) {
       s.back() = n * n;
       std::vector<std::int64_t> idx(n);
       for (std::int64_t k = 0; k < n; ++k) idx[k] = k * (n + 1);
-      const Array ia = array(idx, Shape{n}, Options(DType::int64).on(t.x.backend()).to(t.x.device()));
+      const Array ia =
+          array(idx, Shape{n}, Options(DType::int64).on(t.x.backend()).to(t.x.device()));
       t.x = take(reshape(moved, s), ia, -1);
       rest.push_back(ls[p]);
       t.labels = std::move(rest);
@@ -104,8 +105,7 @@ Array composite(const detail::EinsumSpec& spec, std::vector<Labelled> terms, DTy
 }  // namespace
 
 Array einsum(std::string_view subscripts, const std::vector<Array>& operands) {
-  if (operands.empty())
-    detail::raise<ValueError>("einsum", "core", "needs at least one operand");
+  if (operands.empty()) detail::raise<ValueError>("einsum", "core", "needs at least one operand");
   std::vector<const Array*> ptrs;
   for (const Array& a : operands) ptrs.push_back(&a);
   const Backend& b = detail::backend_of("einsum", operands[0]);
@@ -118,12 +118,12 @@ Array einsum(std::string_view subscripts, const std::vector<Array>& operands) {
     d = promote_types(d, a.dtype());
     shapes.push_back(a.shape());
   }
-  if (is_bool(d))
-    detail::raise<DTypeError>("einsum", b.name, "needs numeric operands, got bool");
+  if (is_bool(d)) detail::raise<DTypeError>("einsum", b.name, "needs numeric operands, got bool");
   const detail::EinsumSpec spec = detail::parse_einsum(subscripts, shapes, "einsum", b.name);
   std::vector<Array> cast_ops;
   for (const Array& a : operands) cast_ops.push_back(cast(a, d));
-  if (const auto fused = detail::linalg(b, "einsum").einsum) return cast(fused(spec.normalized, cast_ops), d);  // torch sums ints in int64
+  if (const auto fused = detail::linalg(b, "einsum").einsum)
+    return cast(fused(spec.normalized, cast_ops), d);  // torch sums ints in int64
   std::vector<Labelled> terms;
   for (std::size_t k = 0; k < cast_ops.size(); ++k) {
     Labelled t{cast_ops[k], spec.inputs[k]};

@@ -59,9 +59,9 @@ void set_size(EinsumSpec& spec, int label, std::int64_t size, bool broadcasts, c
   const std::string name = label >= EinsumSpec::kEllipsis
                                ? "an ellipsis dimension"
                                : std::string("label '") + label_letter(label) + "'";
-  raise<ShapeError>(ctx.fn, ctx.backend,
-                    name + " has sizes " + std::to_string(it->second) + " and " +
-                        std::to_string(size));
+  raise<ShapeError>(
+      ctx.fn, ctx.backend,
+      name + " has sizes " + std::to_string(it->second) + " and " + std::to_string(size));
 }
 
 std::string term_string(const std::vector<int>& labels) {
@@ -122,8 +122,7 @@ EinsumSpec parse_einsum(std::string_view subscripts, const std::vector<Shape>& s
     if (rhs.find("->") != std::string_view::npos || rhs.find(',') != std::string_view::npos)
       ctx.bad("malformed output subscripts \"" + std::string(rhs) + "\"");
     const Term out = parse_term(rhs, ctx);
-    if (!out.ellipsis && max_ell > 0)
-      ctx.bad("the inputs use '...' but the output does not");
+    if (!out.ellipsis && max_ell > 0) ctx.bad("the inputs use '...' but the output does not");
     spec.output = out.letters_before;
     for (int j = 0; out.ellipsis && j < max_ell; ++j)
       spec.output.push_back(EinsumSpec::kEllipsis + j);
@@ -141,7 +140,8 @@ EinsumSpec parse_einsum(std::string_view subscripts, const std::vector<Shape>& s
     if (k) spec.normalized += ',';
     spec.normalized += std::string(terms[k]);
   }
-  const bool out_ell = std::any_of(parsed.begin(), parsed.end(), [](const Term& t) { return t.ellipsis; });
+  const bool out_ell =
+      std::any_of(parsed.begin(), parsed.end(), [](const Term& t) { return t.ellipsis; });
   spec.normalized += "->";
   std::vector<int> out_letters_before, out_letters_after;
   bool seen_ell = false;
@@ -152,8 +152,8 @@ EinsumSpec parse_einsum(std::string_view subscripts, const std::vector<Shape>& s
     }
     (seen_ell ? out_letters_after : out_letters_before).push_back(l);
   }
-  spec.normalized += term_string(out_letters_before) + (out_ell ? "..." : "") +
-                     term_string(out_letters_after);
+  spec.normalized +=
+      term_string(out_letters_before) + (out_ell ? "..." : "") + term_string(out_letters_after);
   return spec;
 }
 

@@ -73,8 +73,8 @@ Array solve(const Array& a, const Array& b) {
                                   " (expected [" + std::to_string(n) + "] or [..., " +
                                   std::to_string(n) + ", k])");
   if (is_bool(a.dtype()) || is_bool(b.dtype()))
-    detail::raise<DTypeError>("solve", bk.name,
-                              "needs numeric dtypes, got " + detail::dtypes_str(a.dtype(), b.dtype()));
+    detail::raise<DTypeError>(
+        "solve", bk.name, "needs numeric dtypes, got " + detail::dtypes_str(a.dtype(), b.dtype()));
   DType d = promote_types(a.dtype(), b.dtype());
   if (!is_floating(d)) d = kDefaultFloat;
   Array b2 = vector ? reshape(b, {n, 1}) : b;

@@ -9,7 +9,8 @@ namespace ivy::detail {
 
 Array as_float(const Array& x, std::string_view fn, const Backend& b) {
   if (is_bool(x.dtype()))
-    raise<DTypeError>(fn, b.name, "needs a numeric dtype, got bool of shape " + shape_str(x.shape()));
+    raise<DTypeError>(fn, b.name,
+                      "needs a numeric dtype, got bool of shape " + shape_str(x.shape()));
   return is_floating(x.dtype()) ? x : cast(x, kDefaultFloat);
 }
 

@@ -19,53 +19,9 @@ bool any_zero_size(const Shape& s, const std::vector<int>& axes) {
   return false;
 }
 
-}  // namespace
-
-Array vector_norm(const Array& x, double ord, const Axes& axes, bool keepdims) {
-  const Backend& b = detail::backend_of("vector_norm", x);
-  const Array xf = detail::as_float(x, "vector_norm", b);
-  const Shape s = xf.shape();
-  const auto ax = detail::normalize_axes(axes, static_cast<int>(s.size()), "vector_norm", b.name);
-  const Axes red(ax);
-  if (std::isnan(ord))
-    detail::raise<ValueError>("vector_norm", b.name, "ord is NaN");
-  if (std::isinf(ord)) {
-    if (any_zero_size(s, ax))
-      detail::raise<ValueError>("vector_norm", b.name,
-                                "ord=+-inf over a zero-size axis of shape " + shape_str(s));
-    return ord > 0 ? max(abs(xf), red, keepdims) : min(abs(xf), red, keepdims);
-  }
-  if (ord == 0) return sum(cast(not_equal(xf, 0.0), xf.dtype()), red, keepdims);
-  if (ord == 1) return sum(abs(xf), red, keepdims);
-  if (ord == 2) return sqrt(sum(multiply(xf, xf), red, keepdims));
-  return pow(sum(pow(abs(xf), ord), red, keepdims), 1.0 / ord);
-}
-
-Array matrix_norm(const Array& x, std::string_view ord, std::pair<int, int> axes, bool keepdims) {
+// The numeric orders and "nuc" (nuc = true; ord unused).
+Array norm_by_order(const Array& x, double ord, bool nuc, std::pair<int, int> axes, bool keepdims) {
   const Backend& b = detail::backend_of("matrix_norm", x);
-  if (ord != "fro" && ord != "nuc")
-    detail::raise<ValueError>("matrix_norm", b.name,
-                              "ord must be \"fro\", \"nuc\" or a number, got \"" +
-                                  std::string(ord) + "\"");
-  detail::require_matrices(x, "matrix_norm", b, false);
-  const Array xf = detail::as_float(x, "matrix_norm", b);
-  const int nd = xf.ndim();
-  const int r = detail::normalize_axis(axes.first, nd, "matrix_norm", b.name);
-  const int c = detail::normalize_axis(axes.second, nd, "matrix_norm", b.name);
-  if (r == c)
-    detail::raise<ValueError>("matrix_norm", b.name,
-                              "the two axes are the same: " + std::to_string(r));
-  if (ord == "fro") return sqrt(sum(multiply(xf, xf), {r, c}, keepdims));
-  return matrix_norm(x, -0.0, axes, keepdims);  // -0.0 marks "nuc" in the numeric overload
-}
-
-Array matrix_norm(const Array& x, double ord, std::pair<int, int> axes, bool keepdims) {
-  const Backend& b = detail::backend_of("matrix_norm", x);
-  const bool nuc = ord == 0 && std::signbit(ord);
-  if (!nuc && ord != 1 && ord != -1 && ord != 2 && ord != -2 && !std::isinf(ord))
-    detail::raise<ValueError>("matrix_norm", b.name,
-                              "ord must be 1, -1, 2, -2, inf, -inf, \"fro\" or \"nuc\", got " +
-                                  std::to_string(ord));
   detail::require_matrices(x, "matrix_norm", b, false);
   const Array xf = detail::as_float(x, "matrix_norm", b);
   const int nd = xf.ndim();
@@ -76,8 +32,7 @@ Array matrix_norm(const Array& x, double ord, std::pair<int, int> axes, bool kee
                               "the two axes are the same: " + std::to_string(r));
   const Shape s = xf.shape();
   if (s[r] == 0 || s[c] == 0)
-    detail::raise<ValueError>("matrix_norm", b.name,
-                              "zero-size matrices of shape " + shape_str(s));
+    detail::raise<ValueError>("matrix_norm", b.name, "zero-size matrices of shape " + shape_str(s));
   Array out;
   if (nuc || ord == 2 || ord == -2) {
     // Singular values of the matrices moved to the last two axes.
@@ -100,6 +55,54 @@ Array matrix_norm(const Array& x, double ord, std::pair<int, int> axes, bool kee
   const Array sums = sum(abs(xf), {summed}, true);
   out = ord > 0 ? max(sums, {picked}, true) : min(sums, {picked}, true);
   return keepdims ? out : squeeze(out, {r, c});
+}
+
+}  // namespace
+
+Array vector_norm(const Array& x, double ord, const Axes& axes, bool keepdims) {
+  const Backend& b = detail::backend_of("vector_norm", x);
+  const Array xf = detail::as_float(x, "vector_norm", b);
+  const Shape s = xf.shape();
+  const auto ax = detail::normalize_axes(axes, static_cast<int>(s.size()), "vector_norm", b.name);
+  const Axes red(ax);
+  if (std::isnan(ord)) detail::raise<ValueError>("vector_norm", b.name, "ord is NaN");
+  if (std::isinf(ord)) {
+    if (any_zero_size(s, ax))
+      detail::raise<ValueError>("vector_norm", b.name,
+                                "ord=+-inf over a zero-size axis of shape " + shape_str(s));
+    return ord > 0 ? max(abs(xf), red, keepdims) : min(abs(xf), red, keepdims);
+  }
+  if (ord == 0) return sum(cast(not_equal(xf, 0.0), xf.dtype()), red, keepdims);
+  if (ord == 1) return sum(abs(xf), red, keepdims);
+  if (ord == 2) return sqrt(sum(multiply(xf, xf), red, keepdims));
+  return pow(sum(pow(abs(xf), ord), red, keepdims), 1.0 / ord);
+}
+
+Array matrix_norm(const Array& x, std::string_view ord, std::pair<int, int> axes, bool keepdims) {
+  const Backend& b = detail::backend_of("matrix_norm", x);
+  if (ord != "fro" && ord != "nuc")
+    detail::raise<ValueError>(
+        "matrix_norm", b.name,
+        "ord must be \"fro\", \"nuc\" or a number, got \"" + std::string(ord) + "\"");
+  detail::require_matrices(x, "matrix_norm", b, false);
+  const Array xf = detail::as_float(x, "matrix_norm", b);
+  const int nd = xf.ndim();
+  const int r = detail::normalize_axis(axes.first, nd, "matrix_norm", b.name);
+  const int c = detail::normalize_axis(axes.second, nd, "matrix_norm", b.name);
+  if (r == c)
+    detail::raise<ValueError>("matrix_norm", b.name,
+                              "the two axes are the same: " + std::to_string(r));
+  if (ord == "fro") return sqrt(sum(multiply(xf, xf), {r, c}, keepdims));
+  return norm_by_order(x, 0.0, true, axes, keepdims);
+}
+
+Array matrix_norm(const Array& x, double ord, std::pair<int, int> axes, bool keepdims) {
+  const Backend& b = detail::backend_of("matrix_norm", x);
+  if (ord != 1 && ord != -1 && ord != 2 && ord != -2 && !std::isinf(ord))
+    detail::raise<ValueError>(
+        "matrix_norm", b.name,
+        "ord must be 1, -1, 2, -2, inf, -inf, \"fro\" or \"nuc\", got " + std::to_string(ord));
+  return norm_by_order(x, ord, false, axes, keepdims);
 }
 
 }  // namespace ivy

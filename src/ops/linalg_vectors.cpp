@@ -20,9 +20,9 @@ Array indices(const std::vector<std::int64_t>& v, const Backend& b, const Device
 void require_three(const Array& x, int axis, std::string_view fn, const Backend& b) {
   const Shape s = x.shape();
   if (s.empty() || s[axis] != 3)
-    detail::raise<ShapeError>(fn, b.name,
-                              "needs 3-vectors along axis " + std::to_string(axis) +
-                                  ", got shape " + shape_str(s));
+    detail::raise<ShapeError>(
+        fn, b.name,
+        "needs 3-vectors along axis " + std::to_string(axis) + ", got shape " + shape_str(s));
 }
 
 Array moveaxis_last(const Array& x, int axis) {
@@ -50,12 +50,12 @@ Array cross(const Array& a, const Array& b, int axis) {
   const Backend& bk = detail::common_backend("cross", {&a, &b});
   const DType d = promote_types(a.dtype(), b.dtype());
   if (is_bool(d))
-    detail::raise<DTypeError>("cross", bk.name,
-                              "needs numeric dtypes, got " + detail::dtypes_str(a.dtype(), b.dtype()));
+    detail::raise<DTypeError>(
+        "cross", bk.name, "needs numeric dtypes, got " + detail::dtypes_str(a.dtype(), b.dtype()));
   if (a.ndim() == 0 || b.ndim() == 0)
-    detail::raise<ShapeError>("cross", bk.name,
-                              "needs 3-vectors, got shapes " + shape_str(a.shape()) + " and " +
-                                  shape_str(b.shape()));
+    detail::raise<ShapeError>(
+        "cross", bk.name,
+        "needs 3-vectors, got shapes " + shape_str(a.shape()) + " and " + shape_str(b.shape()));
   const int aa = detail::normalize_axis(axis, a.ndim(), "cross", bk.name);
   const int ab = detail::normalize_axis(axis, b.ndim(), "cross", bk.name);
   require_three(a, aa, "cross", bk);

@@ -49,7 +49,8 @@ Draw prepare(std::string_view fn, const Operand& a, const Operand& b,
              const std::optional<Shape>& shape, const Options& opts, DType dtype,
              DType param_dtype) {
   const bool has_array = a.is_array() || b.is_array();
-  const Backend& bk = has_array ? detail::common_backend(fn, {&a, &b}) : detail::creation_backend(opts);
+  const Backend& bk =
+      has_array ? detail::common_backend(fn, {&a, &b}) : detail::creation_backend(opts);
   Device device = a.is_array()   ? a.array().device()
                   : b.is_array() ? b.array().device()
                                  : detail::creation_device(opts);
@@ -89,9 +90,9 @@ Array random_uniform(const Operand& low, const Operand& high, const std::optiona
   if (!is_floating(dtype))
     detail::raise<DTypeError>(fn, d.b->name,
                               "needs a float dtype, got " + std::string(dtype_name(dtype)));
-  if (any_true(greater(d.lo, d.hi)))
-    detail::raise<ValueError>(fn, d.b->name, "low > high");
-  const Array u = detail::kernel(*d.b, random_family(*d.b, fn).uniform, fn)(d.shape, dtype, d.device);
+  if (any_true(greater(d.lo, d.hi))) detail::raise<ValueError>(fn, d.b->name, "low > high");
+  const Array u =
+      detail::kernel(*d.b, random_family(*d.b, fn).uniform, fn)(d.shape, dtype, d.device);
   const Array r = add(d.lo, multiply(subtract(d.hi, d.lo), u));
   // low + (high - low) * u can round up to high; the interval stays half-open.
   return where(less(r, d.hi), r, broadcast_to(d.lo, d.shape));
@@ -106,7 +107,8 @@ Array random_normal(const Operand& mean, const Operand& std, const std::optional
     detail::raise<DTypeError>(fn, d.b->name,
                               "needs a float dtype, got " + std::string(dtype_name(dtype)));
   if (any_true(less(d.hi, 0.0))) detail::raise<ValueError>(fn, d.b->name, "std < 0");
-  const Array n = detail::kernel(*d.b, random_family(*d.b, fn).normal, fn)(d.shape, dtype, d.device);
+  const Array n =
+      detail::kernel(*d.b, random_family(*d.b, fn).normal, fn)(d.shape, dtype, d.device);
   return add(d.lo, multiply(d.hi, n));
 }
 
@@ -115,8 +117,8 @@ Array randint(const Operand& low, const Operand& high, const std::optional<Shape
   constexpr std::string_view fn = "randint";
   const DType dtype = opts.dtype.value_or(kDefaultInt);
   // Bounds are checked in the output dtype (so they must fit it), drawn in float64.
-  const Draw d = prepare(fn, low, high, shape, opts, dtype,
-                         is_integral(dtype) ? dtype : DType::float64);
+  const Draw d =
+      prepare(fn, low, high, shape, opts, dtype, is_integral(dtype) ? dtype : DType::float64);
   if (!is_integral(dtype))
     detail::raise<DTypeError>(fn, d.b->name,
                               "needs an integer dtype, got " + std::string(dtype_name(dtype)));

@@ -179,7 +179,8 @@ TEST_F(RandomProps, MultinomialFrequencies) {
 }
 
 TEST_F(RandomProps, MultinomialWithoutReplacement) {
-  const Array probs = array<double>({{1.0, 2.0, 3.0, 0.0}, {0.0, 1.0, 1.0, 1.0}}, Options().on(*b_));
+  const Array probs =
+      array<double>({{1.0, 2.0, 3.0, 0.0}, {0.0, 1.0, 1.0, 1.0}}, Options().on(*b_));
   for (int t = 0; t < 20; ++t) {
     const auto v = multinomial(probs, 3, false).to_vector<std::int64_t>();
     for (int r = 0; r < 2; ++r) {
@@ -210,8 +211,7 @@ TEST_F(RandomProps, BadInputs) {
   const Backend& b = *b_;
   const Options o = Options().on(b);
   expect_error<ValueError>([&] { random_uniform(2.0, 1.0, Shape{3}, o); }, "random_uniform", b);
-  expect_error<ValueError>([&] { random_uniform(0.0, 1.0, Shape{-1, 2}, o); }, "random_uniform",
-                           b);
+  expect_error<ValueError>([&] { random_uniform(0.0, 1.0, Shape{-1, 2}, o); }, "random_uniform", b);
   expect_error<DTypeError>([&] { random_uniform(0.0, 1.0, Shape{2}, on(DType::int32)); },
                            "random_uniform", b);
   expect_error<ValueError>([&] { random_normal(0.0, -1.0, Shape{3}, o); }, "random_normal", b);

@@ -56,8 +56,8 @@ Array vector_norm(const Array& x, double ord = 2.0, const Axes& axes = Axes{-1},
  * Matrix norm over two axes: ord "fro" (Frobenius) or "nuc" (nuclear), or a number
  * 1, -1, 2, -2, inf, -inf as in numpy.linalg.norm. ValueError for any other ord.
  */
-Array matrix_norm(const Array& x, std::string_view ord = "fro",
-                  std::pair<int, int> axes = {-2, -1}, bool keepdims = false);
+Array matrix_norm(const Array& x, std::string_view ord = "fro", std::pair<int, int> axes = {-2, -1},
+                  bool keepdims = false);
 Array matrix_norm(const Array& x, double ord, std::pair<int, int> axes = {-2, -1},
                   bool keepdims = false);
 

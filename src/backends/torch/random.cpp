@@ -19,8 +19,7 @@ Array normal(const Shape& shape, DType d, const Device& device) {
 }
 
 Array randperm(std::int64_t n, const Device& device) {
-  return guarded("shuffle",
-                 [&] { return wrap(at::randperm(n, options(DType::int64, device))); });
+  return guarded("shuffle", [&] { return wrap(at::randperm(n, options(DType::int64, device))); });
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 #include <vector>
 
 #include "backends/xtensor/broadcast_loop.hpp"
-#include "backends/xtensor/lapack.hpp"
+#include "backends/xtensor/linalg_lapack.hpp"
 #include "backends/xtensor/xt_array.hpp"
 
 namespace ivy::backends::xtensor_impl {
