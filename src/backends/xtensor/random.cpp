@@ -1,4 +1,6 @@
 #include <cmath>
+#include <limits>
+#include <numbers>
 #include <numeric>
 #include <random>
 
@@ -46,7 +48,7 @@ Array normal(const Shape& shape, DType d, const Device&) {
   return fill(shape, d, [](auto tag) {
     using T = typename decltype(tag)::type;
     const double u1 = 1.0 - unit_draw<double>(), u2 = unit_draw<double>();
-    return static_cast<T>(std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2));
+    return static_cast<T>(std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2));
   });
 }
 
