@@ -1,10 +1,16 @@
 #include "ivy/ops/linalg.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <string>
 
 #include "ivy/ops/conversion.hpp"
+#include "ivy/ops/creation.hpp"
+#include "ivy/ops/elementwise.hpp"
 #include "ivy/ops/manipulation.hpp"
+#include "ivy/ops/reduction.hpp"
 #include "ops/dispatch.hpp"
+#include "ops/linalg_helpers.hpp"
 
 namespace ivy {
 
@@ -27,12 +33,85 @@ Array matmul(const Array& a, const Array& b) {
                               "inner dimensions differ: " + shape_str(sa) + " @ " + shape_str(sb));
   detail::broadcast_shapes(Shape(s2a.begin(), s2a.end() - 2), Shape(s2b.begin(), s2b.end() - 2),
                            "matmul", bk.name);
-  const auto kernel =
-      detail::kernel(bk, detail::family(bk, &Backend::linalg, "matmul").matmul, "matmul");
+  const auto kernel = detail::kernel(bk, detail::linalg(bk, "matmul").matmul, "matmul");
   Array out = kernel(cast(a2, d), cast(b2, d));
   if (row) out = squeeze(out, {-2});
   if (col) out = squeeze(out, {-1});
   return out;
+}
+
+Array inv(const Array& x) {
+  const Backend& b = detail::backend_of("inv", x);
+  detail::require_matrices(x, "inv", b, true);
+  const Array xf = detail::as_float(x, "inv", b);
+  return detail::kernel(b, detail::linalg(b, "inv").inv, "inv")(xf);
+}
+
+SvdResult svd(const Array& x) {
+  const Backend& b = detail::backend_of("svd", x);
+  detail::require_matrices(x, "svd", b, false);
+  const Array xf = detail::as_float(x, "svd", b);
+  return detail::kernel(b, detail::linalg(b, "svd").svd, "svd")(xf);
+}
+
+Array det(const Array& x) {
+  const Backend& b = detail::backend_of("det", x);
+  detail::require_matrices(x, "det", b, true);
+  const Array xf = detail::as_float(x, "det", b);
+  return detail::kernel(b, detail::linalg(b, "det").det, "det")(xf);
+}
+
+Array solve(const Array& a, const Array& b) {
+  const Backend& bk = detail::common_backend("solve", {&a, &b});
+  detail::require_matrices(a, "solve", bk, true);
+  const Shape sa = a.shape(), sb = b.shape();
+  const std::int64_t n = sa.back();
+  const bool vector = sb.size() == 1;
+  if (sb.empty() || (vector ? sb[0] : sb[sb.size() - 2]) != n)
+    detail::raise<ShapeError>("solve", bk.name,
+                              "b " + shape_str(sb) + " does not match a " + shape_str(sa) +
+                                  " (expected [" + std::to_string(n) + "] or [..., " +
+                                  std::to_string(n) + ", k])");
+  if (is_bool(a.dtype()) || is_bool(b.dtype()))
+    detail::raise<DTypeError>(
+        "solve", bk.name, "needs numeric dtypes, got " + detail::dtypes_str(a.dtype(), b.dtype()));
+  DType d = promote_types(a.dtype(), b.dtype());
+  if (!is_floating(d)) d = kDefaultFloat;
+  Array b2 = vector ? reshape(b, {n, 1}) : b;
+  const Shape sb2 = b2.shape();
+  // Both operands get the full batch shape, so kernels never guess what b means.
+  const Shape batch = detail::broadcast_shapes(Shape(sa.begin(), sa.end() - 2),
+                                               Shape(sb2.begin(), sb2.end() - 2), "solve", bk.name);
+  Shape full_a = batch, full_b = batch;
+  full_a.insert(full_a.end(), {n, n});
+  full_b.insert(full_b.end(), {n, sb2.back()});
+  const auto kernel = detail::kernel(bk, detail::linalg(bk, "solve").solve, "solve");
+  Array out = kernel(broadcast_to(cast(a, d), full_a), broadcast_to(cast(b2, d), full_b));
+  return vector ? squeeze(out, {-1}) : out;
+}
+
+Array pinv(const Array& x, double rtol) {
+  const Backend& b = detail::backend_of("pinv", x);
+  detail::require_matrices(x, "pinv", b, false);
+  const Array xf = detail::as_float(x, "pinv", b);
+  const Shape s = xf.shape();
+  const std::int64_t m = s[s.size() - 2], n = s.back();
+  if (rtol < 0) {
+    const double eps = xf.dtype() == DType::float64 ? std::numeric_limits<double>::epsilon()
+                                                    : std::numeric_limits<float>::epsilon();
+    rtol = static_cast<double>(std::max(m, n)) * eps;
+  }
+  if (std::min(m, n) == 0) {
+    Shape out = s;
+    std::swap(out[out.size() - 1], out[out.size() - 2]);
+    return zeros(out, Options(xf.dtype()).on(b).to(xf.device()));
+  }
+  const SvdResult r = svd(xf);
+  const Array cutoff = multiply(max(r.s, {-1}, true), rtol);
+  const Array keep = greater(r.s, cutoff);
+  const Array s_inv = where(keep, divide(1.0, where(keep, r.s, 1.0)), 0.0);
+  const Array v_scaled = multiply(swapaxes(r.vh, -1, -2), expand_dims(s_inv, -2));
+  return matmul(v_scaled, swapaxes(r.u, -1, -2));
 }
 
 }  // namespace ivy

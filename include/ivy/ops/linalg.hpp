@@ -1,6 +1,13 @@
 #pragma once
-/// Linear algebra, batched over leading dimensions.
+/// Linear algebra, batched over leading dimensions. Functions of floats (inv, pinv, svd, det,
+/// solve, the norms) compute integer inputs in float32; bool inputs are a DTypeError.
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "ivy/backend/linalg_kernels.hpp"
 #include "ivy/core/array.hpp"
+#include "ivy/core/shape.hpp"
 
 namespace ivy {
 
@@ -10,5 +17,61 @@ namespace ivy {
  * Bool operands are a DTypeError; mismatched inner dimensions a ShapeError.
  */
 Array matmul(const Array& a, const Array& b);
+
+/**
+ * Inverse of square matrices [..., n, n].
+ * Errors: ShapeError (rank < 2, not square), ValueError (a singular matrix in the batch).
+ */
+Array inv(const Array& x);
+
+/**
+ * Moore-Penrose pseudo-inverse of [..., m, n] -> [..., n, m], from the SVD. Singular values
+ * <= rtol * largest are dropped; rtol < 0 means max(m, n) * epsilon of the dtype.
+ */
+Array pinv(const Array& x, double rtol = -1.0);
+
+/**
+ * Reduced SVD of [..., m, n]: x = u @ diag(s) @ vh with u [..., m, k], s [..., k] descending,
+ * vh [..., k, n], k = min(m, n). Returns Vh (not V) on every backend; signs are not unique.
+ */
+SvdResult svd(const Array& x);
+
+/** Determinant of square matrices [..., n, n] -> [...]. */
+Array det(const Array& x);
+
+/**
+ * Solves a @ x = b. a: [..., n, n]; b: [n] (a vector, result [..., n]) or [..., n, k] with
+ * batch dimensions broadcasting against a's. ValueError for a singular a.
+ */
+Array solve(const Array& a, const Array& b);
+
+/**
+ * Vector p-norm over axes (default the last; Axes::all() for all). ord: any real, +-infinity
+ * (max/min of |x|) or 0 (count of non-zeros).
+ */
+Array vector_norm(const Array& x, double ord = 2.0, const Axes& axes = Axes{-1},
+                  bool keepdims = false);
+
+/**
+ * Matrix norm over two axes: ord "fro" (Frobenius) or "nuc" (nuclear), or a number
+ * 1, -1, 2, -2, inf, -inf as in numpy.linalg.norm. ValueError for any other ord.
+ */
+Array matrix_norm(const Array& x, std::string_view ord = "fro", std::pair<int, int> axes = {-2, -1},
+                  bool keepdims = false);
+Array matrix_norm(const Array& x, double ord, std::pair<int, int> axes = {-2, -1},
+                  bool keepdims = false);
+
+/** Cross product of 3-vectors along axis (default the last); other dimensions broadcast. */
+Array cross(const Array& a, const Array& b, int axis = -1);
+
+/** [..., 3] -> [..., 3, 3]: the matrix [v]x with [v]x @ w == cross(v, w). */
+Array vector_to_skew_symmetric_matrix(const Array& v);
+
+/**
+ * Einstein summation as numpy.einsum: "ij,jk->ik", implicit output ("ij,jk"), "..." for
+ * broadcast dimensions, repeated labels in one operand for diagonals and traces ("ii->").
+ * ValueError for malformed subscripts, ShapeError for sizes that disagree.
+ */
+Array einsum(std::string_view subscripts, const std::vector<Array>& operands);
 
 }  // namespace ivy

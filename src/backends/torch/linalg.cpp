@@ -1,10 +1,53 @@
+#include <ATen/ops/einsum.h>
+#include <ATen/ops/linalg_det.h>
+#include <ATen/ops/linalg_inv_ex.h>
+#include <ATen/ops/linalg_solve_ex.h>
+#include <ATen/ops/linalg_svd.h>
+
 #include "backends/torch/torch_array.hpp"
 
 namespace ivy::backends::torch_impl {
 namespace {
 
+// LAPACK reports a zero pivot in info; ivy reports it as ValueError on every backend.
+void check_singular(std::string_view fn, const at::Tensor& info) {
+  if (info.numel() > 0 && info.ne(0).any().item<bool>())
+    detail::raise<ValueError>(fn, "torch", "singular matrix");
+}
+
 Array matmul(const Array& a, const Array& b) {
   return guarded("matmul", [&] { return wrap(at::matmul(tensor(a), tensor(b))); });
+}
+
+Array inv(const Array& x) {
+  auto [out, info] = guarded("inv", [&] { return at::linalg_inv_ex(tensor(x)); });
+  check_singular("inv", info);
+  return wrap(out);
+}
+
+SvdResult svd(const Array& x) {
+  return guarded("svd", [&] {
+    auto [u, s, vh] = at::linalg_svd(tensor(x), /*full_matrices=*/false);
+    return SvdResult{wrap(u), wrap(s), wrap(vh)};
+  });
+}
+
+Array det(const Array& x) {
+  return guarded("det", [&] { return wrap(at::linalg_det(tensor(x))); });
+}
+
+Array solve(const Array& a, const Array& b) {
+  auto [out, info] = guarded("solve", [&] { return at::linalg_solve_ex(tensor(a), tensor(b)); });
+  check_singular("solve", info);
+  return wrap(out);
+}
+
+Array einsum(std::string_view subscripts, const std::vector<Array>& operands) {
+  return guarded("einsum", [&] {
+    std::vector<at::Tensor> ts;
+    for (const Array& a : operands) ts.push_back(tensor(a));
+    return wrap(at::einsum(c10::string_view(subscripts.data(), subscripts.size()), ts));
+  });
 }
 
 }  // namespace
@@ -13,6 +56,11 @@ const LinalgKernels& linalg_kernels() {
   static const LinalgKernels k = [] {
     LinalgKernels t;
     t.matmul = matmul;
+    t.inv = inv;
+    t.svd = svd;
+    t.det = det;
+    t.solve = solve;
+    t.einsum = einsum;
     return t;
   }();
   return k;

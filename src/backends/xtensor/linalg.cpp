@@ -1,4 +1,8 @@
+#include <algorithm>
+#include <vector>
+
 #include "backends/xtensor/broadcast_loop.hpp"
+#include "backends/xtensor/linalg_lapack.hpp"
 #include "backends/xtensor/xt_array.hpp"
 
 namespace ivy::backends::xtensor_impl {
@@ -59,12 +63,163 @@ Array matmul(const Array& a, const Array& b) {
   });
 }
 
+// Row-major matrices are LAPACK's column-major transposes: inv(A^T) = inv(A)^T and
+// det(A^T) = det(A), so inv and det run on the buffer as it is.
+std::size_t batch_count(std::size_t size, std::size_t per) { return per ? size / per : 0; }
+
+template <class T>
+Array float_only(const char* fn) {
+  detail::raise<UnsupportedError>(fn, "xtensor", "needs a float dtype (core casts first)");
+}
+
+template <class T>
+Array inv_typed(const xt::xarray<T>& x) {
+  const std::size_t n = x.shape()[x.dimension() - 1];
+  xt::xarray<T> out = x;
+  const int ni = static_cast<int>(n), lda = std::max(1, ni);
+  std::vector<int> ipiv(std::max<std::size_t>(n, 1));
+  std::vector<T> work(std::max<std::size_t>(n * 64, 1));
+  for (std::size_t p = 0; p < batch_count(out.size(), n * n); ++p) {
+    T* a = out.data() + p * n * n;
+    int info = 0;
+    lapack::getrf(ni, ni, a, lda, ipiv.data(), &info);
+    if (info > 0) detail::raise<ValueError>("inv", "xtensor", "singular matrix");
+    lapack::getri(ni, a, lda, ipiv.data(), work.data(), static_cast<int>(work.size()), &info);
+  }
+  return wrap(std::move(out));
+}
+
+Array inv(const Array& x) {
+  return visit(x, [&](const auto& xa) {
+    using T = typename std::decay_t<decltype(xa)>::value_type;
+    if constexpr (is_float_v<T>)
+      return inv_typed<T>(xa);
+    else
+      return float_only<T>("inv");
+  });
+}
+
+template <class T>
+Array det_typed(const xt::xarray<T>& x) {
+  const std::size_t n = x.shape()[x.dimension() - 1];
+  std::vector<std::size_t> shape(x.shape().begin(), x.shape().end() - 2);
+  auto out = xt::xarray<T>::from_shape(shape);
+  std::vector<T> a(n * n);
+  std::vector<int> ipiv(std::max<std::size_t>(n, 1));
+  const int ni = static_cast<int>(n), lda = std::max(1, ni);
+  for (std::size_t p = 0; p < out.size(); ++p) {
+    std::copy_n(x.data() + p * n * n, n * n, a.begin());
+    int info = 0;
+    if (n > 0) lapack::getrf(ni, ni, a.data(), lda, ipiv.data(), &info);
+    T d = 1;
+    for (std::size_t i = 0; i < n; ++i)
+      d *= ipiv[i] != static_cast<int>(i) + 1 ? -a[i * n + i] : a[i * n + i];
+    out.data()[p] = d;
+  }
+  return wrap(std::move(out));
+}
+
+Array det(const Array& x) {
+  return visit(x, [&](const auto& xa) {
+    using T = typename std::decay_t<decltype(xa)>::value_type;
+    if constexpr (is_float_v<T>)
+      return det_typed<T>(xa);
+    else
+      return float_only<T>("det");
+  });
+}
+
+// a [..., n, n] and b [..., n, k] with equal batch shapes (core broadcasts them).
+template <class T>
+Array solve_typed(const xt::xarray<T>& a, const xt::xarray<T>& b) {
+  const std::size_t n = a.shape()[a.dimension() - 1], k = b.shape()[b.dimension() - 1];
+  auto out = xt::xarray<T>::from_shape(b.shape());
+  std::vector<T> ac(n * n), bc(n * k);
+  std::vector<int> ipiv(std::max<std::size_t>(n, 1));
+  const int ni = static_cast<int>(n), ki = static_cast<int>(k), ld = std::max(1, ni);
+  for (std::size_t p = 0; p < batch_count(out.size(), n * k); ++p) {
+    const T* pa = a.data() + p * n * n;
+    const T* pb = b.data() + p * n * k;
+    for (std::size_t i = 0; i < n; ++i) {  // to column-major
+      for (std::size_t j = 0; j < n; ++j) ac[j * n + i] = pa[i * n + j];
+      for (std::size_t j = 0; j < k; ++j) bc[j * n + i] = pb[i * k + j];
+    }
+    int info = 0;
+    lapack::gesv(ni, ki, ac.data(), ld, ipiv.data(), bc.data(), ld, &info);
+    if (info > 0) detail::raise<ValueError>("solve", "xtensor", "singular matrix");
+    T* po = out.data() + p * n * k;
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < k; ++j) po[i * k + j] = bc[j * n + i];
+  }
+  return wrap(std::move(out));
+}
+
+Array solve(const Array& a, const Array& b) {
+  return visit(a, [&](const auto& xa) {
+    using T = typename std::decay_t<decltype(xa)>::value_type;
+    if constexpr (is_float_v<T>)
+      return solve_typed<T>(xa, get<T>(b));
+    else
+      return float_only<T>("solve");
+  });
+}
+
+// gesdd on the row-major buffer sees A^T = V S U^T: its U is our Vh and its VT our U, both
+// already in row-major order.
+template <class T>
+SvdResult svd_typed(const xt::xarray<T>& x) {
+  const std::size_t nd = x.dimension(), m = x.shape()[nd - 2], n = x.shape()[nd - 1];
+  const std::size_t k = std::min(m, n);
+  std::vector<std::size_t> batch(x.shape().begin(), x.shape().end() - 2);
+  auto with = [&](std::initializer_list<std::size_t> tail) {
+    auto s = batch;
+    s.insert(s.end(), tail);
+    return s;
+  };
+  auto u = xt::xarray<T>::from_shape(with({m, k}));
+  auto s = xt::xarray<T>::from_shape(with({k}));
+  auto vh = xt::xarray<T>::from_shape(with({k, n}));
+  const std::size_t count = batch_count(s.size(), k);
+  if (count > 0) {
+    const int mi = static_cast<int>(n), ni = static_cast<int>(m), ki = static_cast<int>(k);
+    std::vector<T> a(m * n);
+    std::vector<int> iwork(8 * k);
+    T query = 0;
+    int info = 0;
+    lapack::gesdd<T>('S', mi, ni, a.data(), mi, s.data(), vh.data(), mi, u.data(), ki, &query, -1,
+                     iwork.data(), &info);
+    std::vector<T> work(std::max<std::size_t>(static_cast<std::size_t>(query), 1));
+    for (std::size_t p = 0; p < count; ++p) {
+      std::copy_n(x.data() + p * m * n, m * n, a.begin());
+      lapack::gesdd<T>('S', mi, ni, a.data(), mi, s.data() + p * k, vh.data() + p * k * n, mi,
+                       u.data() + p * m * k, ki, work.data(), static_cast<int>(work.size()),
+                       iwork.data(), &info);
+      if (info != 0) detail::raise<ValueError>("svd", "xtensor", "the SVD did not converge");
+    }
+  }
+  return SvdResult{wrap(std::move(u)), wrap(std::move(s)), wrap(std::move(vh))};
+}
+
+SvdResult svd(const Array& x) {
+  return visit(x, [&](const auto& xa) -> SvdResult {
+    using T = typename std::decay_t<decltype(xa)>::value_type;
+    if constexpr (is_float_v<T>)
+      return svd_typed<T>(xa);
+    else
+      detail::raise<UnsupportedError>("svd", "xtensor", "needs a float dtype");
+  });
+}
+
 }  // namespace
 
 const LinalgKernels& linalg_kernels() {
   static const LinalgKernels k = [] {
     LinalgKernels t;
     t.matmul = matmul;
+    t.inv = inv;
+    t.svd = svd;
+    t.det = det;
+    t.solve = solve;
     return t;
   }();
   return k;

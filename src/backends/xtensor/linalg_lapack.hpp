@@ -1,0 +1,59 @@
+#pragma once
+// The few LAPACK routines the xtensor backend calls (Fortran ABI, column-major), typed by T.
+#include <cstddef>
+
+extern "C" {
+void sgetrf_(const int* m, const int* n, float* a, const int* lda, int* ipiv, int* info);
+void dgetrf_(const int* m, const int* n, double* a, const int* lda, int* ipiv, int* info);
+void sgetri_(const int* n, float* a, const int* lda, const int* ipiv, float* work, const int* lwork,
+             int* info);
+void dgetri_(const int* n, double* a, const int* lda, const int* ipiv, double* work,
+             const int* lwork, int* info);
+void sgesv_(const int* n, const int* nrhs, float* a, const int* lda, int* ipiv, float* b,
+            const int* ldb, int* info);
+void dgesv_(const int* n, const int* nrhs, double* a, const int* lda, int* ipiv, double* b,
+            const int* ldb, int* info);
+void sgesdd_(const char* jobz, const int* m, const int* n, float* a, const int* lda, float* s,
+             float* u, const int* ldu, float* vt, const int* ldvt, float* work, const int* lwork,
+             int* iwork, int* info, std::size_t jobz_len);
+void dgesdd_(const char* jobz, const int* m, const int* n, double* a, const int* lda, double* s,
+             double* u, const int* ldu, double* vt, const int* ldvt, double* work, const int* lwork,
+             int* iwork, int* info, std::size_t jobz_len);
+}
+
+namespace ivy::backends::xtensor_impl::lapack {
+
+template <class T>
+void getrf(int m, int n, T* a, int lda, int* ipiv, int* info) {
+  if constexpr (sizeof(T) == 4)
+    sgetrf_(&m, &n, a, &lda, ipiv, info);
+  else
+    dgetrf_(&m, &n, a, &lda, ipiv, info);
+}
+
+template <class T>
+void getri(int n, T* a, int lda, const int* ipiv, T* work, int lwork, int* info) {
+  if constexpr (sizeof(T) == 4)
+    sgetri_(&n, a, &lda, ipiv, work, &lwork, info);
+  else
+    dgetri_(&n, a, &lda, ipiv, work, &lwork, info);
+}
+
+template <class T>
+void gesv(int n, int nrhs, T* a, int lda, int* ipiv, T* b, int ldb, int* info) {
+  if constexpr (sizeof(T) == 4)
+    sgesv_(&n, &nrhs, a, &lda, ipiv, b, &ldb, info);
+  else
+    dgesv_(&n, &nrhs, a, &lda, ipiv, b, &ldb, info);
+}
+
+template <class T>
+void gesdd(char jobz, int m, int n, T* a, int lda, T* s, T* u, int ldu, T* vt, int ldvt, T* work,
+           int lwork, int* iwork, int* info) {
+  if constexpr (sizeof(T) == 4)
+    sgesdd_(&jobz, &m, &n, a, &lda, s, u, &ldu, vt, &ldvt, work, &lwork, iwork, info, 1);
+  else
+    dgesdd_(&jobz, &m, &n, a, &lda, s, u, &ldu, vt, &ldvt, work, &lwork, iwork, info, 1);
+}
+
+}  // namespace ivy::backends::xtensor_impl::lapack
