@@ -82,8 +82,11 @@ void unset_framework() {
 
 int framework_depth() { return static_cast<int>(framework_stack.size()); }
 
-use::use(std::string_view name) { set_framework(name); }
-use::use(const Backend& b) { set_framework(b); }
-use::~use() { framework_stack.pop_back(); }
+use::use(std::string_view name) : depth_before_(framework_depth()) { set_framework(name); }
+use::use(const Backend& b) : depth_before_(framework_depth()) { set_framework(b); }
+// Never pops below the depth the scope began at, even after unbalanced calls inside it.
+use::~use() {
+  if (framework_depth() > depth_before_) framework_stack.resize(depth_before_);
+}
 
 }  // namespace ivy
