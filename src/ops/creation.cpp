@@ -101,7 +101,7 @@ Array arange(Scalar start, Scalar stop, Scalar step, const Options& opts) {
   const DType d = opts.dtype.value_or(all_int ? kDefaultInt : kDefaultFloat);
   if (step.as_double() == 0) detail::raise<ValueError>("arange", b.name, "step must not be 0");
   const double span = (stop.as_double() - start.as_double()) / step.as_double();
-  if (!std::isfinite(span))
+  if (!std::isfinite(span) || !std::isfinite(step.as_double()))
     detail::raise<ValueError>("arange", b.name, "start, stop and step must be finite");
   // Beyond 2^53 elements neither the length nor the values are exact in double.
   if (span > 9007199254740992.0)
