@@ -238,7 +238,8 @@ TEST(ConversionProps, ToBackendTorchLayouts) {
       ivy::reshape(ivy::arange(6, ivy::Options(ivy::float32).on(torch)), {2, 3});
   for (const ivy::Array& x :
        {ivy::transpose(base), ivy::broadcast_to(ivy::array({1.0f, 2.0f, 3.0f}, torch), {4, 3}),
-        ivy::array(9.0f, torch), ivy::zeros({0, 3}, torch), ivy::identity(2, {3}, torch)}) {
+        ivy::array(9.0f, torch), ivy::zeros({0, 3}, torch), ivy::identity(2, {3}, torch),
+        ivy::slice_ranges(base, {{1, 2, 1}, {1, 3, 1}})}) {  // a view at an offset
     const ivy::Array y = ivy::to_backend(x, "xtensor");
     EXPECT_EQ(ivy::shape(y), ivy::shape(x));
     EXPECT_EQ(y.to_vector<float>(), x.to_vector<float>()) << x.to_string();
