@@ -60,7 +60,14 @@ bool has_backend(std::string_view name) {
 
 const Backend& default_backend() {
   static const Backend* chosen = [] {
-    if (const char* env = std::getenv("IVY_BACKEND"); env && *env) return &backend(env);
+    if (const char* env = std::getenv("IVY_BACKEND"); env && *env) {
+      if (!has_backend(env))
+        detail::raise<BackendError>(
+            "default_backend", env,
+            "the environment variable IVY_BACKEND names '" + std::string(env) +
+                "', which is unknown or unavailable; this build has: " + names_list());
+      return &backend(env);
+    }
     return built_backends().front();
   }();
   return *chosen;
