@@ -60,7 +60,14 @@ bool has_backend(std::string_view name) {
 
 const Backend& default_backend() {
   static const Backend* chosen = [] {
-    if (const char* env = std::getenv("IVY_BACKEND"); env && *env) return &backend(env);
+    if (const char* env = std::getenv("IVY_BACKEND"); env && *env) {
+      if (!has_backend(env))
+        detail::raise<BackendError>(
+            "default_backend", env,
+            "the environment variable IVY_BACKEND names '" + std::string(env) +
+                "', which is unknown or unavailable; this build has: " + names_list());
+      return &backend(env);
+    }
     return built_backends().front();
   }();
   return *chosen;
@@ -82,8 +89,11 @@ void unset_framework() {
 
 int framework_depth() { return static_cast<int>(framework_stack.size()); }
 
-use::use(std::string_view name) { set_framework(name); }
-use::use(const Backend& b) { set_framework(b); }
-use::~use() { framework_stack.pop_back(); }
+use::use(std::string_view name) : depth_before_(framework_depth()) { set_framework(name); }
+use::use(const Backend& b) : depth_before_(framework_depth()) { set_framework(b); }
+// Never pops below the depth the scope began at, even after unbalanced calls inside it.
+use::~use() {
+  if (framework_depth() > depth_before_) framework_stack.resize(depth_before_);
+}
 
 }  // namespace ivy

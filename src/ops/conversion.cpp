@@ -2,6 +2,7 @@
 
 #include <dlpack/dlpack.h>
 
+#include <string>
 #include <vector>
 
 #include "ivy/core/framework.hpp"
@@ -20,6 +21,22 @@ Array to_device(const Array& x, const Device& d) {
   const Backend& b = detail::backend_of("to_device", x);
   if (x.device() == d) return x;
   return detail::kernel(b, b.to_device, "to_device")(x, d);
+}
+
+Array to_device(const Array& x, std::string_view device) {
+  const Backend& b = detail::backend_of("to_device", x);
+  Device d;
+  try {
+    d = Device(device);
+  } catch (const ValueError&) {
+    detail::raise<ValueError>(
+        "to_device", b.name,
+        "unknown device '" + std::string(device) + "' (expected cpu or cuda:N)");
+  }
+  return to_device(x, d);
+}
+Array to_device(const Array& x, const char* device) {
+  return to_device(x, std::string_view(device ? device : ""));
 }
 
 Array to_backend(const Array& x, std::string_view name) { return to_backend(x, backend(name)); }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "ivy/ops/conversion.hpp"
 #include "ivy/ops/elementwise.hpp"
@@ -11,10 +12,19 @@
 namespace ivy {
 
 namespace detail {
-void ragged_list_error(std::size_t row, std::size_t got, std::size_t expected) {
-  raise<ShapeError>("array", "core",
+void ragged_list_error(std::size_t row, std::size_t got, std::size_t expected,
+                       const Options& opts) {
+  raise<ShapeError>("array", creation_backend(opts).name,
                     "ragged nested list: entry " + std::to_string(row) + " has " +
                         std::to_string(got) + " elements, expected " + std::to_string(expected));
+}
+
+void check_value_count(std::size_t count, const Shape& shape, const Options& opts) {
+  for (auto d : shape)
+    if (d < 0) return;  // from_buffer reports the negative dimension
+  if (static_cast<std::int64_t>(count) != numel(shape))
+    raise<ShapeError>("array", creation_backend(opts).name,
+                      std::to_string(count) + " values do not fill shape " + shape_str(shape));
 }
 }  // namespace detail
 
@@ -25,9 +35,45 @@ void check_shape(const Shape& shape, std::string_view fn, std::string_view backe
       detail::raise<ValueError>(fn, backend, "negative dimension in shape " + shape_str(shape));
 }
 
+// The integer range of dtype d, as doubles (exact for every bound but int64's).
+std::pair<double, double> int_range(DType d) {
+  switch (d) {
+    case DType::int8:
+      return {-128.0, 127.0};
+    case DType::uint8:
+      return {0.0, 255.0};
+    case DType::int16:
+      return {-32768.0, 32767.0};
+    case DType::int32:
+      return {-2147483648.0, 2147483647.0};
+    default:
+      return {-9223372036854775808.0, 9223372036854775807.0};
+  }
+}
+
+// A fill value must be representable in an integer dtype (after truncation toward zero), so
+// that no backend wraps, saturates or throws its own error differently.
+void check_fits(const Scalar& value, DType d, std::string_view fn, std::string_view backend) {
+  if (!is_integral(d) || value.kind() == Scalar::Kind::boolean) return;
+  const auto [lo, hi] = int_range(d);
+  bool fits;
+  if (value.kind() == Scalar::Kind::integer) {
+    const std::int64_t v = value.as_int();
+    fits = d == DType::int64 || (static_cast<double>(v) >= lo && static_cast<double>(v) <= hi);
+  } else {
+    const double t = std::trunc(value.as_double());
+    fits = std::isfinite(t) && t >= lo && (d == DType::int64 ? t < hi : t <= hi);
+  }
+  if (!fits)
+    detail::raise<ValueError>(fn, backend,
+                              "fill value " + std::to_string(value.as_double()) +
+                                  " does not fit dtype " + std::string(dtype_name(d)));
+}
+
 Array filled(const Shape& shape, Scalar value, DType d, const Options& opts, std::string_view fn) {
   const Backend& b = detail::creation_backend(opts);
   check_shape(shape, fn, b.name);
+  check_fits(value, d, fn, b.name);
   detail::require_dtype(b, d, fn);
   return detail::family(b, &Backend::creation, fn)
       .full(shape, value, d, detail::creation_device(opts));
@@ -53,11 +99,15 @@ Array arange(Scalar start, Scalar stop, Scalar step, const Options& opts) {
                        stop.kind() != Scalar::Kind::floating &&
                        step.kind() != Scalar::Kind::floating;
   const DType d = opts.dtype.value_or(all_int ? kDefaultInt : kDefaultFloat);
-  detail::require_dtype(b, d, "arange");
   if (step.as_double() == 0) detail::raise<ValueError>("arange", b.name, "step must not be 0");
   const double span = (stop.as_double() - start.as_double()) / step.as_double();
-  if (!std::isfinite(span))
+  if (!std::isfinite(span) || !std::isfinite(step.as_double()))
     detail::raise<ValueError>("arange", b.name, "start, stop and step must be finite");
+  // Beyond 2^53 elements neither the length nor the values are exact in double.
+  if (span > 9007199254740992.0)
+    detail::raise<ValueError>("arange", b.name,
+                              "too many elements: " + std::to_string(std::ceil(span)));
+  detail::require_dtype(b, d, "arange");
   const auto n = static_cast<std::int64_t>(std::max(0.0, std::ceil(span)));
   return detail::family(b, &Backend::creation, "arange")
       .arange(start.as_double(), step.as_double(), n, d, detail::creation_device(opts));
@@ -129,19 +179,22 @@ Options like(const Array& x, const Options& opts, std::string_view fn) {
 }  // namespace
 
 Array zeros_like(const Array& x, const Options& opts) {
-  return zeros(x.shape(), like(x, opts, "zeros_like"));
+  const Options o = like(x, opts, "zeros_like");
+  return filled(x.shape(), 0, *o.dtype, o, "zeros_like");
 }
 Array ones_like(const Array& x, const Options& opts) {
-  return ones(x.shape(), like(x, opts, "ones_like"));
+  const Options o = like(x, opts, "ones_like");
+  return filled(x.shape(), 1, *o.dtype, o, "ones_like");
 }
 Array full_like(const Array& x, Scalar value, const Options& opts) {
-  return full(x.shape(), value, like(x, opts, "full_like"));
+  const Options o = like(x, opts, "full_like");
+  return filled(x.shape(), value, *o.dtype, o, "full_like");
 }
 
 Array eye(std::int64_t n, std::int64_t m, std::int64_t k, const Options& opts) {
   const Backend& b = detail::creation_backend(opts);
   if (m < 0) m = n;
-  if (n < 0) detail::raise<ValueError>("eye", b.name, "n must be >= 0");
+  if (n < 0) detail::raise<ValueError>("eye", b.name, "n must be >= 0, got " + std::to_string(n));
   const Options int_opts = Options(DType::int64).on(b).to(detail::creation_device(opts));
   const Array rows = expand_dims(arange(0, n, 1, int_opts), 1);
   const Array cols = arange(0, m, 1, int_opts);
@@ -149,6 +202,10 @@ Array eye(std::int64_t n, std::int64_t m, std::int64_t k, const Options& opts) {
 }
 
 Array identity(std::int64_t n, const Shape& batch_shape, const Options& opts) {
+  const Backend& b = detail::creation_backend(opts);
+  if (n < 0)
+    detail::raise<ValueError>("identity", b.name, "n must be >= 0, got " + std::to_string(n));
+  check_shape(batch_shape, "identity", b.name);
   Shape target = batch_shape;
   target.push_back(n);
   target.push_back(n);
@@ -158,8 +215,11 @@ Array identity(std::int64_t n, const Shape& batch_shape, const Options& opts) {
 Array one_hot(const Array& indices, std::int64_t depth, const Options& opts) {
   const Backend& b = detail::backend_of("one_hot", indices);
   detail::require_kind(indices, is_integral(indices.dtype()), "one_hot", "an integer dtype");
-  if (depth < 0) detail::raise<ValueError>("one_hot", b.name, "depth must be >= 0");
-  const Array classes = arange(0, depth, 1, Options(indices.dtype()).on(b).to(indices.device()));
+  if (depth < 0)
+    detail::raise<ValueError>("one_hot", b.name,
+                              "depth must be >= 0, got " + std::to_string(depth));
+  // Classes in int64: in the indices' own dtype a depth beyond its range would wrap around.
+  const Array classes = arange(0, depth, 1, Options(DType::int64).on(b).to(indices.device()));
   return cast(equal(expand_dims(indices, -1), classes), opts.dtype.value_or(kDefaultFloat));
 }
 

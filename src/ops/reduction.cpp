@@ -92,6 +92,19 @@ Array scan(ScanOp op, std::string_view fn, const Array& x, int axis, bool exclus
   return reverse ? flip(out, {ax}) : out;
 }
 
+Array variance(std::string_view fn, const Array& x, const Axes& axes, bool keepdims,
+               double correction) {
+  Request r = request(fn, x, axes);
+  detail::require_kind(x, !is_bool(x.dtype()), fn, "a numeric dtype");
+  const Array xf = is_floating(x.dtype()) ? x : cast(x, kDefaultFloat);
+  std::int64_t n = 1;
+  for (int a : r.axes) n *= r.shape[a];
+  const Array centred = subtract(xf, mean(xf, r.axes, true));
+  const Array ss = sum(multiply(centred, centred), r.axes, keepdims);
+  // As numpy: n - correction below zero counts as zero, giving inf or NaN.
+  return divide(ss, std::max(static_cast<double>(n) - correction, 0.0));
+}
+
 }  // namespace
 
 Array sum(const Array& x, const Axes& axes, bool keepdims) {
@@ -118,19 +131,11 @@ Array any(const Array& x, const Axes& axes, bool keepdims) {
 }
 
 Array var(const Array& x, const Axes& axes, bool keepdims, double correction) {
-  Request r = request("var", x, axes);
-  detail::require_kind(x, !is_bool(x.dtype()), "var", "a numeric dtype");
-  const Array xf = is_floating(x.dtype()) ? x : cast(x, kDefaultFloat);
-  std::int64_t n = 1;
-  for (int a : r.axes) n *= r.shape[a];
-  const Array centred = subtract(xf, mean(xf, r.axes, true));
-  const Array ss = sum(multiply(centred, centred), r.axes, keepdims);
-  // n - correction <= 0 gives inf or NaN, as in numpy.
-  return divide(ss, static_cast<double>(n) - correction);
+  return variance("var", x, axes, keepdims, correction);
 }
 
 Array std(const Array& x, const Axes& axes, bool keepdims, double correction) {
-  return sqrt(var(x, axes, keepdims, correction));
+  return sqrt(variance("std", x, axes, keepdims, correction));
 }
 
 Array argmax(const Array& x, std::optional<int> axis, bool keepdims) {

@@ -33,7 +33,10 @@ void unset_framework();
 /** Depth of this thread's framework stack. */
 int framework_depth();
 
-/** RAII scope: `{ ivy::use scope{"torch"}; ... }`; restored on exceptions too. */
+/**
+ * RAII scope: `{ ivy::use scope{"torch"}; ... }`. On leaving (exceptions included) the stack
+ * returns to the depth it had before the scope, whatever set_framework calls happened inside.
+ */
 class use {
  public:
   explicit use(std::string_view name);
@@ -41,6 +44,9 @@ class use {
   ~use();
   use(const use&) = delete;
   use& operator=(const use&) = delete;
+
+ private:
+  int depth_before_ = 0;
 };
 
 }  // namespace ivy

@@ -1,5 +1,6 @@
 #pragma once
 /// Conversion and properties.
+#include <string_view>
 #include <vector>
 
 #include "ivy/core/array.hpp"
@@ -17,6 +18,9 @@ inline DType dtype(const Array& x) { return x.dtype(); }
 inline Device device(const Array& x) { return x.device(); }
 /** A copy of x on device d (x itself when already there). */
 Array to_device(const Array& x, const Device& d);
+/** As above with the device by name ("cpu", "cuda:0"); a malformed name is a ValueError. */
+Array to_device(const Array& x, std::string_view device);
+Array to_device(const Array& x, const char* device);
 /**
  * x on the backend called name: shared memory through DLPack where both backends allow it,
  * else a host copy. x itself when already on that backend.

@@ -14,9 +14,16 @@ namespace ivy {
 /** A new array copying count elements of dtype d from data, row-major, with this shape. */
 Array from_buffer(const void* data, const Shape& shape, DType d, const Options& opts = {});
 
+namespace detail {
+[[noreturn]] void ragged_list_error(std::size_t row, std::size_t got, std::size_t expected,
+                                    const Options& opts);
+void check_value_count(std::size_t count, const Shape& shape, const Options& opts);
+}  // namespace detail
+
 /** An array from host values and a shape (dtype from T unless opts says otherwise). */
 template <Element T>
 Array array(const std::vector<T>& values, const Shape& shape, const Options& opts = {}) {
+  detail::check_value_count(values.size(), shape, opts);
   if constexpr (std::is_same_v<T, bool>) {
     std::vector<std::uint8_t> bytes(values.begin(), values.end());
     return from_buffer(bytes.data(), shape, DType::bool_, opts);
@@ -34,16 +41,13 @@ template <Element T>
 Array array(std::initializer_list<T> v, const Options& opts = {}) {
   return array(std::vector<T>(v), Shape{static_cast<std::int64_t>(v.size())}, opts);
 }
-namespace detail {
-[[noreturn]] void ragged_list_error(std::size_t row, std::size_t got, std::size_t expected);
-}
 template <Element T>
 Array array(std::initializer_list<std::initializer_list<T>> v, const Options& opts = {}) {
   std::vector<T> flat;
   const std::size_t cols = v.size() ? v.begin()->size() : 0;
   std::size_t row = 0;
   for (const auto& r : v) {
-    if (r.size() != cols) detail::ragged_list_error(row, r.size(), cols);
+    if (r.size() != cols) detail::ragged_list_error(row, r.size(), cols, opts);
     flat.insert(flat.end(), r.begin(), r.end());
     ++row;
   }
@@ -58,9 +62,9 @@ Array array(std::initializer_list<std::initializer_list<std::initializer_list<T>
   const std::size_t d2 = d1 ? v.begin()->begin()->size() : 0;
   std::size_t row = 0;
   for (const auto& plane : v) {
-    if (plane.size() != d1) detail::ragged_list_error(row, plane.size(), d1);
+    if (plane.size() != d1) detail::ragged_list_error(row, plane.size(), d1, opts);
     for (const auto& r : plane) {
-      if (r.size() != d2) detail::ragged_list_error(row, r.size(), d2);
+      if (r.size() != d2) detail::ragged_list_error(row, r.size(), d2, opts);
       flat.insert(flat.end(), r.begin(), r.end());
     }
     ++row;

@@ -105,7 +105,11 @@ void to_host(const Array& x, void* dst) {
 }
 
 DLManagedTensor* to_dlpack(const Array& x) {
-  return guarded("to_dlpack", [&] { return at::toDLPack(tensor(x)); });
+  return guarded("to_dlpack", [&] {
+    // DLPack 0.6 has no bool code: bools travel as their uint8 bytes, as on the xtensor side.
+    const at::Tensor& t = tensor(x);
+    return at::toDLPack(t.scalar_type() == at::kBool ? t.view(at::kByte) : t);
+  });
 }
 Array from_dlpack(DLManagedTensor* t) {
   return guarded("from_dlpack", [&] { return wrap(at::fromDLPack(t)); });

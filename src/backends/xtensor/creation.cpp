@@ -14,7 +14,14 @@ T scalar_as(const Scalar& s) {
     return static_cast<T>(s.as_int());
 }
 
-Array full(const Shape& shape, const Scalar& value, DType d, const Device&) {
+// xtensor arrays live in host memory only.
+void require_cpu(const Device& dev, std::string_view fn) {
+  if (!dev.is_cpu())
+    detail::raise<UnsupportedError>(fn, "xtensor", "only the cpu device exists, not " + dev.str());
+}
+
+Array full(const Shape& shape, const Scalar& value, DType d, const Device& dev) {
+  require_cpu(dev, "full");
   return visit_dtype(d, [&](auto tag) {
     using T = typename decltype(tag)::type;
     auto a = xt::xarray<T>::from_shape(to_xshape(shape));
@@ -23,7 +30,8 @@ Array full(const Shape& shape, const Scalar& value, DType d, const Device&) {
   });
 }
 
-Array arange(double start, double step, std::int64_t n, DType d, const Device&) {
+Array arange(double start, double step, std::int64_t n, DType d, const Device& dev) {
+  require_cpu(dev, "arange");
   return visit_dtype(d, [&](auto tag) {
     using T = typename decltype(tag)::type;
     auto a = xt::xarray<T>::from_shape({static_cast<std::size_t>(n)});
