@@ -46,6 +46,10 @@ const Backend& backend(std::string_view name) {
 
 std::string_view backend_name(const Backend& b) { return b.name; }
 
+bool supports_dtype(const Backend& b, DType d) {
+  return b.dtype_unsupported && b.dtype_unsupported(d) == nullptr;
+}
+
 std::vector<std::string> available_backends() {
   std::vector<std::string> out;
   for (const Backend* b : built_backends()) out.emplace_back(b->name);

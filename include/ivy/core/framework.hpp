@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ivy/core/dtype.hpp"
+
 namespace ivy {
 
 struct Backend;
@@ -12,6 +14,8 @@ struct Backend;
 const Backend& backend(std::string_view name);
 /** The name of backend b. */
 std::string_view backend_name(const Backend& b);
+/** Whether backend b can hold arrays of dtype d. */
+bool supports_dtype(const Backend& b, DType d);
 /** Names of the backends built into this library, the stub included. */
 std::vector<std::string> available_backends();
 /** Whether a backend of this name is built in. */

@@ -1,7 +1,9 @@
 #pragma once
 /// A host scalar of bool, integer or floating kind.
+#include <cmath>
 #include <concepts>
 #include <cstdint>
+#include <limits>
 
 #include "ivy/core/dtype.hpp"
 
