@@ -8,7 +8,8 @@ namespace ivy {
 
 Array slice_ranges(const Array& x, const std::vector<SliceRange>& ranges) {
   const Backend& b = detail::backend_of("slice", x);
-  return detail::family(b, &Backend::manipulation, "slice").slice(x, ranges);
+  return detail::kernel(b, detail::family(b, &Backend::manipulation, "slice").slice, "slice")(
+      x, ranges);
 }
 
 Array slice(const Array& x, const std::vector<Slice>& slices) {
@@ -51,7 +52,9 @@ Array slice(const Array& x, const std::vector<Slice>& slices) {
         whole && ranges.back().start == 0 && ranges.back().stop == dim && ranges.back().step == 1;
   }
   Array out = whole ? x : slice_ranges(x, ranges);
-  if (!flipped.empty()) out = detail::family(b, &Backend::manipulation, "slice").flip(out, flipped);
+  if (!flipped.empty())
+    out = detail::kernel(b, detail::family(b, &Backend::manipulation, "slice").flip, "slice")(
+        out, flipped);
   return out;
 }
 

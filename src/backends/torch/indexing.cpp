@@ -29,8 +29,7 @@ void replace_rows(at::Tensor& out, const at::Tensor& idx, const at::Tensor& upd)
 }
 
 // min/max over the updates of each row; include_self = false leaves untouched rows at 0.
-void reduce_rows(at::Tensor& out, const at::Tensor& idx, const at::Tensor& upd,
-                 const char* op) {
+void reduce_rows(at::Tensor& out, const at::Tensor& idx, const at::Tensor& upd, const char* op) {
   std::vector<int64_t> view(upd.dim(), 1);
   view[0] = upd.size(0);
   const at::Tensor full = idx.view(view).expand(upd.sizes());
