@@ -2,16 +2,14 @@
 
 #include <string>
 
-#include "ivy/ops/conversion.hpp"
-#include "ivy/ops/elementwise.hpp"
-#include "ivy/ops/reduction.hpp"
 #include "ops/dispatch.hpp"
 
 namespace ivy {
 
 Array slice_ranges(const Array& x, const std::vector<SliceRange>& ranges) {
   const Backend& b = detail::backend_of("slice", x);
-  return detail::family(b, &Backend::manipulation, "slice").slice(x, ranges);
+  return detail::kernel(b, detail::family(b, &Backend::manipulation, "slice").slice, "slice")(
+      x, ranges);
 }
 
 Array slice(const Array& x, const std::vector<Slice>& slices) {
@@ -54,30 +52,10 @@ Array slice(const Array& x, const std::vector<Slice>& slices) {
         whole && ranges.back().start == 0 && ranges.back().stop == dim && ranges.back().step == 1;
   }
   Array out = whole ? x : slice_ranges(x, ranges);
-  if (!flipped.empty()) out = detail::family(b, &Backend::manipulation, "slice").flip(out, flipped);
+  if (!flipped.empty())
+    out = detail::kernel(b, detail::family(b, &Backend::manipulation, "slice").flip, "slice")(
+        out, flipped);
   return out;
-}
-
-}  // namespace ivy
-
-namespace ivy {
-
-Array take(const Array& x, const Array& indices, int axis) {
-  const Backend& b = detail::common_backend("take", {&x, &indices});
-  detail::require_kind(indices, is_integral(indices.dtype()), "take", "integer indices");
-  const Shape s = x.shape();
-  const int ax = detail::normalize_axis(axis, static_cast<int>(s.size()), "take", b.name);
-  const std::int64_t n = s[ax];
-  Array idx = cast(indices, DType::int64);
-  if (idx.size() > 0) {
-    if (any(logical_or(less(idx, -n), greater_equal(idx, n))).item<bool>())
-      detail::raise<IndexError>("take", b.name,
-                                "an index is out of range for axis " + std::to_string(ax) +
-                                    " of size " + std::to_string(n) + " (shape " + shape_str(s) +
-                                    ")");
-    idx = where(less(idx, 0), add(idx, n), idx);
-  }
-  return detail::kernel(b, detail::family(b, &Backend::indexing, "take").take, "take")(x, idx, ax);
 }
 
 }  // namespace ivy

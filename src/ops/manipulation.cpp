@@ -42,7 +42,7 @@ Array reshape(const Array& x, const Shape& shape) {
     detail::raise<ShapeError>("reshape", b.name,
                               "cannot reshape " + shape_str(from) + " into " + shape_str(shape));
   if (to == from) return x;
-  return kernels(b, "reshape").reshape(x, to);
+  return detail::kernel(b, kernels(b, "reshape").reshape, "reshape")(x, to);
 }
 
 Array broadcast_to(const Array& x, const Shape& shape) {
@@ -53,7 +53,7 @@ Array broadcast_to(const Array& x, const Shape& shape) {
     detail::raise<ShapeError>("broadcast_to", b.name,
                               "cannot broadcast " + shape_str(from) + " to " + shape_str(shape));
   if (from == shape) return x;
-  return kernels(b, "broadcast_to").broadcast_to(x, shape);
+  return detail::kernel(b, kernels(b, "broadcast_to").broadcast_to, "broadcast_to")(x, shape);
 }
 
 Array transpose(const Array& x, const std::vector<int>& axes) {
@@ -77,7 +77,7 @@ Array transpose(const Array& x, const std::vector<int>& axes) {
   bool identity = true;
   for (int i = 0; i < n; ++i) identity = identity && perm[i] == i;
   if (identity) return x;
-  return kernels(b, "transpose").transpose(x, perm);
+  return detail::kernel(b, kernels(b, "transpose").transpose, "transpose")(x, perm);
 }
 
 Array swapaxes(const Array& x, int axis0, int axis1) {
@@ -97,7 +97,7 @@ Array expand_dims(const Array& x, int axis) {
   const int ax =
       detail::normalize_axis(axis, static_cast<int>(s.size()) + 1, "expand_dims", b.name);
   s.insert(s.begin() + ax, 1);
-  return kernels(b, "expand_dims").reshape(x, s);
+  return detail::kernel(b, kernels(b, "expand_dims").reshape, "expand_dims")(x, s);
 }
 
 Array squeeze(const Array& x, const Axes& axes) {
@@ -119,7 +119,7 @@ Array squeeze(const Array& x, const Axes& axes) {
     }
   }
   if (out == s) return x;
-  return kernels(b, "squeeze").reshape(x, out);
+  return detail::kernel(b, kernels(b, "squeeze").reshape, "squeeze")(x, out);
 }
 
 Array concat(const std::vector<Array>& xs, int axis) {
@@ -146,42 +146,49 @@ Array concat(const std::vector<Array>& xs, int axis) {
   std::vector<Array> same;
   same.reserve(xs.size());
   for (const Array& x : xs) same.push_back(cast(x, d));
-  return kernels(b, "concat").concat(same, ax);
+  return detail::kernel(b, kernels(b, "concat").concat, "concat")(same, ax);
 }
 
 Array flip(const Array& x, const Axes& axes) {
   const Backend& b = detail::backend_of("flip", x);
   const auto ax = detail::normalize_axes(axes, x.ndim(), "flip", b.name);
   if (ax.empty()) return x;
-  return kernels(b, "flip").flip(x, ax);
+  return detail::kernel(b, kernels(b, "flip").flip, "flip")(x, ax);
 }
 
-Array constant_pad(const Array& x,
-                   const std::vector<std::pair<std::int64_t, std::int64_t>>& pad_width,
-                   Scalar value) {
-  const Backend& b = detail::backend_of("constant_pad", x);
+namespace {
+// constant_pad on behalf of fn, so that zero_pad's errors name zero_pad.
+Array pad(std::string_view fn, const Array& x,
+          const std::vector<std::pair<std::int64_t, std::int64_t>>& pad_width, Scalar value) {
+  const Backend& b = detail::backend_of(fn, x);
   const Shape s = x.shape();
   if (pad_width.size() != s.size())
-    detail::raise<ShapeError>("constant_pad", b.name,
+    detail::raise<ShapeError>(fn, b.name,
                               "needs one (before, after) pair per axis of shape " + shape_str(s) +
                                   ", got " + std::to_string(pad_width.size()));
   bool none = true;
   for (const auto& [lo, hi] : pad_width) {
-    if (lo < 0 || hi < 0)
-      detail::raise<ValueError>("constant_pad", b.name, "pad widths must be >= 0");
+    if (lo < 0 || hi < 0) detail::raise<ValueError>(fn, b.name, "pad widths must be >= 0");
     none = none && lo == 0 && hi == 0;
   }
   if (none) return x;
   if (value.kind() == Scalar::Kind::floating && !is_floating(x.dtype()))
     detail::raise<DTypeError>(
-        "constant_pad", b.name,
+        fn, b.name,
         "a float pad value for an array of dtype " + std::string(dtype_name(x.dtype())));
-  return kernels(b, "constant_pad").pad(x, pad_width, value);
+  return detail::kernel(b, kernels(b, fn).pad, fn)(x, pad_width, value);
+}
+}  // namespace
+
+Array constant_pad(const Array& x,
+                   const std::vector<std::pair<std::int64_t, std::int64_t>>& pad_width,
+                   Scalar value) {
+  return pad("constant_pad", x, pad_width, value);
 }
 
 Array zero_pad(const Array& x,
                const std::vector<std::pair<std::int64_t, std::int64_t>>& pad_width) {
-  return constant_pad(x, pad_width, 0);
+  return pad("zero_pad", x, pad_width, 0);
 }
 
 }  // namespace ivy

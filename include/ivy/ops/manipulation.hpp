@@ -37,4 +37,36 @@ Array constant_pad(const Array& x,
 /** constant_pad with zeros. */
 Array zero_pad(const Array& x, const std::vector<std::pair<std::int64_t, std::int64_t>>& pad_width);
 
+/** Joins arrays of one shape along a new axis (numbered in the result; dtypes promote). */
+Array stack(const std::vector<Array>& xs, int axis = 0);
+/** The slices of x along axis, each without that axis (x must have at least one axis). */
+std::vector<Array> unstack(const Array& x, int axis = 0);
+/**
+ * num_sections equal parts of x along axis; a length not divisible by num_sections is a
+ * ValueError (no remainder section, unlike torch.chunk).
+ */
+std::vector<Array> split(const Array& x, std::int64_t num_sections, int axis = 0);
+/** Parts of the given lengths along axis; the lengths must sum to the axis' length. */
+std::vector<Array> split(const Array& x, const std::vector<std::int64_t>& sizes, int axis = 0);
+/**
+ * numpy tile: x repeated reps[i] times along axis i. A shorter reps is padded with leading 1s,
+ * a shorter x gains leading size-1 axes.
+ */
+Array tile(const Array& x, const std::vector<std::int64_t>& reps);
+/** Each element repeated `repeats` times along axis (of the flattened x when axis is unset). */
+Array repeat(const Array& x, std::int64_t repeats, std::optional<int> axis = std::nullopt);
+/**
+ * Element i along axis repeated repeats[i] times: repeats is an integer array of length 1 (one
+ * count for all) or of the axis' length (the flattened length when axis is unset).
+ */
+Array repeat(const Array& x, const Array& repeats, std::optional<int> axis = std::nullopt);
+
+/** Stable sort along axis; NaNs go last in ascending order and first in descending order. */
+Array sort(const Array& x, int axis = -1, bool descending = false);
+/**
+ * int64 indices that sort x along axis (the order of sort). Always stable: equal elements keep
+ * their order, descending too; `stable = false` permits but does not give another order.
+ */
+Array argsort(const Array& x, int axis = -1, bool descending = false, bool stable = true);
+
 }  // namespace ivy

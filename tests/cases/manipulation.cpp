@@ -1,0 +1,70 @@
+// Case handlers of the manipulation family (fixtures: scripts/fixtures/manipulation.py).
+#include <cmath>
+#include <limits>
+
+#include "support/cases.hpp"
+#include "support/json_scalar.hpp"
+
+namespace {
+using ivy::testing::CaseContext;
+using ivy::testing::Outputs;
+using PadWidth = std::vector<std::pair<std::int64_t, std::int64_t>>;
+
+// "axes" when given, else all axes.
+ivy::Axes axes_param(const CaseContext& c) {
+  if (!c.has("axes")) return ivy::Axes::all();
+  return ivy::Axes(c.param<std::vector<int>>("axes"));
+}
+
+PadWidth pad_width(const CaseContext& c) {
+  PadWidth w;
+  for (const auto& p : c.params().at("pad_width"))
+    w.emplace_back(p.at(0).get<std::int64_t>(), p.at(1).get<std::int64_t>());
+  return w;
+}
+
+// JSON has no NaN: the fixtures write it as the string "nan".
+ivy::Scalar value_param(const CaseContext& c) {
+  const auto& v = c.params().at("value");
+  if (v.is_string()) return ivy::Scalar(std::numeric_limits<double>::quiet_NaN());
+  return ivy::testing::json_scalar(v);
+}
+
+std::optional<int> optional_axis(const CaseContext& c) {
+  if (!c.has("axis")) return std::nullopt;
+  return c.param<int>("axis");
+}
+}  // namespace
+
+IVY_CASE(reshape) { return {ivy::reshape(c.in(0), c.param<ivy::Shape>("shape"))}; }
+IVY_CASE(broadcast_to) { return {ivy::broadcast_to(c.in(0), c.param<ivy::Shape>("shape"))}; }
+IVY_CASE(concat) { return {ivy::concat(c.inputs(), c.param<int>("axis"))}; }
+IVY_CASE(stack) { return {ivy::stack(c.inputs(), c.param<int>("axis"))}; }
+IVY_CASE(unstack) { return ivy::unstack(c.in(0), c.param<int>("axis")); }
+IVY_CASE(split) {
+  if (c.has("sizes"))
+    return ivy::split(c.in(0), c.param<std::vector<std::int64_t>>("sizes"), c.param<int>("axis"));
+  return ivy::split(c.in(0), c.param<std::int64_t>("num_sections"), c.param<int>("axis"));
+}
+IVY_CASE(flip) { return {ivy::flip(c.in(0), axes_param(c))}; }
+IVY_CASE(tile) { return {ivy::tile(c.in(0), c.param<std::vector<std::int64_t>>("reps"))}; }
+IVY_CASE(repeat) {
+  if (c.num_inputs() > 1) return {ivy::repeat(c.in(0), c.in(1), optional_axis(c))};
+  return {ivy::repeat(c.in(0), c.param<std::int64_t>("repeats"), optional_axis(c))};
+}
+IVY_CASE(constant_pad) { return {ivy::constant_pad(c.in(0), pad_width(c), value_param(c))}; }
+IVY_CASE(zero_pad) { return {ivy::zero_pad(c.in(0), pad_width(c))}; }
+IVY_CASE(swapaxes) {
+  return {ivy::swapaxes(c.in(0), c.param<int>("axis0"), c.param<int>("axis1"))};
+}
+IVY_CASE(transpose) {
+  return {ivy::transpose(c.in(0), c.param<std::vector<int>>("axes", std::vector<int>{}))};
+}
+IVY_CASE(expand_dims) { return {ivy::expand_dims(c.in(0), c.param<int>("axis"))}; }
+IVY_CASE(squeeze) { return {ivy::squeeze(c.in(0), axes_param(c))}; }
+IVY_CASE(sort) {
+  return {ivy::sort(c.in(0), c.param<int>("axis"), c.param<bool>("descending", false))};
+}
+IVY_CASE(argsort) {
+  return {ivy::argsort(c.in(0), c.param<int>("axis"), c.param<bool>("descending", false))};
+}
