@@ -1,0 +1,374 @@
+#!/usr/bin/env python3
+"""Runs ivy's overhead benchmarks and writes docs/benchmarks.md.
+
+    cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DIVY_BUILD_BENCHMARKS=ON
+    cmake --build build-bench
+    python3 bench/run_benchmarks.py build-bench
+
+Each program (build-bench/bench/ivy_bench_<backend>) times every function on four call paths
+(native, static, explicit, erased) with Google Benchmark; this script takes the median CPU time
+of the repetitions, divides each ivy path by the native one, and, unless --no-callgrind, counts
+the instructions of single calls under callgrind. Text below the NOTES_MARKER line of an
+existing docs/benchmarks.md is kept, so hand-written notes survive a re-run.
+Python standard library only.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BACKENDS = ["torch", "xtensor"]
+PATHS = ["static", "explicit", "erased"]
+FUNCTIONS = ["sin", "exp", "add", "multiply", "maximum", "sum", "mean", "matmul"]
+WRAPPERS = ["wrapper_cast", "wrapper_reshape", "wrapper_copy"]
+WRAPPER_PATHS = ["native", "static", "framework", "explicit", "erased"]
+NOTES_MARKER = "<!-- Notes below this line are hand-written; run_benchmarks.py keeps them. -->"
+# Single threads everywhere: the machines have 2 cores and other jobs run beside.
+ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+# (function, size, paths) counted under callgrind, per backend.
+CALLGRIND_CASES = [
+    ("wrapper_cast", 100, ["native", "static", "erased"]),
+    ("wrapper_copy", 100, ["native", "erased"]),
+    ("sin", 100, ["native", "static", "erased"]),
+    ("add", 100, ["native", "static", "erased"]),
+    ("sum", 100, ["native", "static", "erased"]),
+]
+CALLGRIND_ITERS = 1000
+UNIT_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("build_dir", help="CMake build directory configured with IVY_BUILD_BENCHMARKS=ON")
+    p.add_argument("--min-time", default="0.05", help="--benchmark_min_time per repetition (s)")
+    p.add_argument("--repetitions", type=int, default=5)
+    p.add_argument("--filter", default="", help="--benchmark_filter regex (default: all)")
+    p.add_argument("--no-callgrind", action="store_true", help="skip the instruction counts")
+    p.add_argument("--out", default=os.path.join(REPO, "docs", "benchmarks.md"))
+    return p.parse_args()
+
+
+def bench_flags(args):
+    flags = [
+        "--benchmark_format=json",
+        f"--benchmark_min_time={args.min_time}",
+        f"--benchmark_repetitions={args.repetitions}",
+        "--benchmark_report_aggregates_only=true",
+        # Repetitions of all benchmarks run in random order, so a burst of load from other
+        # jobs spreads over every path instead of hitting one.
+        "--benchmark_enable_random_interleaving=true",
+    ]
+    if args.filter:
+        flags.append(f"--benchmark_filter={args.filter}")
+    return flags
+
+
+def run_env():
+    env = dict(os.environ)
+    env.update(ENV)
+    return env
+
+
+def run_program(program, flags):
+    """Runs one benchmark program; returns {(fn, path, n): median cpu ns} and its context."""
+    print(f"running {program} ...", file=sys.stderr, flush=True)
+    out = subprocess.run([program] + flags, env=run_env(), check=True, capture_output=True,
+                         text=True).stdout
+    data = json.loads(out)
+    times = {}
+    for b in data["benchmarks"]:
+        if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
+            continue
+        _, fn, path, n = b["run_name"].split("/")
+        times[(fn, path, int(n))] = b["cpu_time"] * UNIT_NS[b.get("time_unit", "ns")]
+    return times, data.get("context", {})
+
+
+def callgrind_count(program, name):
+    """Instructions per call of one benchmark body (the harness's few instructions included)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "callgrind.out")
+        subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no",
+                        f"--callgrind-out-file={out}", program,
+                        f"--ivy_count={name}:{CALLGRIND_ITERS}"],
+                       env=run_env(), check=True, capture_output=True, text=True)
+        with open(out + ".1") as f:  # the dump the count mode requested
+            for line in f:
+                if line.startswith("summary:"):
+                    return int(line.split()[1]) / CALLGRIND_ITERS
+    raise RuntimeError(f"no summary in the callgrind dump of {name}")
+
+
+def run_callgrind(backend, program):
+    counts = {}
+    for fn, n, paths in CALLGRIND_CASES:
+        for path in paths:
+            name = f"{backend}/{fn}/{path}/{n}"
+            print(f"callgrind {name} ...", file=sys.stderr, flush=True)
+            counts[(fn, path, n)] = callgrind_count(program, name)
+    return counts
+
+
+def first_line(cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True).stdout.splitlines()[0].strip()
+    except (OSError, IndexError):
+        return "unknown"
+
+
+def cmake_cache(build_dir, key):
+    try:
+        with open(os.path.join(build_dir, "CMakeCache.txt")) as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return line.split("=", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown"
+
+
+def machine(build_dir, context):
+    model = "unknown"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    mem = "unknown"
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 2**20:.1f} GiB"
+    compiler = cmake_cache(build_dir, "CMAKE_CXX_COMPILER")
+    packages = first_line(["dpkg-query", "-W", "-f=${Package} ${Version}, ",
+                           "libtorch-dev", "libxtensor-dev", "libxtensor-blas-dev",
+                           "libbenchmark-dev", "libopenblas0-pthread"]).rstrip(", ")
+    return [
+        f"CPU: {model}, {first_line(['nproc'])} cores available (nproc), "
+        f"{context.get('mhz_per_cpu', '?')} MHz, memory {mem}",
+        f"OS: {platform.platform()}",
+        f"Compiler: {first_line([compiler, '--version'])}, "
+        f"CMAKE_BUILD_TYPE={cmake_cache(build_dir, 'CMAKE_BUILD_TYPE')}",
+        f"Packages: {packages}",
+        f"Google Benchmark library built as: {context.get('library_build_type', '?')}",
+    ]
+
+
+def fmt_time(ns):
+    if ns >= 1e6:
+        return f"{ns / 1e6:.2f} ms"
+    if ns >= 1e3:
+        return f"{ns / 1e3:.2f} µs"
+    return f"{ns:.0f} ns"
+
+
+def sizes_of(times):
+    return sorted({n for (fn, _, n) in times if fn in FUNCTIONS})
+
+
+def ratio_table(times):
+    lines = ["| function | elements | native | static / native | explicit / native "
+             "| erased / native | erased − native |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for fn in FUNCTIONS:
+        for n in sizes_of(times):
+            native = times.get((fn, "native", n))
+            if native is None:
+                continue
+            cells = [fn, f"{n:,}", fmt_time(native)]
+            for path in PATHS:
+                t = times.get((fn, path, n))
+                cells.append(f"{t / native:.3f}" if t else "–")
+            erased = times.get((fn, "erased", n))
+            cells.append(f"{erased - native:+.0f} ns" if erased else "–")
+            lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def overheads(times, n, functions=FUNCTIONS):
+    """Per path: mean and median of (path / native - 1) over the functions, in percent."""
+    result = {}
+    for path in PATHS:
+        r = [times[(fn, path, n)] / times[(fn, "native", n)] - 1 for fn in functions
+             if (fn, path, n) in times and (fn, "native", n) in times]
+        if r:
+            result[path] = (100 * statistics.mean(r), 100 * statistics.median(r))
+    return result
+
+
+def overhead_lines(times):
+    lines = ["| elements | functions | static | explicit | erased |", "|---:|---|---:|---:|---:|"]
+    groups = [("all", FUNCTIONS), ("element-wise", FUNCTIONS[:5])]
+    for n in sizes_of(times):
+        for label, fns in groups:
+            o = overheads(times, n, fns)
+            cells = [f"{o[p][0]:+.1f}% (median {o[p][1]:+.1f}%)" if p in o else "–" for p in PATHS]
+            lines.append(f"| {n:,} | {label} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def wrapper_table(times):
+    lines = ["| op (10 × 10 float32) | " + " | ".join(WRAPPER_PATHS) + " |",
+             "|---|" + "---:|" * len(WRAPPER_PATHS)]
+    for fn in WRAPPERS:
+        cells = []
+        for path in WRAPPER_PATHS:
+            t = times.get((fn, path, 100))
+            cells.append(f"{t:.1f} ns" if t is not None else "–")
+        lines.append(f"| {fn} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def callgrind_table(counts):
+    lines = ["| benchmark (100 elements) | native | static | erased | static − native "
+             "| erased − native |", "|---|---:|---:|---:|---:|---:|"]
+    for fn, n, _ in CALLGRIND_CASES:
+        native = counts.get((fn, "native", n))
+        cells = []
+        for path in ["native", "static", "erased"]:
+            c = counts.get((fn, path, n))
+            cells.append(f"{c:,.0f}" if c is not None else "–")
+        for path in ["static", "erased"]:
+            c = counts.get((fn, path, n))
+            cells.append(f"{c - native:+,.0f}" if c is not None and native else "–")
+        lines.append(f"| {fn} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def kept_notes(path):
+    try:
+        with open(path) as f:
+            text = f.read()
+    except OSError:
+        return ""
+    i = text.find(NOTES_MARKER)
+    return text[i + len(NOTES_MARKER):].strip() if i >= 0 else ""
+
+
+def write_report(args, results, load_before, load_after, context, started):
+    command = "python3 bench/run_benchmarks.py " + " ".join(sys.argv[1:])
+    out = [
+        "# Overhead benchmarks",
+        "",
+        "Generated by `bench/run_benchmarks.py`; do not edit above the notes marker.",
+        "",
+        f"Date: {started:%Y-%m-%d %H:%M} UTC. Command: `{command}`, which ran each program "
+        f"as `<program> {' '.join(bench_flags(args))}` with "
+        + ", ".join(f"{k}={v}" for k, v in ENV.items()) + ".",
+        "",
+        "Machine:",
+        "",
+    ]
+    out += [f"* {line}" for line in machine(args.build_dir, context)]
+    out += [
+        f"* Load average (1, 5, 15 min) before: {', '.join(f'{x:.2f}' for x in load_before)}; "
+        f"after: {', '.join(f'{x:.2f}' for x in load_after)}. Other jobs (compilers) shared "
+        "the cores: expect run-to-run noise of several percent on wall-clock ratios.",
+        "",
+        "## How to run",
+        "",
+        "```sh",
+        "cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DIVY_BUILD_BENCHMARKS=ON",
+        "cmake --build build-bench",
+        "python3 bench/run_benchmarks.py build-bench            # --no-callgrind to skip counts",
+        "./build-bench/bench/ivy_bench_torch --benchmark_filter='torch/add/'   # one program",
+        "```",
+        "",
+        "## What is measured",
+        "",
+        "Names are `<backend>/<function>/<path>/<elements>`. Paths:",
+        "",
+        "* **native**: the engine called directly (`at::sin(t)`, `at::add(a, b)`, `t.sum()`, "
+        "`t.mean(0)`, `at::matmul`; xtensor expressions assigned to an `xt::xarray<float>`, "
+        "`xt::sum`, `xt::mean(x, {0})`, `xt::linalg::dot`).",
+        "* **static**: ivy's overload chosen at compile time from the native type "
+        "(`ivy::sin(t)` on `at::Tensor` / `xt::xarray<float>`). On xtensor it copies the inputs "
+        "in and the result out by design.",
+        "* **explicit**: `ivy::Array`s created with `ivy::backend(\"torch\")` in their Options, "
+        "then the `ivy::Array` call.",
+        "* **erased**: `ivy::Array`s created under `ivy::use scope{\"torch\"}`, then the same "
+        "call. Explicit and erased run the same dispatch code (the backend tag of the array); "
+        "they differ only in how the inputs were created, so their difference is noise.",
+        "* **framework** (wrapper-only rows): `ivy::torch::cast(t, ...)` / "
+        "`ivy::xtensor::cast(x, ...)`.",
+        "",
+        "Element-wise functions (sin, exp, add, multiply, maximum) and `sum` take shape [n]; "
+        "`mean` (over axis 0) and `matmul` take square matrices of n elements (√n × √n). "
+        "float32, one thread (`at::set_num_threads(1)`). Times are the median CPU time of the "
+        "repetitions (CPU time rather than wall time because the machine was shared: wall time "
+        "included periods when the process was not running). Ratios > 1 mean slower than native.",
+        "",
+        "Wrapper only: `wrapper_cast` is a cast to the array's own dtype and `wrapper_reshape` "
+        "a reshape to its own shape (10 × 10 float32); ivy returns its input for both, so the "
+        "time is the path's dispatch, validation and result handling. `wrapper_copy` copies "
+        "the handle (`at::Tensor`, `xt::xarray<float>`, `ivy::Array` in the erased column): "
+        "the floor of any call that returns an array. The native rows are the engine's own "
+        "same-dtype cast (`t.to(at::kFloat)`, `xt::cast<float>` evaluated) and reshape "
+        "(`t.reshape(shape)`; on xtensor a copy plus `reshape`, since an `xt::xarray` owns "
+        "its buffer).",
+        "",
+    ]
+    for backend in BACKENDS:
+        if backend not in results:
+            continue
+        times, counts = results[backend]
+        out += [f"## {backend}", ""]
+        if 10000 in sizes_of(times):
+            o = overheads(times, 10000)
+            if "erased" in o:
+                out += [f"**Type-erased mean overhead at 10^4 elements: {o['erased'][0]:+.1f}%** "
+                        f"(median over functions {o['erased'][1]:+.1f}%; target ≤ 0.5%).", ""]
+        out += ["### Wrapper only (ns per call)", ""]
+        out += wrapper_table(times)
+        out += [
+            "",
+            "### Overhead by size (mean over functions of path / native − 1)",
+            "",
+        ]
+        out += overhead_lines(times)
+        out += ["", "### Per function", ""]
+        out += ratio_table(times)
+        out += [""]
+        if counts:
+            out += ["### Instructions per call (callgrind)", ""]
+            out += callgrind_table(counts)
+            out += ["", f"Instructions counted over {CALLGRIND_ITERS} calls after one warm-up "
+                    "call, divided by the number of calls; each figure includes the same few "
+                    "instructions of the benchmark harness (a `std::function` call).", ""]
+    out += [NOTES_MARKER, ""]
+    notes = kept_notes(args.out)
+    if notes:
+        out += [notes, ""]
+    with open(args.out, "w") as f:
+        f.write("\n".join(out))
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+def main():
+    args = parse_args()
+    started = datetime.datetime.now(datetime.timezone.utc)
+    load_before = os.getloadavg()
+    results, context = {}, {}
+    for backend in BACKENDS:
+        program = os.path.join(args.build_dir, "bench", f"ivy_bench_{backend}")
+        if not os.path.exists(program):
+            print(f"skipping {backend}: {program} not built", file=sys.stderr)
+            continue
+        times, context = run_program(program, bench_flags(args))
+        counts = {}
+        if not args.no_callgrind and shutil.which("valgrind"):
+            counts = run_callgrind(backend, program)
+        results[backend] = (times, counts)
+    if not results:
+        sys.exit("no benchmark program found; configure with -DIVY_BUILD_BENCHMARKS=ON")
+    write_report(args, results, load_before, os.getloadavg(), context, started)
+
+
+if __name__ == "__main__":
+    main()
