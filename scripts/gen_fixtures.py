@@ -10,9 +10,13 @@ import json
 import pathlib
 import sys
 
+import numpy as np
+
 ROOT = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "fixtures"))
+
+import common  # noqa: E402  (after the path set-up)
 
 FAMILIES = sorted(p.stem for p in (ROOT / "fixtures").glob("*.py") if p.stem != "common")
 
@@ -22,6 +26,9 @@ def main(argv):
     out_dir = ROOT.parent / "tests" / "data"
     out_dir.mkdir(parents=True, exist_ok=True)
     for family in wanted:
+        # Every family starts from the same generator state, so that its fixtures do not depend
+        # on which families ran before it in this process.
+        common.RNG.bit_generator.state = np.random.default_rng(common.SEED).bit_generator.state
         module = importlib.import_module(f"fixtures.{family}")
         cases = module.cases()
         ids = [c["id"] for c in cases]
