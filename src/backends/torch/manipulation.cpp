@@ -47,7 +47,15 @@ Array pad(const Array& x, const std::vector<std::pair<std::int64_t, std::int64_t
       pads.push_back(it->first);
       pads.push_back(it->second);
     }
-    return wrap(at::constant_pad_nd(t, pads, to_torch_scalar(value, from_torch(t.scalar_type()))));
+    const c10::Scalar fill = to_torch_scalar(value, from_torch(t.scalar_type()));
+    if (t.numel() == 0) {
+      // LibTorch 1.13's constant_pad_nd rejects inputs with a zero-size dimension.
+      std::vector<int64_t> shape(t.sizes().begin(), t.sizes().end());
+      for (std::size_t i = 0; i < widths.size(); ++i)
+        shape[i] += widths[i].first + widths[i].second;
+      return wrap(at::full(shape, fill, t.options()));
+    }
+    return wrap(at::constant_pad_nd(t, pads, fill));
   });
 }
 Array sort(const Array& x, int axis, bool descending) {
