@@ -100,7 +100,7 @@ template <class N, class R>
 auto lower(R&& r) {
   using T = std::remove_cvref_t<R>;
   if constexpr (std::is_same_v<T, Array>) {
-    return native_traits<N>::from_array(r);
+    return native_traits<N>::from_array(std::forward<R>(r));
   } else if constexpr (std::is_same_v<T, std::vector<Array>>) {
     std::vector<N> out;
     out.reserve(r.size());

@@ -50,7 +50,10 @@ std::string_view Array::backend_name() const { return backend_ ? backend_->name 
 
 DType Array::dtype() const { return backend().dtype(*this); }
 Shape Array::shape() const { return backend().shape(*this); }
-int Array::ndim() const { return static_cast<int>(shape().size()); }
+int Array::ndim() const {
+  const Backend& b = backend();
+  return b.ndim ? b.ndim(*this) : static_cast<int>(b.shape(*this).size());
+}
 std::int64_t Array::size() const { return numel(shape()); }
 std::int64_t Array::dim(int axis) const {
   const Shape s = shape();

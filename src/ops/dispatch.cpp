@@ -47,6 +47,14 @@ const Backend& creation_backend(const Options& opts) {
 
 Device creation_device(const Options& opts) { return opts.device ? *opts.device : Device("cpu"); }
 
+int ndim(const Backend& b, const Array& x) {
+  return b.ndim ? b.ndim(x) : static_cast<int>(b.shape(x).size());
+}
+
+bool same_shape(const Backend& b, const Array& x, const Array& y) {
+  return b.same_shape ? b.same_shape(x, y) : b.shape(x) == b.shape(y);
+}
+
 void require_dtype(const Backend& b, DType d, std::string_view fn) {
   if (!b.dtype_unsupported) raise<UnsupportedError>(fn, b.name, "this backend holds no arrays");
   if (const char* why = b.dtype_unsupported(d))

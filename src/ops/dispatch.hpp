@@ -35,6 +35,10 @@ F kernel(const Backend& b, F f, std::string_view fn) {
   if (!f) raise<UnsupportedError>(fn, b.name, "this backend does not implement this function");
   return f;
 }
+/** Rank and shape equality through the backend's fast queries when it has them. */
+int ndim(const Backend& b, const Array& x);
+bool same_shape(const Backend& b, const Array& x, const Array& y);
+
 /** UnsupportedError when b cannot hold dtype d. */
 void require_dtype(const Backend& b, DType d, std::string_view fn);
 /** DTypeError unless pred(x.dtype()). */

@@ -108,11 +108,15 @@ DType operand_dtype(const Operand& o) {
   return o.is_array() ? o.array().dtype() : o.scalar().natural_dtype();
 }
 
-// The common dtype of two operands: promotion between arrays, a scalar takes the array's dtype.
+// The common dtype of two operands of dtypes da and db: promotion between arrays, a scalar
+// takes the array's dtype.
+DType result_dtype(const Operand& a, DType da, const Operand& b, DType db) {
+  if (a.is_array() && b.is_array()) return promote_types(da, db);
+  if (a.is_array()) return detail::scalar_dtype_next_to(b.scalar(), da);
+  return detail::scalar_dtype_next_to(a.scalar(), db);
+}
 DType result_dtype(const Operand& a, const Operand& b) {
-  if (a.is_array() && b.is_array()) return promote_types(a.array().dtype(), b.array().dtype());
-  if (a.is_array()) return detail::scalar_dtype_next_to(b.scalar(), a.array().dtype());
-  return detail::scalar_dtype_next_to(a.scalar(), b.array().dtype());
+  return result_dtype(a, operand_dtype(a), b, operand_dtype(b));
 }
 
 struct Prepared {
@@ -123,26 +127,41 @@ struct Prepared {
 // array shapes broadcast.
 Prepared prepare(const Backend& bk, const Operand& a, const Operand& b, DType d,
                  std::string_view fn) {
-  if (a.is_array() && b.is_array())
+  if (a.is_array() && b.is_array() && !detail::same_shape(bk, a.array(), b.array()))
     detail::broadcast_shapes(a.array().shape(), b.array().shape(), fn, bk.name);
-  const Device dev = (a.is_array() ? a.array() : b.array()).device();
-  auto as_array = [&](const Operand& o) {
-    return o.is_array() ? cast(o.array(), d) : detail::scalar_array(bk, o.scalar(), d, dev, fn);
+  auto as_array = [&](const Operand& o, const Operand& other) {
+    if (o.is_array()) return o.array().dtype() == d ? o.array() : cast(o.array(), d);
+    return detail::scalar_array(bk, o.scalar(), d, other.array().device(), fn);
   };
-  return {as_array(a), as_array(b)};
+  return {as_array(a, b), as_array(b, a)};
+}
+
+// Integer division by zero and negative integer powers would be undefined or
+// backend-specific: they are checked (on the host) before the kernel runs.
+void check_integer_operands(BinaryOp op, const Array& divisor, std::string_view fn,
+                            const Backend& bk) {
+  const bool divides = op == BinaryOp::floor_divide || op == BinaryOp::remainder;
+  if (divides && any(equal(divisor, 0)).item<bool>())
+    detail::raise<ValueError>(fn, bk.name, "integer division by zero");
+  if (op == BinaryOp::pow && any(less(divisor, 0)).item<bool>())
+    detail::raise<ValueError>(fn, bk.name, "integers to negative integer powers");
+}
+
+bool needs_integer_check(BinaryOp op) {
+  return op == BinaryOp::floor_divide || op == BinaryOp::remainder || op == BinaryOp::pow;
 }
 
 Array apply_binary(BinaryOp op, const Operand& a, const Operand& b) {
   const std::string_view fn = binary_name(op);
   const Backend& bk = detail::common_backend(fn, {&a, &b});
   const auto& k = detail::family(bk, &Backend::elementwise, fn);
-  DType d = result_dtype(a, b);
+  const DType da = operand_dtype(a), db = operand_dtype(b);
+  DType d = result_dtype(a, da, b, db);
   switch (kind_of(op)) {
     case BinaryKind::arithmetic:
       if (is_bool(d))
-        detail::raise<DTypeError>(
-            fn, bk.name,
-            "needs numeric dtypes, got " + detail::dtypes_str(operand_dtype(a), operand_dtype(b)));
+        detail::raise<DTypeError>(fn, bk.name,
+                                  "needs numeric dtypes, got " + detail::dtypes_str(da, db));
       break;
     case BinaryKind::true_division:
       if (!is_floating(d)) d = kDefaultFloat;
@@ -153,14 +172,13 @@ Array apply_binary(BinaryOp op, const Operand& a, const Operand& b) {
     case BinaryKind::comparison:
       break;
   }
+  const bool int_check = is_integral(d) && needs_integer_check(op);
+  // The common case: two arrays of one dtype and shape go straight to the kernel.
+  if (a.is_array() && b.is_array() && da == d && db == d && !int_check &&
+      detail::same_shape(bk, a.array(), b.array()))
+    return k.binary(op, a.array(), b.array());
   Prepared p = prepare(bk, a, b, d, fn);
-  if (is_integral(d)) {
-    const bool divides = op == BinaryOp::floor_divide || op == BinaryOp::remainder;
-    if (divides && any(equal(p.b, 0)).item<bool>())
-      detail::raise<ValueError>(fn, bk.name, "integer division by zero");
-    if (op == BinaryOp::pow && any(less(p.b, 0)).item<bool>())
-      detail::raise<ValueError>(fn, bk.name, "integers to negative integer powers");
-  }
+  if (int_check) check_integer_operands(op, p.b, fn, bk);
   return k.binary(op, p.a, p.b);
 }
 

@@ -30,10 +30,11 @@ Request request(std::string_view fn, const Array& x, const Axes& axes) {
 
 Array reduce(ReduceOp op, std::string_view fn, const Array& x, const Axes& axes, bool keepdims,
              DType compute) {
-  Request r = request(fn, x, axes);
-  const Array xc = cast(x, compute);
-  if (r.axes.empty()) return xc;
-  return detail::family(*r.b, &Backend::reduction, fn).reduce(op, xc, r.axes, keepdims);
+  const Backend& b = detail::backend_of(fn, x);
+  const std::vector<int> ax = detail::normalize_axes(axes, detail::ndim(b, x), fn, b.name);
+  const Array xc = x.dtype() == compute ? x : cast(x, compute);
+  if (ax.empty()) return xc;
+  return detail::family(b, &Backend::reduction, fn).reduce(op, xc, ax, keepdims);
 }
 
 DType accumulating(DType d) { return is_floating(d) ? d : DType::int64; }

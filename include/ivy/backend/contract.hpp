@@ -31,6 +31,9 @@ struct Backend {
 
   DType (*dtype)(const Array& x) = nullptr;
   Shape (*shape)(const Array& x) = nullptr;
+  // Optional fast queries that do not allocate; core falls back to shape() when null.
+  int (*ndim)(const Array& x) = nullptr;
+  bool (*same_shape)(const Array& a, const Array& b) = nullptr;
   Device (*device)(const Array& x) = nullptr;
   /** nullptr when the dtype is supported, else why not. */
   const char* (*dtype_unsupported)(DType d) = nullptr;

@@ -50,6 +50,9 @@ class Array {
   /** "Array(shape=[2,3], dtype=float32, backend=torch)" followed by the values. */
   std::string to_string() const;
 
+  /** The backend table, or nullptr for an undefined Array (no check, no throw). */
+  const Backend* backend_ptr() const noexcept { return backend_; }
+
   // For backends: the inline native handle.
   void* handle() { return handle_; }
   const void* handle() const { return handle_; }

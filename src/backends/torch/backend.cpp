@@ -90,6 +90,8 @@ Shape shape(const Array& x) {
   const auto sizes = tensor(x).sizes();
   return Shape(sizes.begin(), sizes.end());
 }
+int ndim(const Array& x) { return static_cast<int>(tensor(x).dim()); }
+bool same_shape(const Array& a, const Array& b) { return tensor(a).sizes() == tensor(b).sizes(); }
 Device device(const Array& x) { return Device(tensor(x).device().str()); }
 const char* dtype_unsupported(DType) { return nullptr; }
 
@@ -129,6 +131,8 @@ const Backend& backend() {
     b.destroy_handle = destroy_handle;
     b.dtype = dtype;
     b.shape = shape;
+    b.ndim = ndim;
+    b.same_shape = same_shape;
     b.device = device;
     b.dtype_unsupported = dtype_unsupported;
     b.from_host = from_host;

@@ -32,6 +32,16 @@ DType dtype(const Array& x) { return dtype_of_storage(storage(x)); }
 Shape shape(const Array& x) {
   return visit(x, [](const auto& a) { return Shape(a.shape().begin(), a.shape().end()); });
 }
+int ndim(const Array& x) {
+  return visit(x, [](const auto& a) { return static_cast<int>(a.dimension()); });
+}
+bool same_shape(const Array& a, const Array& b) {
+  return visit(a, [&](const auto& xa) {
+    return visit(b, [&](const auto& xb) {
+      return std::equal(xa.shape().begin(), xa.shape().end(), xb.shape().begin(), xb.shape().end());
+    });
+  });
+}
 Device device(const Array&) { return Device("cpu"); }
 const char* dtype_unsupported(DType d) {
   if (d == DType::float16 || d == DType::bfloat16)
@@ -177,6 +187,8 @@ const Backend& backend() {
     b.destroy_handle = destroy_handle;
     b.dtype = dtype;
     b.shape = shape;
+    b.ndim = ndim;
+    b.same_shape = same_shape;
     b.device = device;
     b.dtype_unsupported = dtype_unsupported;
     b.from_host = from_host;
