@@ -9,6 +9,7 @@
 /// the first native argument.
 #include <xtensor/xarray.hpp>
 
+#include "ivy/backend/contract.hpp"
 #include "ivy/native.hpp"
 
 namespace ivy {
@@ -17,20 +18,15 @@ template <Element T>
 struct native_traits<xt::xarray<T>> {
   static constexpr std::string_view backend = "xtensor";
   static Array to_array(const xt::xarray<T>& x) {
+    // xt::xarray is row-major and contiguous, so its buffer is copied as it is.
     const Shape shape(x.shape().begin(), x.shape().end());
-    if constexpr (std::is_same_v<T, bool>) {
-      std::vector<std::uint8_t> bytes(x.begin(), x.end());
-      return from_buffer(bytes.data(), shape, DType::bool_, ivy::backend("xtensor"));
-    } else {
-      const xt::xarray<T> row_major = x;  // the data must be contiguous and row-major
-      return from_buffer(row_major.data(), shape, dtype_of_v<T>, ivy::backend("xtensor"));
-    }
+    return from_buffer(x.data(), shape, dtype_of_v<T>, ivy::backend("xtensor"));
   }
   static xt::xarray<T> from_array(const Array& a) {
-    const Shape s = a.shape();
+    const Array c = cast(a, dtype_of_v<T>);
+    const Shape s = c.shape();
     auto out = xt::xarray<T>::from_shape(std::vector<std::size_t>(s.begin(), s.end()));
-    const std::vector<T> values = a.to_vector<T>();
-    std::copy(values.begin(), values.end(), out.begin());
+    if (out.size() > 0) c.backend().to_host(c, out.data());
     return out;
   }
 };
