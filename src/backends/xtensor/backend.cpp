@@ -3,6 +3,7 @@
 
 #include <cstring>
 
+#include "backends/backend_table.hpp"
 #include "backends/backends.hpp"
 #include "backends/xtensor/layout.hpp"
 #include "backends/xtensor/xt_array.hpp"
@@ -181,29 +182,7 @@ Array to_device(const Array& x, const Device& d) {
 const Backend& backend() {
   static const Backend table = [] {
     Backend b;
-    b.name = "xtensor";
-    b.copy_handle = copy_handle;
-    b.move_handle = move_handle;
-    b.destroy_handle = destroy_handle;
-    b.dtype = dtype;
-    b.shape = shape;
-    b.ndim = ndim;
-    b.same_shape = same_shape;
-    b.device = device;
-    b.dtype_unsupported = dtype_unsupported;
-    b.from_host = from_host;
-    b.to_host = to_host;
-    b.to_dlpack = to_dlpack;
-    b.from_dlpack = from_dlpack;
-    b.to_device = to_device;
-    b.creation = &creation_kernels();
-    b.elementwise = &elementwise_kernels();
-    b.reduction = &reduction_kernels();
-    b.manipulation = &manipulation_kernels();
-    b.indexing = &indexing_kernels();
-    b.linalg = &linalg_kernels();
-    b.random = &random_kernels();
-    b.nn = &nn_kernels();
+    IVY_FILL_BACKEND_TABLE(b, "xtensor");
     return b;
   }();
   return table;

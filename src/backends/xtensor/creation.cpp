@@ -4,16 +4,6 @@
 namespace ivy::backends::xtensor_impl {
 namespace {
 
-template <class T>
-T scalar_as(const Scalar& s) {
-  if constexpr (std::is_same_v<T, bool>)
-    return s.as_bool();
-  else if constexpr (std::is_floating_point_v<T>)
-    return static_cast<T>(s.as_double());
-  else
-    return static_cast<T>(s.as_int());
-}
-
 // xtensor arrays live in host memory only.
 void require_cpu(const Device& dev, std::string_view fn) {
   if (!dev.is_cpu())

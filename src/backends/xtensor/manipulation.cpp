@@ -80,16 +80,6 @@ Array slice(const Array& x, const std::vector<SliceRange>& ranges) {
   });
 }
 
-template <class T>
-T scalar_as(const Scalar& s) {
-  if constexpr (std::is_same_v<T, bool>)
-    return s.as_bool();
-  else if constexpr (std::is_floating_point_v<T>)
-    return static_cast<T>(s.as_double());
-  else
-    return static_cast<T>(s.as_int());
-}
-
 Array pad(const Array& x, const std::vector<std::pair<std::int64_t, std::int64_t>>& widths,
           const Scalar& value) {
   return visit(x, [&](const auto& a) {

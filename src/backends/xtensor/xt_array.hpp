@@ -11,6 +11,7 @@
 
 #include "ivy/backend/contract.hpp"
 #include "ivy/core/errors.hpp"
+#include "ivy/core/scalar.hpp"
 
 namespace ivy::backends::xtensor_impl {
 
@@ -74,6 +75,17 @@ decltype(auto) visit_dtype(DType d, F&& f) {
 template <class F>
 decltype(auto) visit(const Array& x, F&& f) {
   return std::visit([&](const auto& arr) -> decltype(auto) { return f(arr); }, storage(x));
+}
+
+/** A host scalar converted to element type T (core has checked that it fits). */
+template <class T>
+T scalar_as(const Scalar& s) {
+  if constexpr (std::is_same_v<T, bool>)
+    return s.as_bool();
+  else if constexpr (std::is_floating_point_v<T>)
+    return static_cast<T>(s.as_double());
+  else
+    return static_cast<T>(s.as_int());
 }
 
 template <class T>
