@@ -36,18 +36,25 @@ xt::xarray<T> batched_matmul(const xt::xarray<T>& a, const xt::xarray<T>& b) {
     const T* pa = a.data() + oa * m * k;
     const T* pb = b.data() + ob * k * n;
     T* po = out.data() + p * m * n;
-    for (std::size_t i = 0; i < m; ++i)
-      for (std::size_t l = 0; l < k; ++l) {
-        const T av = pa[i * k + l];
-        for (std::size_t j = 0; j < n; ++j) {
-          if constexpr (std::is_floating_point_v<T>)
-            po[i * n + j] += av * pb[l * n + j];
-          else
-            po[i * n + j] = static_cast<T>(static_cast<std::uint64_t>(po[i * n + j]) +
-                                           static_cast<std::uint64_t>(av) *
-                                               static_cast<std::uint64_t>(pb[l * n + j]));
+    if constexpr (std::is_floating_point_v<T>) {
+      // Floats go to the system BLAS (OpenBLAS when installed).
+      if (m > 0 && n > 0 && k > 0)
+        lapack::gemm_row_major(static_cast<int>(m), static_cast<int>(n), static_cast<int>(k), pa,
+                               pb, po);
+    } else {
+      for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t l = 0; l < k; ++l) {
+          const T av = pa[i * k + l];
+          for (std::size_t j = 0; j < n; ++j) {
+            if constexpr (std::is_floating_point_v<T>)
+              po[i * n + j] += av * pb[l * n + j];
+            else
+              po[i * n + j] = static_cast<T>(static_cast<std::uint64_t>(po[i * n + j]) +
+                                             static_cast<std::uint64_t>(av) *
+                                                 static_cast<std::uint64_t>(pb[l * n + j]));
+          }
         }
-      }
+    }
     for (std::size_t d = batch.size(); d-- > 0;) {
       if (++idx[d] < batch[d]) break;
       idx[d] = 0;

@@ -3,6 +3,14 @@
 #include <cstddef>
 
 extern "C" {
+void sgemm_(const char* transa, const char* transb, const int* m, const int* n, const int* k,
+            const float* alpha, const float* a, const int* lda, const float* b, const int* ldb,
+            const float* beta, float* c, const int* ldc, std::size_t transa_len,
+            std::size_t transb_len);
+void dgemm_(const char* transa, const char* transb, const int* m, const int* n, const int* k,
+            const double* alpha, const double* a, const int* lda, const double* b, const int* ldb,
+            const double* beta, double* c, const int* ldc, std::size_t transa_len,
+            std::size_t transb_len);
 void sgetrf_(const int* m, const int* n, float* a, const int* lda, int* ipiv, int* info);
 void dgetrf_(const int* m, const int* n, double* a, const int* lda, int* ipiv, int* info);
 void sgetri_(const int* n, float* a, const int* lda, const int* ipiv, float* work, const int* lwork,
@@ -22,6 +30,17 @@ void dgesdd_(const char* jobz, const int* m, const int* n, double* a, const int*
 }
 
 namespace ivy::backends::xtensor_impl::lapack {
+
+/** c = a @ b for row-major a [m, k], b [k, n], c [m, n] (BLAS is column-major: c^T = b^T a^T). */
+template <class T>
+void gemm_row_major(int m, int n, int k, const T* a, const T* b, T* c) {
+  const T one = 1, zero = 0;
+  const char no = 'N';
+  if constexpr (sizeof(T) == 4)
+    sgemm_(&no, &no, &n, &m, &k, &one, b, &n, a, &k, &zero, c, &n, 1, 1);
+  else
+    dgemm_(&no, &no, &n, &m, &k, &one, b, &n, a, &k, &zero, c, &n, 1, 1);
+}
 
 template <class T>
 void getrf(int m, int n, T* a, int lda, int* ipiv, int* info) {
