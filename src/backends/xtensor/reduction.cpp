@@ -69,14 +69,109 @@ T reduce_block(ReduceOp op, const T* p, std::size_t n) {
   return T(0);
 }
 
+// One accumulation step of op (min/max propagate NaN).
+template <class T, class A>
+void accumulate(ReduceOp op, A& acc, T v) {
+  switch (op) {
+    case ReduceOp::sum:
+    case ReduceOp::mean:
+      if constexpr (std::is_floating_point_v<A>)
+        acc += static_cast<A>(v);
+      else
+        acc = static_cast<A>(static_cast<std::uint64_t>(acc) + static_cast<std::uint64_t>(v));
+      break;
+    case ReduceOp::prod:
+      if constexpr (std::is_floating_point_v<A>)
+        acc *= static_cast<A>(v);
+      else
+        acc = static_cast<A>(static_cast<std::uint64_t>(acc) * static_cast<std::uint64_t>(v));
+      break;
+    case ReduceOp::min:
+    case ReduceOp::max:
+      if constexpr (std::is_floating_point_v<T>) {
+        if (std::isnan(acc)) break;
+        if (std::isnan(v)) {
+          acc = static_cast<A>(v);
+          break;
+        }
+      }
+      if (op == ReduceOp::min ? static_cast<A>(v) < acc : acc < static_cast<A>(v))
+        acc = static_cast<A>(v);
+      break;
+    case ReduceOp::all:
+      acc = acc && v;
+      break;
+    case ReduceOp::any:
+      acc = acc || v;
+      break;
+  }
+}
+
+// Reduces the middle dimension of a row-major [outer, r, inner] block in place of a copy with
+// the reduced axes moved last: the inner loop runs over contiguous memory.
+template <class T>
+void reduce_middle(ReduceOp op, const T* p, std::size_t outer, std::size_t r, std::size_t inner,
+                   T* out) {
+  // Floats accumulate in double; integers and bools in int64 (sums and products wrap).
+  using A = std::conditional_t<std::is_floating_point_v<T>, double, std::int64_t>;
+  std::vector<A> acc(inner);
+  for (std::size_t o = 0; o < outer; ++o) {
+    const T* base = p + o * r * inner;
+    for (std::size_t i = 0; i < inner; ++i) {
+      const bool starts_with_first = op == ReduceOp::min || op == ReduceOp::max;
+      acc[i] = starts_with_first                             ? static_cast<A>(base[i])
+               : op == ReduceOp::prod || op == ReduceOp::all ? A(1)
+                                                             : A(0);
+    }
+    for (std::size_t j = (op == ReduceOp::min || op == ReduceOp::max) ? 1 : 0; j < r; ++j)
+      for (std::size_t i = 0; i < inner; ++i) accumulate(op, acc[i], base[j * inner + i]);
+    for (std::size_t i = 0; i < inner; ++i) {
+      if (op == ReduceOp::mean) {
+        if constexpr (std::is_floating_point_v<T>)
+          acc[i] = r ? acc[i] / static_cast<double>(r) : std::numeric_limits<double>::quiet_NaN();
+      }
+      out[o * inner + i] = static_cast<T>(acc[i]);
+    }
+  }
+}
+
+bool contiguous_axes(const std::vector<int>& axes) {
+  for (std::size_t i = 1; i < axes.size(); ++i)
+    if (axes[i] != axes[i - 1] + 1) return false;
+  return true;
+}
+
 Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool keepdims) {
   return visit(x, [&](const auto& a) {
     using T = typename std::decay_t<decltype(a)>::value_type;
-    const auto moved = permuted(a, axes_last_perm(static_cast<int>(a.dimension()), axes));
     auto out = xt::xarray<T>::from_shape(reduced_shape(a.shape(), axes, keepdims));
-    const std::size_t block = out.size() ? moved.size() / out.size() : 0;
+    const int nd = static_cast<int>(a.dimension());
+    const bool trailing = axes.back() == nd - 1 && contiguous_axes(axes);
+    if (!trailing && contiguous_axes(axes)) {
+      // [outer, reduced, inner] without moving any data.
+      std::size_t outer = 1, r = 1, inner = 1;
+      for (int d = 0; d < nd; ++d) {
+        const std::size_t len = a.shape()[d];
+        if (d < axes.front())
+          outer *= len;
+        else if (d <= axes.back())
+          r *= len;
+        else
+          inner *= len;
+      }
+      if (out.size() > 0) reduce_middle(op, a.data(), outer, r, inner, out.data());
+      return wrap(std::move(out));
+    }
+    // Trailing axes reduce contiguous blocks; other sets move the reduced axes last first.
+    xt::xarray<T> moved;
+    const T* data = a.data();
+    if (!trailing) {
+      moved = permuted(a, axes_last_perm(nd, axes));
+      data = moved.data();
+    }
+    const std::size_t block = out.size() ? a.size() / out.size() : 0;
     for (std::size_t i = 0; i < out.size(); ++i)
-      out.data()[i] = reduce_block(op, moved.data() + i * block, block);
+      out.data()[i] = reduce_block(op, data + i * block, block);
     return wrap(std::move(out));
   });
 }
