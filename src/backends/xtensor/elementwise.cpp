@@ -235,23 +235,10 @@ Array binary_typed(BinaryOp op, const xt::xarray<T>& a, const xt::xarray<T>& b) 
     case BinaryOp::remainder:
       return wrap(broadcast_map<T>([](T x, T y) { return floor_mod(x, y); }, a, b));
     case BinaryOp::minimum:
-      return wrap(broadcast_map<T>(
-          [](T x, T y) {
-            if constexpr (F) {
-              if (std::isnan(x) || std::isnan(y)) return std::numeric_limits<T>::quiet_NaN();
-            }
-            return y < x ? y : x;
-          },
-          a, b));
+      return wrap(broadcast_map<T>([](T x, T y) { return (x < y || x != x) ? x : y; }, a, b));
     case BinaryOp::maximum:
-      return wrap(broadcast_map<T>(
-          [](T x, T y) {
-            if constexpr (F) {
-              if (std::isnan(x) || std::isnan(y)) return std::numeric_limits<T>::quiet_NaN();
-            }
-            return x < y ? y : x;
-          },
-          a, b));
+      // NaN propagates (x != x only for NaN), in a form the compiler can vectorise.
+      return wrap(broadcast_map<T>([](T x, T y) { return (y < x || x != x) ? x : y; }, a, b));
     case BinaryOp::atan2:
       if constexpr (F)
         return wrap(broadcast_map<T>([](T x, T y) { return std::atan2(x, y); }, a, b));

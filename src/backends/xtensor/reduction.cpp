@@ -69,69 +69,75 @@ T reduce_block(ReduceOp op, const T* p, std::size_t n) {
   return T(0);
 }
 
-// One accumulation step of op (min/max propagate NaN).
-template <class T, class A>
-void accumulate(ReduceOp op, A& acc, T v) {
-  switch (op) {
-    case ReduceOp::sum:
-    case ReduceOp::mean:
-      if constexpr (std::is_floating_point_v<A>)
-        acc += static_cast<A>(v);
-      else
-        acc = static_cast<A>(static_cast<std::uint64_t>(acc) + static_cast<std::uint64_t>(v));
-      break;
-    case ReduceOp::prod:
-      if constexpr (std::is_floating_point_v<A>)
-        acc *= static_cast<A>(v);
-      else
-        acc = static_cast<A>(static_cast<std::uint64_t>(acc) * static_cast<std::uint64_t>(v));
-      break;
-    case ReduceOp::min:
-    case ReduceOp::max:
-      if constexpr (std::is_floating_point_v<T>) {
-        if (std::isnan(acc)) break;
-        if (std::isnan(v)) {
-          acc = static_cast<A>(v);
-          break;
-        }
-      }
-      if (op == ReduceOp::min ? static_cast<A>(v) < acc : acc < static_cast<A>(v))
-        acc = static_cast<A>(v);
-      break;
-    case ReduceOp::all:
-      acc = acc && v;
-      break;
-    case ReduceOp::any:
-      acc = acc || v;
-      break;
+// One accumulation step of Op (min/max propagate NaN; integer sums and products wrap).
+template <ReduceOp Op, class A, class T>
+void accumulate(A& acc, T v) {
+  constexpr bool kFloat = std::is_floating_point_v<A>;
+  if constexpr (Op == ReduceOp::sum || Op == ReduceOp::mean) {
+    if constexpr (kFloat)
+      acc += static_cast<A>(v);
+    else
+      acc = static_cast<A>(static_cast<std::uint64_t>(acc) + static_cast<std::uint64_t>(v));
+  } else if constexpr (Op == ReduceOp::prod) {
+    if constexpr (kFloat)
+      acc *= static_cast<A>(v);
+    else
+      acc = static_cast<A>(static_cast<std::uint64_t>(acc) * static_cast<std::uint64_t>(v));
+  } else if constexpr (Op == ReduceOp::min) {
+    const A w = static_cast<A>(v);
+    acc = (acc < w || acc != acc) ? acc : w;
+  } else if constexpr (Op == ReduceOp::max) {
+    const A w = static_cast<A>(v);
+    acc = (w < acc || acc != acc) ? acc : w;
+  } else if constexpr (Op == ReduceOp::all) {
+    acc = acc && v;
+  } else {
+    acc = acc || v;
   }
 }
 
 // Reduces the middle dimension of a row-major [outer, r, inner] block in place of a copy with
 // the reduced axes moved last: the inner loop runs over contiguous memory.
-template <class T>
-void reduce_middle(ReduceOp op, const T* p, std::size_t outer, std::size_t r, std::size_t inner,
-                   T* out) {
-  // Floats accumulate in double; integers and bools in int64 (sums and products wrap).
+template <ReduceOp Op, class T>
+void reduce_middle(const T* p, std::size_t outer, std::size_t r, std::size_t inner, T* out) {
+  // Floats accumulate in double; integers and bools in int64.
   using A = std::conditional_t<std::is_floating_point_v<T>, double, std::int64_t>;
+  constexpr bool kFromFirst = Op == ReduceOp::min || Op == ReduceOp::max;
+  constexpr A kInit = Op == ReduceOp::prod || Op == ReduceOp::all ? A(1) : A(0);
   std::vector<A> acc(inner);
   for (std::size_t o = 0; o < outer; ++o) {
     const T* base = p + o * r * inner;
-    for (std::size_t i = 0; i < inner; ++i) {
-      const bool starts_with_first = op == ReduceOp::min || op == ReduceOp::max;
-      acc[i] = starts_with_first                             ? static_cast<A>(base[i])
-               : op == ReduceOp::prod || op == ReduceOp::all ? A(1)
-                                                             : A(0);
+    for (std::size_t i = 0; i < inner; ++i) acc[i] = kFromFirst ? static_cast<A>(base[i]) : kInit;
+    for (std::size_t j = kFromFirst ? 1 : 0; j < r; ++j) {
+      const T* row = base + j * inner;
+      for (std::size_t i = 0; i < inner; ++i) accumulate<Op>(acc[i], row[i]);
     }
-    for (std::size_t j = (op == ReduceOp::min || op == ReduceOp::max) ? 1 : 0; j < r; ++j)
-      for (std::size_t i = 0; i < inner; ++i) accumulate(op, acc[i], base[j * inner + i]);
     for (std::size_t i = 0; i < inner; ++i) {
-      if (op == ReduceOp::mean) {
-        if constexpr (std::is_floating_point_v<T>)
-          acc[i] = r ? acc[i] / static_cast<double>(r) : std::numeric_limits<double>::quiet_NaN();
-      }
+      if constexpr (Op == ReduceOp::mean && std::is_floating_point_v<T>)
+        acc[i] = r ? acc[i] / static_cast<double>(r) : std::numeric_limits<double>::quiet_NaN();
       out[o * inner + i] = static_cast<T>(acc[i]);
     }
+  }
+}
+
+template <class T>
+void reduce_middle(ReduceOp op, const T* p, std::size_t outer, std::size_t r, std::size_t inner,
+                   T* out) {
+  switch (op) {
+    case ReduceOp::sum:
+      return reduce_middle<ReduceOp::sum>(p, outer, r, inner, out);
+    case ReduceOp::mean:
+      return reduce_middle<ReduceOp::mean>(p, outer, r, inner, out);
+    case ReduceOp::prod:
+      return reduce_middle<ReduceOp::prod>(p, outer, r, inner, out);
+    case ReduceOp::min:
+      return reduce_middle<ReduceOp::min>(p, outer, r, inner, out);
+    case ReduceOp::max:
+      return reduce_middle<ReduceOp::max>(p, outer, r, inner, out);
+    case ReduceOp::all:
+      return reduce_middle<ReduceOp::all>(p, outer, r, inner, out);
+    case ReduceOp::any:
+      return reduce_middle<ReduceOp::any>(p, outer, r, inner, out);
   }
 }
 
