@@ -1,5 +1,6 @@
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <numbers>
 #include <numeric>
 #include <random>
@@ -10,13 +11,22 @@
 namespace ivy::backends::xtensor_impl {
 namespace {
 
-// The backend's one generator (not thread-safe, like numpy's global state).
-std::mt19937_64& generator() {
-  static std::mt19937_64 gen{5489u};
-  return gen;
+// The backend's one generator. Each kernel holds the lock for its whole draw, so concurrent
+// calls from several threads are safe and each call's numbers are contiguous in the sequence.
+struct Generator {
+  std::mutex mutex;
+  std::mt19937_64 engine{5489u};
+};
+Generator& generator_state() {
+  static Generator g;
+  return g;
 }
+std::mt19937_64& generator() { return generator_state().engine; }
 
-void seed(std::uint64_t value) { generator().seed(value); }
+void seed(std::uint64_t value) {
+  std::lock_guard lock(generator_state().mutex);
+  generator().seed(value);
+}
 
 // The top bits of one draw, scaled: exactly representable, so always < 1 after conversion.
 template <class T>
@@ -27,6 +37,7 @@ T unit_draw() {
 
 template <class F>
 Array fill(const Shape& shape, DType d, F draw) {
+  std::lock_guard lock(generator_state().mutex);
   return visit_dtype(d, [&](auto tag) -> Array {
     using T = typename decltype(tag)::type;
     if constexpr (is_float_v<T>) {
@@ -54,6 +65,7 @@ Array normal(const Shape& shape, DType d, const Device&) {
 
 // Fisher-Yates with unbiased bounded draws.
 Array randperm(std::int64_t n, const Device&) {
+  std::lock_guard lock(generator_state().mutex);
   auto a = xt::xarray<std::int64_t>::from_shape({static_cast<std::size_t>(n)});
   std::iota(a.begin(), a.end(), std::int64_t{0});
   for (std::int64_t i = n - 1; i > 0; --i) {
