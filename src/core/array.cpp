@@ -96,6 +96,8 @@ std::string Array::to_string() const {
   return os.str();
 }
 
+std::ostream& operator<<(std::ostream& os, const Array& x) { return os << x.to_string(); }
+
 #define IVY_INSTANTIATE(T)                             \
   template std::vector<T> Array::to_vector<T>() const; \
   template T Array::item<T>() const;

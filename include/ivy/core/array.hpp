@@ -3,6 +3,7 @@
 /// backend's native handle inline (a refcounted pointer), so copies share the data.
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,9 @@ class Array {
   const Backend* backend_ = nullptr;
   alignas(16) std::byte handle_[kHandleSize];
 };
+
+/** Writes x.to_string(). */
+std::ostream& operator<<(std::ostream& os, const Array& x);
 
 /** Host copy in row-major order, element type T (bool, integer types, float, double). */
 template <class T>
