@@ -29,51 +29,10 @@ void check_value_count(std::size_t count, const Shape& shape, const Options& opt
 }  // namespace detail
 
 namespace {
-void check_shape(const Shape& shape, std::string_view fn, std::string_view backend) {
-  for (auto d : shape)
-    if (d < 0)
-      detail::raise<ValueError>(fn, backend, "negative dimension in shape " + shape_str(shape));
-}
-
-// The integer range of dtype d, as doubles (exact for every bound but int64's).
-std::pair<double, double> int_range(DType d) {
-  switch (d) {
-    case DType::int8:
-      return {-128.0, 127.0};
-    case DType::uint8:
-      return {0.0, 255.0};
-    case DType::int16:
-      return {-32768.0, 32767.0};
-    case DType::int32:
-      return {-2147483648.0, 2147483647.0};
-    default:
-      return {-9223372036854775808.0, 9223372036854775807.0};
-  }
-}
-
-// A fill value must be representable in an integer dtype (after truncation toward zero), so
-// that no backend wraps, saturates or throws its own error differently.
-void check_fits(const Scalar& value, DType d, std::string_view fn, std::string_view backend) {
-  if (!is_integral(d) || value.kind() == Scalar::Kind::boolean) return;
-  const auto [lo, hi] = int_range(d);
-  bool fits;
-  if (value.kind() == Scalar::Kind::integer) {
-    const std::int64_t v = value.as_int();
-    fits = d == DType::int64 || (static_cast<double>(v) >= lo && static_cast<double>(v) <= hi);
-  } else {
-    const double t = std::trunc(value.as_double());
-    fits = std::isfinite(t) && t >= lo && (d == DType::int64 ? t < hi : t <= hi);
-  }
-  if (!fits)
-    detail::raise<ValueError>(fn, backend,
-                              "fill value " + std::to_string(value.as_double()) +
-                                  " does not fit dtype " + std::string(dtype_name(d)));
-}
-
 Array filled(const Shape& shape, Scalar value, DType d, const Options& opts, std::string_view fn) {
   const Backend& b = detail::creation_backend(opts);
-  check_shape(shape, fn, b.name);
-  check_fits(value, d, fn, b.name);
+  detail::check_shape(shape, fn, b.name);
+  detail::check_scalar_fits(value, d, fn, b.name);
   detail::require_dtype(b, d, fn);
   return detail::family(b, &Backend::creation, fn)
       .full(shape, value, d, detail::creation_device(opts));
@@ -82,7 +41,7 @@ Array filled(const Shape& shape, Scalar value, DType d, const Options& opts, std
 
 Array from_buffer(const void* data, const Shape& shape, DType d, const Options& opts) {
   const Backend& b = detail::creation_backend(opts);
-  check_shape(shape, "from_buffer", b.name);
+  detail::check_shape(shape, "from_buffer", b.name);
   detail::require_dtype(b, d, "from_buffer");
   if (!data && numel(shape) > 0)
     detail::raise<ValueError>("from_buffer", b.name, "null data for shape " + shape_str(shape));
@@ -109,6 +68,12 @@ Array arange(Scalar start, Scalar stop, Scalar step, const Options& opts) {
                               "too many elements: " + std::to_string(std::ceil(span)));
   detail::require_dtype(b, d, "arange");
   const auto n = static_cast<std::int64_t>(std::max(0.0, std::ceil(span)));
+  if (n > 0 && is_integral(d)) {
+    // The first and last values must fit an integer dtype (no backend wraps them).
+    detail::check_scalar_fits(start.as_double(), d, "arange", b.name);
+    detail::check_scalar_fits(start.as_double() + static_cast<double>(n - 1) * step.as_double(),
+                              d, "arange", b.name);
+  }
   return detail::family(b, &Backend::creation, "arange")
       .arange(start.as_double(), step.as_double(), n, d, detail::creation_device(opts));
 }
@@ -205,7 +170,7 @@ Array identity(std::int64_t n, const Shape& batch_shape, const Options& opts) {
   const Backend& b = detail::creation_backend(opts);
   if (n < 0)
     detail::raise<ValueError>("identity", b.name, "n must be >= 0, got " + std::to_string(n));
-  check_shape(batch_shape, "identity", b.name);
+  detail::check_shape(batch_shape, "identity", b.name);
   Shape target = batch_shape;
   target.push_back(n);
   target.push_back(n);

@@ -69,6 +69,53 @@ void require_kind(const Array& x, bool ok, std::string_view fn, std::string_view
                           std::string(dtype_name(x.dtype())) + " of shape " + shape_str(x.shape()));
 }
 
+void check_shape(const Shape& shape, std::string_view fn, std::string_view backend) {
+  std::int64_t n = 1;
+  for (auto d : shape) {
+    if (d < 0) raise<ValueError>(fn, backend, "negative dimension in shape " + shape_str(shape));
+    if (__builtin_mul_overflow(n, d, &n))
+      raise<ValueError>(fn, backend, "shape " + shape_str(shape) + " has too many elements");
+  }
+}
+
+namespace {
+// The integer range of dtype d, as doubles (exact for every bound but int64's).
+std::pair<double, double> int_range(DType d) {
+  switch (d) {
+    case DType::int8:
+      return {-128.0, 127.0};
+    case DType::uint8:
+      return {0.0, 255.0};
+    case DType::int16:
+      return {-32768.0, 32767.0};
+    case DType::int32:
+      return {-2147483648.0, 2147483647.0};
+    default:
+      return {-9223372036854775808.0, 9223372036854775807.0};
+  }
+}
+}  // namespace
+
+// A fill value must be representable in an integer dtype (after truncation toward zero), so
+// that no backend wraps, saturates or throws its own error differently.
+void check_scalar_fits(const Scalar& value, DType d, std::string_view fn, std::string_view backend) {
+  if (!is_integral(d) || value.kind() == Scalar::Kind::boolean) return;
+  const auto [lo, hi] = int_range(d);
+  bool fits;
+  if (value.kind() == Scalar::Kind::integer) {
+    const std::int64_t v = value.as_int();
+    fits = d == DType::int64 || (static_cast<double>(v) >= lo && static_cast<double>(v) <= hi);
+  } else {
+    const double t = std::trunc(value.as_double());
+    fits = std::isfinite(t) && t >= lo && (d == DType::int64 ? t < hi : t <= hi);
+  }
+  if (!fits)
+    raise<ValueError>(fn, backend,
+                              "fill value " + std::to_string(value.as_double()) +
+                                  " does not fit dtype " + std::string(dtype_name(d)));
+}
+
+
 DType scalar_dtype_next_to(const Scalar& s, DType d) {
   switch (s.kind()) {
     case Scalar::Kind::boolean:
@@ -82,29 +129,7 @@ DType scalar_dtype_next_to(const Scalar& s, DType d) {
 
 Array scalar_array(const Backend& b, const Scalar& s, DType d, const Device& device,
                    std::string_view fn) {
-  if (is_integral(d) && s.kind() == Scalar::Kind::integer) {
-    const std::int64_t v = s.as_int();
-    const auto [lo, hi] = [d]() -> std::pair<std::int64_t, std::int64_t> {
-      switch (d) {
-        case DType::int8:
-          return {-128, 127};
-        case DType::uint8:
-          return {0, 255};
-        case DType::int16:
-          return {-32768, 32767};
-        case DType::int32:
-          return {std::numeric_limits<std::int32_t>::min(),
-                  std::numeric_limits<std::int32_t>::max()};
-        default:
-          return {std::numeric_limits<std::int64_t>::min(),
-                  std::numeric_limits<std::int64_t>::max()};
-      }
-    }();
-    if (v < lo || v > hi)
-      raise<ValueError>(
-          fn, b.name,
-          "scalar " + std::to_string(v) + " does not fit dtype " + std::string(dtype_name(d)));
-  }
+  check_scalar_fits(s, d, fn, b.name);
   return family(b, &Backend::creation, fn).full({}, s, d, device);
 }
 

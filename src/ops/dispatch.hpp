@@ -39,6 +39,11 @@ F kernel(const Backend& b, F f, std::string_view fn) {
 int ndim(const Backend& b, const Array& x);
 bool same_shape(const Backend& b, const Array& x, const Array& y);
 
+/** ValueError unless every dimension is >= 0 and the element count fits in int64. */
+void check_shape(const Shape& shape, std::string_view fn, std::string_view backend);
+/** ValueError unless value is representable in integer dtype d (floats after truncation). */
+void check_scalar_fits(const Scalar& value, DType d, std::string_view fn, std::string_view backend);
+
 /** UnsupportedError when b cannot hold dtype d. */
 void require_dtype(const Backend& b, DType d, std::string_view fn);
 /** DTypeError unless pred(x.dtype()). */

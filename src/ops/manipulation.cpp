@@ -27,8 +27,9 @@ Array reshape(const Array& x, const Shape& shape) {
       inferred = i;
     } else if (to[i] < 0) {
       detail::raise<ShapeError>("reshape", b.name, "negative dimension in " + shape_str(shape));
-    } else {
-      known *= to[i];
+    } else if (__builtin_mul_overflow(known, to[i], &known)) {
+      detail::raise<ShapeError>("reshape", b.name,
+                                "cannot reshape " + shape_str(from) + " into " + shape_str(shape));
     }
   }
   const std::int64_t n = numel(from);
@@ -47,6 +48,7 @@ Array reshape(const Array& x, const Shape& shape) {
 
 Array broadcast_to(const Array& x, const Shape& shape) {
   const Backend& b = detail::backend_of("broadcast_to", x);
+  detail::check_shape(shape, "broadcast_to", b.name);
   const Shape from = x.shape();
   const Shape joint = detail::broadcast_shapes(from, shape, "broadcast_to", b.name);
   if (joint != shape)
@@ -176,6 +178,12 @@ Array pad(std::string_view fn, const Array& x,
     detail::raise<DTypeError>(
         fn, b.name,
         "a float pad value for an array of dtype " + std::string(dtype_name(x.dtype())));
+  detail::check_scalar_fits(value, x.dtype(), fn, b.name);
+  Shape padded = x.shape();
+  for (std::size_t i = 0; i < padded.size(); ++i)
+    if (__builtin_add_overflow(padded[i], pad_width[i].first + pad_width[i].second, &padded[i]))
+      detail::raise<ValueError>(fn, b.name, "pad widths are too large");
+  detail::check_shape(padded, fn, b.name);
   return detail::kernel(b, kernels(b, fn).pad, fn)(x, pad_width, value);
 }
 }  // namespace

@@ -33,8 +33,10 @@ Array tile(const Array& x, const std::vector<std::int64_t>& reps) {
   for (std::size_t i = 0; i < nd; ++i) {
     interleaved.insert(interleaved.end(), {1, s[i]});
     broadcast.insert(broadcast.end(), {r[i], s[i]});
-    out.push_back(r[i] * s[i]);
+    out.push_back(0);
   }
+  detail::check_shape(broadcast, "tile", b.name);
+  for (std::size_t i = 0; i < nd; ++i) out[i] = r[i] * s[i];
   return reshape(broadcast_to(reshape(x, interleaved), broadcast), out);
 }
 
@@ -47,6 +49,7 @@ Array repeat(const Array& x, std::int64_t repeats, std::optional<int> axis) {
   Shape expanded = s, broadcast = s, out = s;
   expanded.insert(expanded.begin() + ax + 1, 1);
   broadcast.insert(broadcast.begin() + ax + 1, repeats);
+  detail::check_shape(broadcast, "repeat", b.name);
   out[ax] *= repeats;
   return reshape(broadcast_to(reshape(src, expanded), broadcast), out);
 }

@@ -37,6 +37,11 @@ auto guarded(std::string_view fn, F&& f) -> decltype(f()) {
     return f();
   } catch (const c10::Error& e) {
     detail::raise<UnsupportedError>(fn, "torch", e.what_without_backtrace());
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    // LibTorch reports some bad values (a scalar that overflows a dtype) as plain exceptions.
+    detail::raise<ValueError>(fn, "torch", e.what());
   }
 }
 
