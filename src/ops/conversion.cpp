@@ -3,18 +3,60 @@
 #include <dlpack/dlpack.h>
 
 #include <string>
+#include <cmath>
+#include <utility>
 #include <vector>
 
 #include "ivy/core/framework.hpp"
+#include "ivy/ops/elementwise.hpp"
 #include "ops/dispatch.hpp"
 
 namespace ivy {
 
+namespace {
+
+// The value of float dtype f (float32 or float64) nearest to the integer bound on the side of
+// zero: converting it to the integer type is defined.
+double representable_toward_zero(long double bound, DType f) {
+  if (f == DType::float64) {
+    const double v = static_cast<double>(bound);
+    return std::abs(static_cast<long double>(v)) > std::abs(bound) ? std::nextafter(v, 0.0) : v;
+  }
+  const float v = static_cast<float>(bound);
+  return std::abs(static_cast<long double>(v)) > std::abs(bound) ? std::nextafterf(v, 0.0f) : v;
+}
+
+// Floats converted to integers saturate and NaN becomes 0 on every backend (C++ and LibTorch
+// leave out-of-range conversions undefined).
+Array saturate_for_integer(const Array& x, DType to, const ElementwiseKernels& k) {
+  const Array xf = x.dtype() == DType::float64 || x.dtype() == DType::float32
+                       ? x
+                       : k.cast(x, DType::float32);  // half types: exact in float32
+  const DType f = xf.dtype();
+  const auto [lo, hi] = [to]() -> std::pair<long double, long double> {
+    switch (to) {
+      case DType::int8: return {-128.0L, 127.0L};
+      case DType::uint8: return {0.0L, 255.0L};
+      case DType::int16: return {-32768.0L, 32767.0L};
+      case DType::int32: return {-2147483648.0L, 2147483647.0L};
+      default: return {-9223372036854775808.0L, 9223372036854775807.0L};  // exact in long double
+    }
+  }();
+  const Array clipped = minimum(maximum(xf, representable_toward_zero(lo, f)),
+                                representable_toward_zero(hi, f));
+  return where(isnan(xf), 0.0, clipped);
+}
+
+}  // namespace
+
 Array cast(const Array& x, DType d) {
   const Backend& b = detail::backend_of("cast", x);
-  if (x.dtype() == d) return x;
+  const DType from = x.dtype();
+  if (from == d) return x;
   detail::require_dtype(b, d, "cast");
-  return detail::family(b, &Backend::elementwise, "cast").cast(x, d);
+  const auto& k = detail::family(b, &Backend::elementwise, "cast");
+  if (is_floating(from) && is_integral(d)) return k.cast(saturate_for_integer(x, d, k), d);
+  return k.cast(x, d);
 }
 
 Array to_device(const Array& x, const Device& d) {

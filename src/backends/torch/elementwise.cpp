@@ -13,8 +13,8 @@ at::Tensor unary_op(UnaryOp op, const at::Tensor& t) {
       return at::abs(t);
     case UnaryOp::negative:
       return at::neg(t);
-    case UnaryOp::sign:
-      return at::sign(t);
+    case UnaryOp::sign:  // NaN keeps its NaN (at::sign gives 0), as NumPy
+      return t.is_floating_point() ? at::where(at::isnan(t), t, at::sign(t)) : at::sign(t);
     case UnaryOp::sqrt:
       return at::sqrt(t);
     case UnaryOp::square:

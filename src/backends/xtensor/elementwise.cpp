@@ -175,7 +175,15 @@ T int_pow(T base, T exp) {
 template <class T>
 T floor_div(T a, T b) {
   if constexpr (std::is_floating_point_v<T>) {
-    return std::floor(a / b);
+    // NumPy's (and LibTorch's) algorithm: from fmod, so that 1.0 // 0.1 is 9, not floor(10.0).
+    if (b == 0) return a / b;
+    const T mod = std::fmod(a, b);
+    T div = (a - mod) / b;
+    if (mod != 0 && ((b < 0) != (mod < 0))) div -= T(1);
+    if (div == 0) return std::copysign(T(0), a / b);
+    T floored = std::floor(div);
+    if (div - floored > T(0.5)) floored += T(1);
+    return floored;
   } else {
     if constexpr (std::is_signed_v<T>) {
       if (b == T(-1)) return wrap_int<T>(std::uint64_t(0) - std::uint64_t(a));
@@ -235,10 +243,10 @@ Array binary_typed(BinaryOp op, const xt::xarray<T>& a, const xt::xarray<T>& b) 
     case BinaryOp::remainder:
       return wrap(broadcast_map<T>([](T x, T y) { return floor_mod(x, y); }, a, b));
     case BinaryOp::minimum:
-      return wrap(broadcast_map<T>([](T x, T y) { return (x < y || x != x) ? x : y; }, a, b));
+      return wrap(broadcast_map<T>([](T x, T y) { return (x <= y || x != x) ? x : y; }, a, b));
     case BinaryOp::maximum:
       // NaN propagates (x != x only for NaN), in a form the compiler can vectorise.
-      return wrap(broadcast_map<T>([](T x, T y) { return (y < x || x != x) ? x : y; }, a, b));
+      return wrap(broadcast_map<T>([](T x, T y) { return (x >= y || x != x) ? x : y; }, a, b));
     case BinaryOp::atan2:
       if constexpr (F)
         return wrap(broadcast_map<T>([](T x, T y) { return std::atan2(x, y); }, a, b));

@@ -85,10 +85,10 @@ void accumulate(A& acc, T v) {
       acc = static_cast<A>(static_cast<std::uint64_t>(acc) * static_cast<std::uint64_t>(v));
   } else if constexpr (Op == ReduceOp::min) {
     const A w = static_cast<A>(v);
-    acc = (acc < w || acc != acc) ? acc : w;
+    acc = (acc <= w || acc != acc) ? acc : w;
   } else if constexpr (Op == ReduceOp::max) {
     const A w = static_cast<A>(v);
-    acc = (w < acc || acc != acc) ? acc : w;
+    acc = (acc >= w || acc != acc) ? acc : w;
   } else if constexpr (Op == ReduceOp::all) {
     acc = acc && v;
   } else {
