@@ -2,8 +2,8 @@
 
 #include <dlpack/dlpack.h>
 
-#include <string>
 #include <cmath>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -35,15 +35,20 @@ Array saturate_for_integer(const Array& x, DType to, const ElementwiseKernels& k
   const DType f = xf.dtype();
   const auto [lo, hi] = [to]() -> std::pair<long double, long double> {
     switch (to) {
-      case DType::int8: return {-128.0L, 127.0L};
-      case DType::uint8: return {0.0L, 255.0L};
-      case DType::int16: return {-32768.0L, 32767.0L};
-      case DType::int32: return {-2147483648.0L, 2147483647.0L};
-      default: return {-9223372036854775808.0L, 9223372036854775807.0L};  // exact in long double
+      case DType::int8:
+        return {-128.0L, 127.0L};
+      case DType::uint8:
+        return {0.0L, 255.0L};
+      case DType::int16:
+        return {-32768.0L, 32767.0L};
+      case DType::int32:
+        return {-2147483648.0L, 2147483647.0L};
+      default:
+        return {-9223372036854775808.0L, 9223372036854775807.0L};  // exact in long double
     }
   }();
-  const Array clipped = minimum(maximum(xf, representable_toward_zero(lo, f)),
-                                representable_toward_zero(hi, f));
+  const Array clipped =
+      minimum(maximum(xf, representable_toward_zero(lo, f)), representable_toward_zero(hi, f));
   return where(isnan(xf), 0.0, clipped);
 }
 
@@ -107,6 +112,25 @@ DLManagedTensor* to_dlpack(const Array& x) {
 
 Array from_dlpack(DLManagedTensor* t, const Backend& b) {
   if (!t) detail::raise<ValueError>("from_dlpack", b.name, "null DLPack tensor");
+  // A malformed capsule is released and rejected before a backend reads it.
+  const DLTensor& d = t->dl_tensor;
+  std::string problem;
+  if (d.ndim < 0 || (d.ndim > 0 && !d.shape)) problem = "bad rank or shape pointer";
+  Shape shape;
+  for (int i = 0; problem.empty() && i < d.ndim; ++i) {
+    if (d.shape[i] < 0) problem = "negative dimension";
+    shape.push_back(d.shape[i]);
+  }
+  if (problem.empty()) {
+    std::int64_t n = 1;
+    for (auto s : shape)
+      if (__builtin_mul_overflow(n, s, &n)) problem = "too many elements";
+    if (problem.empty() && n > 0 && !d.data) problem = "null data for a non-empty tensor";
+  }
+  if (!problem.empty()) {
+    if (t->deleter) t->deleter(t);
+    detail::raise<ValueError>("from_dlpack", b.name, "malformed DLPack tensor: " + problem);
+  }
   return detail::kernel(b, b.from_dlpack, "from_dlpack")(t);
 }
 

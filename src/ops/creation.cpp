@@ -71,8 +71,8 @@ Array arange(Scalar start, Scalar stop, Scalar step, const Options& opts) {
   if (n > 0 && is_integral(d)) {
     // The first and last values must fit an integer dtype (no backend wraps them).
     detail::check_scalar_fits(start.as_double(), d, "arange", b.name);
-    detail::check_scalar_fits(start.as_double() + static_cast<double>(n - 1) * step.as_double(),
-                              d, "arange", b.name);
+    detail::check_scalar_fits(start.as_double() + static_cast<double>(n - 1) * step.as_double(), d,
+                              "arange", b.name);
   }
   return detail::family(b, &Backend::creation, "arange")
       .arange(start.as_double(), step.as_double(), n, d, detail::creation_device(opts));

@@ -22,7 +22,7 @@ const Backend& common_backend(std::string_view fn, std::initializer_list<const A
                               "' and '" + std::string(b.name) + "'; convert with ivy::to_backend");
     found = &b;
   }
-  if (!found) raise<ValueError>(fn, "none", "no array argument");
+  if (!found) raise<ValueError>(fn, current_backend().name, "no array argument");
   return *found;
 }
 
@@ -98,7 +98,8 @@ std::pair<double, double> int_range(DType d) {
 
 // A fill value must be representable in an integer dtype (after truncation toward zero), so
 // that no backend wraps, saturates or throws its own error differently.
-void check_scalar_fits(const Scalar& value, DType d, std::string_view fn, std::string_view backend) {
+void check_scalar_fits(const Scalar& value, DType d, std::string_view fn,
+                       std::string_view backend) {
   if (!is_integral(d) || value.kind() == Scalar::Kind::boolean) return;
   const auto [lo, hi] = int_range(d);
   bool fits;
@@ -111,10 +112,9 @@ void check_scalar_fits(const Scalar& value, DType d, std::string_view fn, std::s
   }
   if (!fits)
     raise<ValueError>(fn, backend,
-                              "fill value " + std::to_string(value.as_double()) +
-                                  " does not fit dtype " + std::string(dtype_name(d)));
+                      "fill value " + std::to_string(value.as_double()) + " does not fit dtype " +
+                          std::string(dtype_name(d)));
 }
-
 
 DType scalar_dtype_next_to(const Scalar& s, DType d) {
   switch (s.kind()) {

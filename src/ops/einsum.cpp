@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "ivy/core/framework.hpp"
 #include "ivy/ops/conversion.hpp"
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/elementwise.hpp"
@@ -105,7 +106,8 @@ Array composite(const detail::EinsumSpec& spec, std::vector<Labelled> terms, DTy
 }  // namespace
 
 Array einsum(std::string_view subscripts, const std::vector<Array>& operands) {
-  if (operands.empty()) detail::raise<ValueError>("einsum", "core", "needs at least one operand");
+  if (operands.empty())
+    detail::raise<ValueError>("einsum", current_backend().name, "needs at least one operand");
   std::vector<const Array*> ptrs;
   for (const Array& a : operands) ptrs.push_back(&a);
   const Backend& b = detail::backend_of("einsum", operands[0]);

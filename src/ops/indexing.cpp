@@ -17,9 +17,9 @@ Array slice_ranges(const Array& x, const std::vector<SliceRange>& ranges) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const SliceRange& r = ranges[i];
     if (r.step <= 0)
-      detail::raise<ValueError>("slice_ranges", b.name,
-                                "step " + std::to_string(r.step) + " on axis " +
-                                    std::to_string(i) + " must be > 0");
+      detail::raise<ValueError>(
+          "slice_ranges", b.name,
+          "step " + std::to_string(r.step) + " on axis " + std::to_string(i) + " must be > 0");
     if (r.start < 0 || r.start > r.stop || r.stop > s[i])
       detail::raise<IndexError>("slice_ranges", b.name,
                                 "range [" + std::to_string(r.start) + ", " +

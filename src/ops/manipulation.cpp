@@ -4,6 +4,7 @@
 #include <numeric>
 #include <string>
 
+#include "ivy/core/framework.hpp"
 #include "ivy/ops/conversion.hpp"
 #include "ops/dispatch.hpp"
 
@@ -125,7 +126,8 @@ Array squeeze(const Array& x, const Axes& axes) {
 }
 
 Array concat(const std::vector<Array>& xs, int axis) {
-  if (xs.empty()) detail::raise<ValueError>("concat", "none", "needs at least one array");
+  if (xs.empty())
+    detail::raise<ValueError>("concat", current_backend().name, "needs at least one array");
   const Backend& b = detail::backend_of("concat", xs[0]);
   DType d = xs[0].dtype();
   const Shape first = xs[0].shape();

@@ -2,6 +2,7 @@
 #include <numeric>
 #include <string>
 
+#include "ivy/core/framework.hpp"
 #include "ivy/ops/indexing.hpp"
 #include "ivy/ops/manipulation.hpp"
 #include "ops/dispatch.hpp"
@@ -32,7 +33,8 @@ std::vector<Array> parts(const Array& x, const std::vector<std::int64_t>& sizes,
 }  // namespace
 
 Array stack(const std::vector<Array>& xs, int axis) {
-  if (xs.empty()) detail::raise<ValueError>("stack", "none", "needs at least one array");
+  if (xs.empty())
+    detail::raise<ValueError>("stack", current_backend().name, "needs at least one array");
   const Backend& b = detail::backend_of("stack", xs[0]);
   const Shape s = xs[0].shape();
   const int ax = detail::normalize_axis(axis, static_cast<int>(s.size()) + 1, "stack", b.name);

@@ -125,6 +125,10 @@ Array randint(const Operand& low, const Operand& high, const std::optional<Shape
   if (any_true(greater_equal(d.lo, d.hi)))
     detail::raise<ValueError>(fn, d.b->name, "low >= high: the range is empty");
   const Array lo = cast(d.lo, DType::float64), hi = cast(d.hi, DType::float64);
+  // Draws are made in float64, which holds every integer only up to 2^53.
+  constexpr double kExact = 9007199254740992.0;
+  if (any_true(logical_or(greater(abs(lo), kExact), greater(abs(hi), kExact))))
+    detail::raise<ValueError>(fn, d.b->name, "bounds beyond +-2^53 cannot be drawn uniformly");
   const Array u =
       detail::kernel(*d.b, random_family(*d.b, fn).uniform, fn)(d.shape, DType::float64, d.device);
   const Array r = add(lo, floor(multiply(subtract(hi, lo), u)));
