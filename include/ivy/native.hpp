@@ -95,17 +95,41 @@ decltype(auto) lift(A&& a) {
   }
 }
 
-/** ivy::Array results (alone, in a vector or a tuple) become N; anything else passes through. */
+}  // namespace detail
+
+/** What a function returning ivy::Array returns for native arguments of type N. */
+template <class N>
+using native_result_t = decltype(native_traits<N>::from_array(std::declval<const Array&>()));
+
+/** svd's result for native arguments. */
+template <class R>
+struct NativeSvd {
+  R u, s, vh;
+};
+
+namespace detail {
+
+/**
+ * ivy::Array results (alone, in a vector, a pair or an SvdResult) become native_result_t<N>;
+ * anything else passes through.
+ */
 template <class N, class R>
 auto lower(R&& r) {
   using T = std::remove_cvref_t<R>;
+  using Out = native_result_t<N>;
   if constexpr (std::is_same_v<T, Array>) {
     return native_traits<N>::from_array(std::forward<R>(r));
   } else if constexpr (std::is_same_v<T, std::vector<Array>>) {
-    std::vector<N> out;
+    std::vector<Out> out;
     out.reserve(r.size());
     for (const Array& x : r) out.push_back(native_traits<N>::from_array(x));
     return out;
+  } else if constexpr (std::is_same_v<T, std::pair<Array, Array>>) {
+    return std::pair<Out, Out>(native_traits<N>::from_array(r.first),
+                               native_traits<N>::from_array(r.second));
+  } else if constexpr (std::is_same_v<T, SvdResult>) {
+    return NativeSvd<Out>{native_traits<N>::from_array(r.u), native_traits<N>::from_array(r.s),
+                          native_traits<N>::from_array(r.vh)};
   } else {
     return T(std::forward<R>(r));
   }

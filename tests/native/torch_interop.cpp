@@ -46,6 +46,16 @@ TEST(TorchNative, StaticTagCreation) {
   EXPECT_TRUE(at::equal(e, at::eye(3, at::kDouble)));
 }
 
+TEST(TorchNative, StructuredResultsAreTensors) {
+  const at::Tensor m = at::diag(at::tensor({3.0, 2.0}, at::kDouble));
+  const ivy::NativeSvd<at::Tensor> svd = ivy::svd(m);
+  EXPECT_TRUE(at::allclose(svd.s, at::tensor({3.0, 2.0}, at::kDouble)));
+  EXPECT_TRUE(at::allclose(at::matmul(svd.u * svd.s, svd.vh), m));
+  const std::vector<at::Tensor> parts = ivy::unstack(m, 0);
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_TRUE(at::equal(parts[1], m[1]));
+}
+
 TEST(TorchNative, FromNativeSharesMemory) {
   const at::Tensor t = sample();
   const ivy::Array a = ivy::from_native(t);

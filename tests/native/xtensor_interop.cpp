@@ -32,6 +32,24 @@ TEST(XtensorNative, StaticTagCreation) {
   EXPECT_TRUE(xt::all(xt::equal(z, 0.f)));
 }
 
+TEST(XtensorNative, ResultsKeepTheirOwnDtype) {
+  const xt::xarray<bool> mask = {true, false, true};
+  const xt::xarray<float> a = {1.5f, 2.5f, 3.5f}, b = {-1.f, -2.f, -3.f};
+  const xt::xarray<float> picked = ivy::where(mask, a, b);
+  EXPECT_TRUE(xt::allclose(picked, xt::where(mask, a, b)));
+  const xt::xarray<bool> less = ivy::less(b, a);
+  EXPECT_TRUE(xt::all(xt::equal(less, b < a)));
+  const xt::xarray<std::int64_t> idx = ivy::argmax(a);
+  EXPECT_EQ(idx(), 2);
+  // Results chain into further calls, and svd and gradient_image lower their parts.
+  const xt::xarray<double> m = {{2.0, 0.0}, {0.0, 3.0}};
+  const auto svd = ivy::svd(m);
+  const xt::xarray<double> s = svd.s;
+  EXPECT_TRUE(xt::allclose(s, xt::xarray<double>{3.0, 2.0}));
+  const xt::xarray<double> twice = ivy::multiply(ivy::sin(m), 2.0);
+  EXPECT_TRUE(xt::allclose(twice, 2.0 * xt::sin(m)));
+}
+
 TEST(XtensorNative, ErrorsAreIvyErrors) {
   const auto x = sample();
   const xt::xarray<double> y = {1.0, 2.0};
