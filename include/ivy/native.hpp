@@ -10,6 +10,8 @@
 /// Every overload converts its native arguments to ivy::Array (for LibTorch without a copy: the
 /// tensor handle is stored inline), calls the one implementation of the function, and converts
 /// the result back, so results and errors are those of the type-erased API by construction.
+#include <cstdint>
+#include <initializer_list>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -32,6 +34,23 @@ struct native_traits;
 template <class T>
 concept NativeArray = requires {
   native_traits<std::remove_cvref_t<T>>::backend;
+};
+
+/**
+ * A braced list of integers passed to a native overload (`ivy::sum(t, {0, 1})`,
+ * `ivy::reshape(t, {3, 2})`): converts to whichever of Shape, Axes or std::vector<int> the
+ * function takes.
+ */
+class IntList {
+ public:
+  IntList(std::initializer_list<std::int64_t> values) : values_(values) {}
+  operator Shape() const { return values_; }            // NOLINT(google-explicit-constructor)
+  operator Axes() const { return Axes(ints()); }        // NOLINT(google-explicit-constructor)
+  operator std::vector<int>() const { return ints(); }  // NOLINT(google-explicit-constructor)
+
+ private:
+  std::vector<int> ints() const { return std::vector<int>(values_.begin(), values_.end()); }
+  std::vector<std::int64_t> values_;
 };
 
 /** A static backend tag: `struct Torch { using native = at::Tensor; static constexpr ... name; }`.
@@ -156,6 +175,22 @@ auto with_backend(F&& f) {
   auto name(Args&&... args) {                                                               \
     using N = ::ivy::detail::first_native_t<Args...>;                                       \
     return ::ivy::detail::lower<N>(name(::ivy::detail::lift(std::forward<Args>(args))...)); \
+  }                                                                                         \
+  IVY_NATIVE_LIST_OVERLOADS(::ivy::NativeArray<T>, name)
+
+// Braced lists cannot be deduced through Args&&...: two more overloads take a native array and
+// a list of integers (`ivy::sum(t, {0, 1})`), or a list of native arrays
+// (`ivy::concat({t, u}, 0)`). REQ constrains the native type T.
+#define IVY_NATIVE_LIST_OVERLOADS(REQ, name)                                         \
+  template <class T, class... Rest>                                                  \
+  requires(REQ) auto name(const T& x, ::ivy::IntList list, Rest&&... rest) {         \
+    return ::ivy::detail::lower<T>(                                                  \
+        name(::ivy::detail::lift(x), list, std::forward<Rest>(rest)...));            \
+  }                                                                                  \
+  template <class T, class... Rest>                                                  \
+  requires(REQ) auto name(std::initializer_list<T> xs, Rest&&... rest) {             \
+    return ::ivy::detail::lower<T>(                                                  \
+        name(::ivy::detail::lift(std::vector<T>(xs)), std::forward<Rest>(rest)...)); \
   }
 
 #define IVY_NATIVE_OVERLOAD_FOR(N, name)                                                    \
@@ -163,7 +198,8 @@ auto with_backend(F&& f) {
   requires ::ivy::detail::FirstNativeIs<N, Args...>                                         \
   auto name(Args&&... args) {                                                               \
     return ::ivy::detail::lower<N>(name(::ivy::detail::lift(std::forward<Args>(args))...)); \
-  }
+  }                                                                                         \
+  IVY_NATIVE_LIST_OVERLOADS((std::is_same_v<T, N>), name)
 
 // The native overload of `name` for the arguments a concept admits (an engine's namespace).
 #define IVY_NATIVE_OVERLOAD_IF(Concept, name)                                               \
@@ -172,7 +208,8 @@ auto with_backend(F&& f) {
   auto name(Args&&... args) {                                                               \
     using N = ::ivy::detail::first_native_t<Args...>;                                       \
     return ::ivy::detail::lower<N>(name(::ivy::detail::lift(std::forward<Args>(args))...)); \
-  }
+  }                                                                                         \
+  IVY_NATIVE_LIST_OVERLOADS(Concept<T>, name)
 
 // Creation functions bound to one backend: `ivy::zeros<ivy::Torch>({3})` (B a static tag), and
 // with B fixed, the same functions in an engine's namespace (`ivy::torch::zeros({3})`).

@@ -37,6 +37,15 @@ TEST(TorchNative, ArrayBoundsAndVectorsOfTensors) {
   EXPECT_TRUE(at::equal(ivy::concat(parts, 0), at::cat(parts, 0)));
 }
 
+TEST(TorchNative, BracedListsOfIntegersAndTensors) {
+  const at::Tensor t = sample();
+  EXPECT_TRUE(at::equal(ivy::reshape(t, {4, 3}), t.reshape({4, 3})));
+  EXPECT_TRUE(at::allclose(ivy::sum(t, {0, 1}), t.sum()));
+  EXPECT_TRUE(at::equal(ivy::torch::transpose(t, {1, 0}), t.t()));
+  EXPECT_TRUE(at::equal(ivy::concat({t, t}, 1), at::cat({t, t}, 1)));
+  EXPECT_TRUE(at::equal(ivy::torch::stack({t, t}, 0), at::stack({t, t}, 0)));
+}
+
 TEST(TorchNative, StaticTagCreation) {
   at::Tensor z = ivy::zeros<ivy::Torch>({2, 3});
   EXPECT_TRUE(at::equal(z, at::zeros({2, 3}, at::kFloat)));

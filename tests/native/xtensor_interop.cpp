@@ -50,6 +50,14 @@ TEST(XtensorNative, ResultsKeepTheirOwnDtype) {
   EXPECT_TRUE(xt::allclose(twice, 2.0 * xt::sin(m)));
 }
 
+TEST(XtensorNative, BracedLists) {
+  const auto x = sample();
+  const xt::xarray<double> total = ivy::xtensor::sum(x, {0, 1});
+  EXPECT_NEAR(total(), xt::sum(x)(), 1e-12);
+  const xt::xarray<double> joined = ivy::concat({x, x}, 0);
+  EXPECT_EQ(joined.shape()[0], 4u);
+}
+
 TEST(XtensorNative, ErrorsAreIvyErrors) {
   const auto x = sample();
   const xt::xarray<double> y = {1.0, 2.0};
