@@ -10,7 +10,8 @@ std::int64_t numel(const Shape& s) {
   std::int64_t n = 1;
   for (auto d : s)
     if (__builtin_mul_overflow(n, d, &n))
-      detail::raise<ValueError>("numel", "core", "shape " + shape_str(s) + " has too many elements");
+      detail::raise<ValueError>("numel", "core",
+                                "shape " + shape_str(s) + " has too many elements");
   return n;
 }
 

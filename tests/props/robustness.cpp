@@ -13,9 +13,9 @@ namespace {
 
 const ivy::Backend& under_test() { return ivy::backend(ivy::testing::backend_under_test()); }
 
-#define IVY_NEEDS_ARRAYS()                                                      \
-  if (ivy::testing::backend_under_test() == "stub") {                           \
-    EXPECT_THROW(ivy::zeros({1}, under_test()), ivy::UnsupportedError);         \
+#define IVY_NEEDS_ARRAYS()                                                        \
+  if (ivy::testing::backend_under_test() == "stub") {                             \
+    EXPECT_THROW(ivy::zeros({1}, under_test()), ivy::UnsupportedError);           \
     GTEST_SKIP() << "the stub backend holds no arrays (creation is unsupported)"; \
   }
 
@@ -65,8 +65,7 @@ TEST(Robustness, ScalarsMustFitIntegerDtypes) {
   const ivy::Array u8 = ivy::ones({2}, ivy::Options(ivy::uint8).on(under_test()));
   EXPECT_THROW(ivy::constant_pad(u8, {{1, 1}}, 300), ivy::ValueError);
   EXPECT_THROW(ivy::add(u8, 300), ivy::ValueError);
-  EXPECT_THROW(ivy::arange(120, 140, 5, ivy::Options(ivy::int8).on(under_test())),
-               ivy::ValueError);
+  EXPECT_THROW(ivy::arange(120, 140, 5, ivy::Options(ivy::int8).on(under_test())), ivy::ValueError);
   EXPECT_THROW(ivy::full({1}, std::numeric_limits<std::uint64_t>::max(),
                          ivy::Options(ivy::int64).on(under_test())),
                ivy::ValueError);
