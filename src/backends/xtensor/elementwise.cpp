@@ -34,7 +34,6 @@ To convert(From v) {
 
 Array cast(const Array& x, DType d) {
   return visit(x, [&](const auto& a) {
-    using From = typename std::decay_t<decltype(a)>::value_type;
     return visit_dtype(d, [&](auto tag) {
       using To = typename decltype(tag)::type;
       auto out = xt::xarray<To>::from_shape(a.shape());
@@ -138,6 +137,8 @@ Array numeric_unary(UnaryOp op, const xt::xarray<T>& a) {
       default:
         return float_unary(op, a);
     }
+  } else if constexpr (std::is_same_v<T, bool>) {
+    if (op == UnaryOp::logical_not) return map<bool>(a, [](bool v) { return !v; });
   } else {
     using U = std::uint64_t;
     switch (op) {
