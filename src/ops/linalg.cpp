@@ -47,10 +47,20 @@ Array inv(const Array& x) {
   return detail::kernel(b, detail::linalg(b, "inv").inv, "inv")(xf);
 }
 
+namespace {
+// LAPACK and LibTorch fail differently on NaN or inf entries: one answer for every backend.
+void require_finite(const Array& x, std::string_view fn, const Backend& b) {
+  if (x.size() > 0 && !all(isfinite(x)).item<bool>())
+    detail::raise<ValueError>(
+        fn, b.name, "the matrix of shape " + shape_str(x.shape()) + " has NaN or infinite entries");
+}
+}  // namespace
+
 SvdResult svd(const Array& x) {
   const Backend& b = detail::backend_of("svd", x);
   detail::require_matrices(x, "svd", b, false);
   const Array xf = detail::as_float(x, "svd", b);
+  require_finite(xf, "svd", b);
   return detail::kernel(b, detail::linalg(b, "svd").svd, "svd")(xf);
 }
 
@@ -94,6 +104,7 @@ Array pinv(const Array& x, double rtol) {
   const Backend& b = detail::backend_of("pinv", x);
   detail::require_matrices(x, "pinv", b, false);
   const Array xf = detail::as_float(x, "pinv", b);
+  require_finite(xf, "pinv", b);
   const Shape s = xf.shape();
   const std::int64_t m = s[s.size() - 2], n = s.back();
   if (rtol < 0) {
