@@ -3,6 +3,17 @@
 // so one macro fills a Backend from the backend's own namespace.
 #include "ivy/backend/contract.hpp"
 
+// Declares, in a backend's namespace, the accessor of each kernel family it defines.
+#define IVY_DECLARE_KERNEL_FAMILIES()                \
+  const CreationKernels& creation_kernels();         \
+  const ElementwiseKernels& elementwise_kernels();   \
+  const ReductionKernels& reduction_kernels();       \
+  const ManipulationKernels& manipulation_kernels(); \
+  const IndexingKernels& indexing_kernels();         \
+  const LinalgKernels& linalg_kernels();             \
+  const RandomKernels& random_kernels();             \
+  const NNKernels& nn_kernels()
+
 #define IVY_FILL_BACKEND_TABLE(b, backend_name) \
   do {                                          \
     (b).name = backend_name;                    \

@@ -84,24 +84,10 @@ Array apply_unary(UnaryOp op, const Array& x) {
 enum class BinaryKind { arithmetic, true_division, comparison, logical };
 
 BinaryKind kind_of(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::divide:
-    case BinaryOp::atan2:
-      return BinaryKind::true_division;
-    case BinaryOp::equal:
-    case BinaryOp::not_equal:
-    case BinaryOp::less:
-    case BinaryOp::less_equal:
-    case BinaryOp::greater:
-    case BinaryOp::greater_equal:
-      return BinaryKind::comparison;
-    case BinaryOp::logical_and:
-    case BinaryOp::logical_or:
-    case BinaryOp::logical_xor:
-      return BinaryKind::logical;
-    default:
-      return BinaryKind::arithmetic;
-  }
+  if (op == BinaryOp::divide || op == BinaryOp::atan2) return BinaryKind::true_division;
+  if (is_comparison(op)) return BinaryKind::comparison;
+  if (is_logical(op)) return BinaryKind::logical;
+  return BinaryKind::arithmetic;
 }
 
 DType operand_dtype(const Operand& o) {

@@ -19,17 +19,29 @@ bool any_zero_size(const Shape& s, const std::vector<int>& axes) {
   return false;
 }
 
-// The numeric orders and "nuc" (nuc = true; ord unused).
-Array norm_by_order(const Array& x, double ord, bool nuc, std::pair<int, int> axes, bool keepdims) {
-  const Backend& b = detail::backend_of("matrix_norm", x);
+// matrix_norm's checked input: x as floats and its two (distinct, normalised) matrix axes.
+struct MatrixAxes {
+  Array xf;
+  int rows, cols;
+};
+
+MatrixAxes matrix_axes(const Array& x, std::pair<int, int> axes, const Backend& b) {
   detail::require_matrices(x, "matrix_norm", b, false);
-  const Array xf = detail::as_float(x, "matrix_norm", b);
+  Array xf = detail::as_float(x, "matrix_norm", b);
   const int nd = xf.ndim();
   const int r = detail::normalize_axis(axes.first, nd, "matrix_norm", b.name);
   const int c = detail::normalize_axis(axes.second, nd, "matrix_norm", b.name);
   if (r == c)
     detail::raise<ValueError>("matrix_norm", b.name,
                               "the two axes are the same: " + std::to_string(r));
+  return {std::move(xf), r, c};
+}
+
+// The numeric orders and "nuc" (nuc = true; ord unused).
+Array norm_by_order(const Array& x, double ord, bool nuc, std::pair<int, int> axes, bool keepdims) {
+  const Backend& b = detail::backend_of("matrix_norm", x);
+  const auto [xf, r, c] = matrix_axes(x, axes, b);
+  const int nd = xf.ndim();
   const Shape s = xf.shape();
   if (s[r] == 0 || s[c] == 0)
     detail::raise<ValueError>("matrix_norm", b.name, "zero-size matrices of shape " + shape_str(s));
@@ -84,14 +96,7 @@ Array matrix_norm(const Array& x, std::string_view ord, std::pair<int, int> axes
     detail::raise<ValueError>(
         "matrix_norm", b.name,
         "ord must be \"fro\", \"nuc\" or a number, got \"" + std::string(ord) + "\"");
-  detail::require_matrices(x, "matrix_norm", b, false);
-  const Array xf = detail::as_float(x, "matrix_norm", b);
-  const int nd = xf.ndim();
-  const int r = detail::normalize_axis(axes.first, nd, "matrix_norm", b.name);
-  const int c = detail::normalize_axis(axes.second, nd, "matrix_norm", b.name);
-  if (r == c)
-    detail::raise<ValueError>("matrix_norm", b.name,
-                              "the two axes are the same: " + std::to_string(r));
+  const auto [xf, r, c] = matrix_axes(x, axes, b);
   if (ord == "fro") return sqrt(sum(multiply(xf, xf), {r, c}, keepdims));
   return norm_by_order(x, 0.0, true, axes, keepdims);
 }

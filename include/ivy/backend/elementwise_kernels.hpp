@@ -31,6 +31,16 @@ enum class BinaryOp {
 #undef IVY_ENUM_ENTRY
 };
 
+/** Comparisons (==, !=, <, <=, >, >=): bool results from operands of any dtype. */
+constexpr bool is_comparison(BinaryOp op) {
+  return op == BinaryOp::equal || op == BinaryOp::not_equal || op == BinaryOp::less ||
+         op == BinaryOp::less_equal || op == BinaryOp::greater || op == BinaryOp::greater_equal;
+}
+/** logical_and, logical_or, logical_xor. */
+constexpr bool is_logical(BinaryOp op) {
+  return op == BinaryOp::logical_and || op == BinaryOp::logical_or || op == BinaryOp::logical_xor;
+}
+
 struct ElementwiseKernels {
   Array (*cast)(const Array& x, DType d) = nullptr;
   /**

@@ -6,6 +6,7 @@
 #include <new>
 #include <string_view>
 
+#include "backends/backend_table.hpp"
 #include "ivy/backend/contract.hpp"
 #include "ivy/core/errors.hpp"
 
@@ -45,13 +46,6 @@ auto guarded(std::string_view fn, F&& f) -> decltype(f()) {
   }
 }
 
-const CreationKernels& creation_kernels();
-const ElementwiseKernels& elementwise_kernels();
-const ReductionKernels& reduction_kernels();
-const ManipulationKernels& manipulation_kernels();
-const IndexingKernels& indexing_kernels();
-const LinalgKernels& linalg_kernels();
-const RandomKernels& random_kernels();
-const NNKernels& nn_kernels();
+IVY_DECLARE_KERNEL_FAMILIES();
 
 }  // namespace ivy::backends::torch_impl

@@ -280,25 +280,14 @@ Array binary(BinaryOp op, const Array& a, const Array& b) {
     if constexpr (std::is_same_v<T, bool>) {
       // Only comparisons and logical functions reach bool arrays.
       const auto& xb = get<bool>(b);
-      switch (op) {
-        case BinaryOp::equal:
-        case BinaryOp::not_equal:
-        case BinaryOp::less:
-        case BinaryOp::less_equal:
-        case BinaryOp::greater:
-        case BinaryOp::greater_equal:
-        case BinaryOp::logical_and:
-        case BinaryOp::logical_or:
-        case BinaryOp::logical_xor: {
-          auto ia = xt::xarray<std::uint8_t>::from_shape(xa.shape());
-          auto ib = xt::xarray<std::uint8_t>::from_shape(xb.shape());
-          std::copy(xa.begin(), xa.end(), ia.begin());
-          std::copy(xb.begin(), xb.end(), ib.begin());
-          return binary_typed(op, ia, ib);
-        }
-        default:
-          detail::raise<UnsupportedError>("binary", "xtensor", "no bool kernel for this op");
+      if (is_comparison(op) || is_logical(op)) {
+        auto ia = xt::xarray<std::uint8_t>::from_shape(xa.shape());
+        auto ib = xt::xarray<std::uint8_t>::from_shape(xb.shape());
+        std::copy(xa.begin(), xa.end(), ia.begin());
+        std::copy(xb.begin(), xb.end(), ib.begin());
+        return binary_typed(op, ia, ib);
       }
+      detail::raise<UnsupportedError>("binary", "xtensor", "no bool kernel for this op");
     } else {
       return binary_typed(op, xa, get<T>(b));
     }

@@ -9,6 +9,7 @@
 #include <variant>
 #include <xtensor/xarray.hpp>
 
+#include "backends/backend_table.hpp"
 #include "ivy/backend/contract.hpp"
 #include "ivy/core/errors.hpp"
 #include "ivy/core/scalar.hpp"
@@ -93,13 +94,6 @@ inline constexpr bool is_float_v = std::is_floating_point_v<T>;
 
 DType dtype_of_storage(const Storage& s);
 
-const CreationKernels& creation_kernels();
-const ElementwiseKernels& elementwise_kernels();
-const ReductionKernels& reduction_kernels();
-const ManipulationKernels& manipulation_kernels();
-const IndexingKernels& indexing_kernels();
-const LinalgKernels& linalg_kernels();
-const RandomKernels& random_kernels();
-const NNKernels& nn_kernels();
+IVY_DECLARE_KERNEL_FAMILIES();
 
 }  // namespace ivy::backends::xtensor_impl
