@@ -231,3 +231,18 @@ TEST_F(RandomProps, BadInputs) {
 
 }  // namespace
 }  // namespace ivy::testing
+
+namespace ivy::testing {
+namespace {
+
+// The stub is built into every binary, so each checks that it reports random numbers as
+// unsupported (rather than skipping them).
+TEST(RandomStub, ReportsUnsupported) {
+  const Options stub(ivy::backend("stub"));
+  EXPECT_THROW(random_uniform(0.0, 1.0, Shape{2}, stub), UnsupportedError);
+  EXPECT_THROW(random_normal(0.0, 1.0, Shape{2}, stub), UnsupportedError);
+  EXPECT_THROW(randint(0, 5, Shape{2}, stub), UnsupportedError);
+}
+
+}  // namespace
+}  // namespace ivy::testing
