@@ -13,7 +13,7 @@ at::Tensor per_axis(at::Tensor t, const std::vector<int>& axes, bool keepdims, F
 Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool keepdims) {
   return guarded("reduce", [&] {
     const at::Tensor& t = tensor(x);
-    const std::vector<int64_t> dims(axes.begin(), axes.end());
+    const c10::SmallVector<int64_t, 8> dims(axes.begin(), axes.end());  // no heap for <= 8 axes
     switch (op) {
       case ReduceOp::sum:
         return wrap(at::sum(t, dims, keepdims, t.scalar_type()));
