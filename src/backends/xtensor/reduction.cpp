@@ -25,50 +25,6 @@ std::vector<std::size_t> reduced_shape(const S& shape, const std::vector<int>& a
 template <class T>
 using Acc = std::conditional_t<std::is_floating_point_v<T>, double, std::uint64_t>;
 
-template <class T>
-T reduce_block(ReduceOp op, const T* p, std::size_t n) {
-  switch (op) {
-    case ReduceOp::sum:
-    case ReduceOp::mean: {
-      Acc<T> acc = 0;
-      for (std::size_t i = 0; i < n; ++i) acc += static_cast<Acc<T>>(p[i]);
-      if (op == ReduceOp::mean) {
-        if constexpr (std::is_floating_point_v<T>)
-          return n ? static_cast<T>(acc / static_cast<double>(n))
-                   : std::numeric_limits<T>::quiet_NaN();
-      }
-      return static_cast<T>(acc);
-    }
-    case ReduceOp::prod: {
-      Acc<T> acc = 1;
-      for (std::size_t i = 0; i < n; ++i) acc *= static_cast<Acc<T>>(p[i]);
-      return static_cast<T>(acc);
-    }
-    case ReduceOp::min:
-    case ReduceOp::max: {
-      T best = p[0];
-      for (std::size_t i = 0; i < n; ++i) {
-        if constexpr (std::is_floating_point_v<T>) {
-          if (std::isnan(p[i])) return p[i];  // NaN propagates
-        }
-        if (op == ReduceOp::min ? p[i] < best : best < p[i]) best = p[i];
-      }
-      return best;
-    }
-    case ReduceOp::all: {
-      for (std::size_t i = 0; i < n; ++i)
-        if (!p[i]) return T(0);
-      return T(1);
-    }
-    case ReduceOp::any: {
-      for (std::size_t i = 0; i < n; ++i)
-        if (p[i]) return T(1);
-      return T(0);
-    }
-  }
-  return T(0);
-}
-
 // One accumulation step of Op (min/max propagate NaN; integer sums and products wrap).
 template <ReduceOp Op, class A, class T>
 void accumulate(A& acc, T v) {
@@ -152,9 +108,9 @@ Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool kee
     using T = typename std::decay_t<decltype(a)>::value_type;
     auto out = xt::xarray<T>::from_shape(reduced_shape(a.shape(), axes, keepdims));
     const int nd = static_cast<int>(a.dimension());
-    const bool trailing = axes.back() == nd - 1 && contiguous_axes(axes);
-    if (!trailing && contiguous_axes(axes)) {
-      // [outer, reduced, inner] without moving any data.
+    if (out.size() == 0) return wrap(std::move(out));
+    if (contiguous_axes(axes)) {
+      // [outer, reduced, inner] without moving any data (inner is 1 for trailing axes).
       std::size_t outer = 1, r = 1, inner = 1;
       for (int d = 0; d < nd; ++d) {
         const std::size_t len = a.shape()[d];
@@ -165,19 +121,12 @@ Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool kee
         else
           inner *= len;
       }
-      if (out.size() > 0) reduce_middle(op, a.data(), outer, r, inner, out.data());
-      return wrap(std::move(out));
+      reduce_middle(op, a.data(), outer, r, inner, out.data());
+    } else {
+      // Other axis sets move the reduced axes last first.
+      const xt::xarray<T> moved = permuted(a, axes_last_perm(nd, axes));
+      reduce_middle(op, moved.data(), out.size(), a.size() / out.size(), 1, out.data());
     }
-    // Trailing axes reduce contiguous blocks; other sets move the reduced axes last first.
-    xt::xarray<T> moved;
-    const T* data = a.data();
-    if (!trailing) {
-      moved = permuted(a, axes_last_perm(nd, axes));
-      data = moved.data();
-    }
-    const std::size_t block = out.size() ? a.size() / out.size() : 0;
-    for (std::size_t i = 0; i < out.size(); ++i)
-      out.data()[i] = reduce_block(op, data + i * block, block);
     return wrap(std::move(out));
   });
 }
