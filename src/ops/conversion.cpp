@@ -33,20 +33,7 @@ Array saturate_for_integer(const Array& x, DType to, const ElementwiseKernels& k
                        ? x
                        : k.cast(x, DType::float32);  // half types: exact in float32
   const DType f = xf.dtype();
-  const auto [lo, hi] = [to]() -> std::pair<long double, long double> {
-    switch (to) {
-      case DType::int8:
-        return {-128.0L, 127.0L};
-      case DType::uint8:
-        return {0.0L, 255.0L};
-      case DType::int16:
-        return {-32768.0L, 32767.0L};
-      case DType::int32:
-        return {-2147483648.0L, 2147483647.0L};
-      default:
-        return {-9223372036854775808.0L, 9223372036854775807.0L};  // exact in long double
-    }
-  }();
+  const auto [lo, hi] = detail::integer_range(to);
   const Array clipped =
       minimum(maximum(xf, representable_toward_zero(lo, f)), representable_toward_zero(hi, f));
   return where(isnan(xf), 0.0, clipped);

@@ -12,31 +12,29 @@ const Backend& backend_of(std::string_view fn, const Array& x) {
   return x.backend();
 }
 
+namespace {
+// Adds x's backend to the one found so far; BackendError naming both when they differ.
+void join_backend(const Backend*& found, std::string_view fn, const Array& x) {
+  const Backend& b = backend_of(fn, x);
+  if (found && found != &b)
+    raise<BackendError>(fn, found->name,
+                        "arrays of two backends in one call: '" + std::string(found->name) +
+                            "' and '" + std::string(b.name) + "'; convert with ivy::to_backend");
+  found = &b;
+}
+}  // namespace
+
 const Backend& common_backend(std::string_view fn, std::initializer_list<const Array*> xs) {
   const Backend* found = nullptr;
-  for (const Array* x : xs) {
-    const Backend& b = backend_of(fn, *x);
-    if (found && found != &b)
-      raise<BackendError>(fn, found->name,
-                          "arrays of two backends in one call: '" + std::string(found->name) +
-                              "' and '" + std::string(b.name) + "'; convert with ivy::to_backend");
-    found = &b;
-  }
+  for (const Array* x : xs) join_backend(found, fn, *x);
   if (!found) raise<ValueError>(fn, current_backend().name, "no array argument");
   return *found;
 }
 
 const Backend& common_backend(std::string_view fn, std::initializer_list<const Operand*> xs) {
   const Backend* found = nullptr;
-  for (const Operand* x : xs) {
-    if (!x->is_array()) continue;
-    const Backend& b = backend_of(fn, x->array());
-    if (found && found != &b)
-      raise<BackendError>(fn, found->name,
-                          "arrays of two backends in one call: '" + std::string(found->name) +
-                              "' and '" + std::string(b.name) + "'; convert with ivy::to_backend");
-    found = &b;
-  }
+  for (const Operand* x : xs)
+    if (x->is_array()) join_backend(found, fn, x->array());
   if (!found) raise<ValueError>(fn, current_backend().name, "needs at least one array argument");
   return *found;
 }
@@ -78,30 +76,28 @@ void check_shape(const Shape& shape, std::string_view fn, std::string_view backe
   }
 }
 
-namespace {
-// The integer range of dtype d, as doubles (exact for every bound but int64's).
-std::pair<double, double> int_range(DType d) {
+std::pair<long double, long double> integer_range(DType d) {
   switch (d) {
     case DType::int8:
-      return {-128.0, 127.0};
+      return {-128.0L, 127.0L};
     case DType::uint8:
-      return {0.0, 255.0};
+      return {0.0L, 255.0L};
     case DType::int16:
-      return {-32768.0, 32767.0};
+      return {-32768.0L, 32767.0L};
     case DType::int32:
-      return {-2147483648.0, 2147483647.0};
+      return {-2147483648.0L, 2147483647.0L};
     default:
-      return {-9223372036854775808.0, 9223372036854775807.0};
+      return {-9223372036854775808.0L, 9223372036854775807.0L};  // exact in long double
   }
 }
-}  // namespace
 
 // A fill value must be representable in an integer dtype (after truncation toward zero), so
 // that no backend wraps, saturates or throws its own error differently.
 void check_scalar_fits(const Scalar& value, DType d, std::string_view fn,
                        std::string_view backend) {
   if (!is_integral(d) || value.kind() == Scalar::Kind::boolean) return;
-  const auto [lo, hi] = int_range(d);
+  const auto [lo_exact, hi_exact] = integer_range(d);
+  const double lo = static_cast<double>(lo_exact), hi = static_cast<double>(hi_exact);
   bool fits;
   if (value.kind() == Scalar::Kind::integer) {
     const std::int64_t v = value.as_int();

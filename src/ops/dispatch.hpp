@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "ivy/backend/contract.hpp"
 #include "ivy/core/errors.hpp"
@@ -41,6 +42,8 @@ bool same_shape(const Backend& b, const Array& x, const Array& y);
 
 /** ValueError unless every dimension is >= 0 and the element count fits in int64. */
 void check_shape(const Shape& shape, std::string_view fn, std::string_view backend);
+/** The smallest and largest value of integer dtype d, exactly. */
+std::pair<long double, long double> integer_range(DType d);
 /** ValueError unless value is representable in integer dtype d (floats after truncation). */
 void check_scalar_fits(const Scalar& value, DType d, std::string_view fn, std::string_view backend);
 
