@@ -7,6 +7,13 @@
 #include "ops/dispatch.hpp"
 
 namespace ivy {
+namespace {
+// The backend's slice kernel on ranges already known to be valid.
+Array slice_kernel(const Backend& b, const Array& x, const std::vector<SliceRange>& ranges,
+                   std::string_view fn) {
+  return detail::kernel(b, detail::family(b, &Backend::manipulation, fn).slice, fn)(x, ranges);
+}
+}  // namespace
 
 Array slice_ranges(const Array& x, const std::vector<SliceRange>& ranges) {
   const Backend& b = detail::backend_of("slice_ranges", x);
@@ -26,8 +33,7 @@ Array slice_ranges(const Array& x, const std::vector<SliceRange>& ranges) {
                                     std::to_string(r.stop) + ") does not fit axis " +
                                     std::to_string(i) + " of shape " + shape_str(s));
   }
-  return detail::kernel(b, detail::family(b, &Backend::manipulation, "slice").slice,
-                        "slice_ranges")(x, ranges);
+  return slice_kernel(b, x, ranges, "slice_ranges");
 }
 
 Array slice(const Array& x, const std::vector<Slice>& slices) {
@@ -74,7 +80,7 @@ Array slice(const Array& x, const std::vector<Slice>& slices) {
     whole =
         whole && ranges.back().start == 0 && ranges.back().stop == dim && ranges.back().step == 1;
   }
-  Array out = whole ? x : slice_ranges(x, ranges);
+  Array out = whole ? x : slice_kernel(b, x, ranges, "slice");
   if (!flipped.empty())
     out = detail::kernel(b, detail::family(b, &Backend::manipulation, "slice").flip, "slice")(
         out, flipped);
