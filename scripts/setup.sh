@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs every dependency of the build, tests and benchmarks (Debian packages). Idempotent:
-# returns in about a second when everything is present.
+# Installs every dependency of the build, tests and benchmarks (Debian packages, and MLX from
+# PyPI into .venv). Idempotent: returns in about a second when everything is present.
 set -euo pipefail
 
 PACKAGES=(
@@ -24,4 +24,17 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
   echo "setup: all ${#PACKAGES[@]} packages present"
+fi
+
+# MLX comes from PyPI: the mlx[cpu] wheel (headers, libmlx.so and a CMake package) goes into the
+# project's own virtual environment, where CMake looks for it (see CMakeLists.txt).
+MLX_VERSION=0.32.4
+VENV="$(cd "$(dirname "$0")/.." && pwd)/.venv"
+if [[ -f "$VENV/mlx-$MLX_VERSION.installed" ]]; then
+  echo "setup: mlx $MLX_VERSION present in .venv"
+else
+  echo "setup: installing mlx[cpu]==$MLX_VERSION into .venv"
+  [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "mlx[cpu]==$MLX_VERSION"
+  touch "$VENV/mlx-$MLX_VERSION.installed"
 fi

@@ -1,10 +1,11 @@
 #pragma once
 /// Umbrella header: the framework-agnostic API on ivy::Array. No backend header is included;
-/// native interop lives in ivy/torch.hpp and ivy/xtensor.hpp.
+/// native interop lives in ivy/torch.hpp, ivy/xtensor.hpp and ivy/mlx.hpp.
 #include "ivy/core/array.hpp"
 #include "ivy/core/device.hpp"
 #include "ivy/core/dtype.hpp"
 #include "ivy/core/errors.hpp"
+#include "ivy/core/eval.hpp"
 #include "ivy/core/framework.hpp"
 #include "ivy/core/options.hpp"
 #include "ivy/core/registry.hpp"

@@ -10,4 +10,7 @@ const Backend& torch();
 #ifdef IVY_WITH_XTENSOR
 const Backend& xtensor();
 #endif
+#ifdef IVY_WITH_MLX
+const Backend& mlx();
+#endif
 }  // namespace ivy::backends

@@ -20,6 +20,9 @@ const std::vector<const Backend*>& built_backends() {
 #ifdef IVY_WITH_XTENSOR
     v.push_back(&backends::xtensor());
 #endif
+#ifdef IVY_WITH_MLX
+    v.push_back(&backends::mlx());
+#endif
     v.push_back(&backends::stub());
     return v;
   }();

@@ -47,6 +47,8 @@ struct Backend {
   /** Takes ownership of t, sharing its memory where possible. */
   Array (*from_dlpack)(DLManagedTensor* t) = nullptr;
   Array (*to_device)(const Array& x, const Device& d) = nullptr;
+  /** Lazy backends only: computes x now (eager backends leave it null). */
+  void (*eval)(const Array& x) = nullptr;
 
   const CreationKernels* creation = nullptr;
   const ElementwiseKernels* elementwise = nullptr;

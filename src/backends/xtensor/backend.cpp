@@ -7,6 +7,7 @@
 #include "backends/backends.hpp"
 #include "backends/xtensor/layout.hpp"
 #include "backends/xtensor/xt_array.hpp"
+#include "core/dlpack.hpp"
 
 namespace ivy::backends::xtensor_impl {
 
@@ -69,46 +70,6 @@ void to_host(const Array& x, void* dst) {
   });
 }
 
-DLDataType dl_dtype(DType d) {
-  switch (d) {
-    case DType::bool_:
-      return {kDLUInt, 8, 1};  // DLPack 0.6 has no bool code
-    case DType::int8:
-      return {kDLInt, 8, 1};
-    case DType::int16:
-      return {kDLInt, 16, 1};
-    case DType::int32:
-      return {kDLInt, 32, 1};
-    case DType::int64:
-      return {kDLInt, 64, 1};
-    case DType::uint8:
-      return {kDLUInt, 8, 1};
-    case DType::float32:
-      return {kDLFloat, 32, 1};
-    case DType::float64:
-      return {kDLFloat, 64, 1};
-    default:
-      return {kDLFloat, 16, 1};
-  }
-}
-
-DType from_dl_dtype(const DLDataType& t) {
-  if (t.lanes == 1) {
-    if (t.code == kDLInt) {
-      if (t.bits == 8) return DType::int8;
-      if (t.bits == 16) return DType::int16;
-      if (t.bits == 32) return DType::int32;
-      if (t.bits == 64) return DType::int64;
-    }
-    if (t.code == kDLUInt && t.bits == 8) return DType::uint8;
-    if (t.code == kDLFloat && t.bits == 32) return DType::float32;
-    if (t.code == kDLFloat && t.bits == 64) return DType::float64;
-  }
-  detail::raise<UnsupportedError>("from_dlpack", "xtensor",
-                                  "DLPack dtype code " + std::to_string(t.code) + " with " +
-                                      std::to_string(t.bits) + " bits is not supported");
-}
-
 // The exported capsule keeps the storage alive until the consumer calls the deleter.
 struct Exported {
   Handle keep;
@@ -123,7 +84,7 @@ DLManagedTensor* to_dlpack(const Array& x) {
       visit(x, [](const auto& a) { return const_cast<void*>(static_cast<const void*>(a.data())); });
   t.device = {kDLCPU, 0};
   t.ndim = static_cast<std::int32_t>(e->shape.size());
-  t.dtype = dl_dtype(x.dtype());
+  t.dtype = detail::dlpack_dtype(x.dtype());
   t.shape = e->shape.data();
   t.strides = nullptr;  // row-major
   t.byte_offset = 0;
@@ -136,36 +97,17 @@ DLManagedTensor* to_dlpack(const Array& x) {
 
 // xt::xarray owns its buffer, so an import copies (honouring strides and byte offset).
 Array from_dlpack(DLManagedTensor* m) {
-  struct Release {
-    DLManagedTensor* m;
-    ~Release() {
-      if (m->deleter) m->deleter(m);
-    }
-  } release{m};
+  const detail::CapsuleOwner owner(m);
   const DLTensor& t = m->dl_tensor;
   if (t.device.device_type != kDLCPU)
     detail::raise<UnsupportedError>("from_dlpack", "xtensor", "only CPU memory can be imported");
-  const DType d = from_dl_dtype(t.dtype);
-  Shape s(t.shape, t.shape + t.ndim);
+  const DType d = detail::from_dlpack_dtype(t.dtype, "xtensor");
+  if (const char* why = dtype_unsupported(d))
+    detail::raise<UnsupportedError>("from_dlpack", "xtensor", why);
   return visit_dtype(d, [&](auto tag) {
     using T = typename decltype(tag)::type;
-    auto a = xt::xarray<T>::from_shape(to_xshape(s));
-    const auto* base = reinterpret_cast<const T*>(static_cast<const char*>(t.data) + t.byte_offset);
-    const std::size_t n = a.size();
-    if (!t.strides) {
-      if (n) std::memcpy(a.data(), base, n * sizeof(T));
-    } else {
-      std::vector<std::int64_t> idx(t.ndim, 0);
-      for (std::size_t i = 0; i < n; ++i) {
-        std::int64_t off = 0;
-        for (int k = 0; k < t.ndim; ++k) off += idx[k] * t.strides[k];
-        a.data()[i] = base[off];
-        for (int k = t.ndim - 1; k >= 0; --k) {
-          if (++idx[k] < t.shape[k]) break;
-          idx[k] = 0;
-        }
-      }
-    }
+    auto a = xt::xarray<T>::from_shape(to_xshape(Shape(t.shape, t.shape + t.ndim)));
+    detail::copy_to_row_major(t, a.data());
     return wrap(std::move(a));
   });
 }

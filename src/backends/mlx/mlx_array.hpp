@@ -1,0 +1,64 @@
+#pragma once
+// How the mlx backend holds an mlx::core::array inside ivy::Array, maps dtypes and shapes, and
+// turns MLX errors into ivy errors. MLX is lazy: kernels build a graph and return at once;
+// values are computed when they are read (to_host, to_dlpack, ivy::eval) or where a kernel must
+// see them (see docs/mlx.md).
+#include <mlx/array.h>
+#include <mlx/ops.h>
+
+#include <new>
+#include <stdexcept>
+#include <string_view>
+
+#include "backends/backend_table.hpp"
+#include "ivy/backend/contract.hpp"
+#include "ivy/core/errors.hpp"
+#include "ivy/core/scalar.hpp"
+
+namespace ivy::backends::mlx_impl {
+
+namespace mx = ::mlx::core;
+
+static_assert(sizeof(mx::array) <= Array::kHandleSize, "mx::array must fit inline in Array");
+
+const Backend& backend();
+
+inline const mx::array& native(const Array& x) {
+  return *std::launder(reinterpret_cast<const mx::array*>(x.handle()));
+}
+
+inline Array wrap(mx::array a) {
+  Array out = Array::make_uninitialized(backend());
+  new (out.handle()) mx::array(std::move(a));
+  return out;
+}
+
+mx::Dtype to_mlx(DType d);
+DType from_mlx(mx::Dtype d);
+/** MLX dimensions are 32-bit: UnsupportedError naming fn for a larger one. */
+mx::Shape to_mlx_shape(const Shape& s, std::string_view fn);
+/** A 0-d array of dtype d holding value. */
+mx::array scalar(const Scalar& value, DType d);
+
+/** UnsupportedError naming fn unless d is the cpu (this build of MLX has no GPU). */
+void require_cpu(const Device& d, std::string_view fn);
+/** A 0-d float64 array (mx::array(double) alone would be float32). */
+inline mx::array f64(double v) { return mx::array(v, mx::float64); }
+
+/** Runs f, turning an MLX error into ivy::UnsupportedError naming fn. */
+template <class F>
+auto guarded(std::string_view fn, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    // Core has checked shapes, dtypes and ranges, so what MLX still refuses is a limit of MLX
+    // (a dtype a kernel lacks on this device, for instance).
+    detail::raise<UnsupportedError>(fn, "mlx", e.what());
+  }
+}
+
+IVY_DECLARE_KERNEL_FAMILIES();
+
+}  // namespace ivy::backends::mlx_impl

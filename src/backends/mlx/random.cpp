@@ -1,0 +1,67 @@
+#include <mlx/random.h>
+
+#include <cmath>
+
+#include "backends/mlx/mlx_array.hpp"
+
+namespace ivy::backends::mlx_impl {
+namespace {
+
+// MLX's global PRNG key is the mlx backend's state.
+void seed(std::uint64_t value) { mx::random::seed(value); }
+
+// MLX draws floats up to 32 bits; float64 uniforms are built from 53 random bits, centred in
+// their interval so that 0 and 1 are never drawn (the normal transform below needs that).
+mx::array uniform64_open(const mx::Shape& shape) {
+  const mx::array hi =
+      mx::astype(mx::right_shift(mx::random::bits(shape), mx::array(5u)), mx::float64);
+  const mx::array lo =
+      mx::astype(mx::right_shift(mx::random::bits(shape), mx::array(6u)), mx::float64);
+  const mx::array k = mx::add(mx::multiply(hi, f64(67108864.0)), lo);  // hi * 2^26 + lo
+  return mx::multiply(mx::add(k, f64(0.5)), f64(std::ldexp(1.0, -53)));
+}
+
+Array uniform(const Shape& shape, DType d, const Device& dev) {
+  require_cpu(dev, "random_uniform");
+  return guarded("random_uniform", [&] {
+    const mx::Shape s = to_mlx_shape(shape, "random_uniform");
+    if (d != DType::float64) return wrap(mx::random::uniform(s, to_mlx(d)));
+    // [0, 1): the centred value is below 1 by half a step.
+    return wrap(mx::subtract(uniform64_open(s), f64(std::ldexp(1.0, -54))));
+  });
+}
+
+Array normal(const Shape& shape, DType d, const Device& dev) {
+  require_cpu(dev, "random_normal");
+  return guarded("random_normal", [&] {
+    const mx::Shape s = to_mlx_shape(shape, "random_normal");
+    if (d != DType::float64) return wrap(mx::random::normal(s, to_mlx(d)));
+    // The inverse normal CDF of an open-interval uniform: sqrt(2) erfinv(2u - 1).
+    const mx::array u = uniform64_open(s);
+    const mx::array centred = mx::subtract(mx::multiply(u, f64(2.0)), f64(1.0));
+    return wrap(mx::multiply(mx::erfinv(centred), f64(std::sqrt(2.0))));
+  });
+}
+
+Array randperm(std::int64_t n, const Device& dev) {
+  require_cpu(dev, "shuffle");
+  return guarded("shuffle", [&] {
+    return wrap(mx::astype(mx::random::permutation(static_cast<int>(n)), mx::int64));
+  });
+}
+
+}  // namespace
+
+const RandomKernels& random_kernels() {
+  static const RandomKernels k = [] {
+    RandomKernels t;
+    t.seed = seed;
+    t.uniform = uniform;
+    t.normal = normal;
+    t.randperm = randperm;
+    return t;
+  }();
+  return k;
+}
+
+}  // namespace ivy::backends::mlx_impl
