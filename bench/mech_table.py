@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Runs ivy_bench_mech and writes the "mech" section of docs/benchmarks.md.
+
+    cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DIVY_BUILD_BENCHMARKS=ON
+    ninja -C build-bench ivy_bench_mech
+    python3 bench/mech_table.py build-bench
+
+The section sits below run_benchmarks.py's notes marker (so a re-run of that script keeps it)
+between the MECH_BEGIN and MECH_END comments, which this script replaces. Python standard
+library only.
+"""
+import argparse
+import datetime
+import json
+import os
+import statistics
+import subprocess
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MECH_BEGIN = "<!-- mech section: written by bench/mech_table.py -->"
+MECH_END = "<!-- end of mech section -->"
+PATHS = ["native", "static", "erased"]
+
+
+def run(build_dir, min_time, repetitions):
+    program = os.path.join(build_dir, "bench", "ivy_bench_mech")
+    flags = ["--benchmark_format=json", f"--benchmark_min_time={min_time}",
+             f"--benchmark_repetitions={repetitions}", "--benchmark_enable_random_interleaving=true"]
+    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    out = subprocess.run([program] + flags, check=True, capture_output=True, text=True, env=env)
+    times = {}
+    for b in json.loads(out.stdout)["benchmarks"]:
+        if b.get("run_type") != "iteration":
+            continue
+        _, _, path, n = b["run_name"].split("/")
+        scale = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[b["time_unit"]]
+        times.setdefault((path, int(n)), []).append(b["cpu_time"] * scale)
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
+def section(times, command):
+    sizes = sorted({n for _, n in times})
+    lines = [MECH_BEGIN, "", "## mech (paper Table 3, mechanics row)", "",
+             f"Date: {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC. Command: `{command}` "
+             "(bench/bench_mech.cpp; median CPU time of the repetitions, float32, one thread).", "",
+             "The chain Euler (zyx) -> rotation matrix -> quaternion -> axis-angle -> rotation "
+             "matrix on a batch of n rotations. **native**: the same algorithms written by hand "
+             "with LibTorch's functions; **static**: the ivy::mech templates instantiated on "
+             "at::Tensor; **erased**: the templates compiled in the library, on ivy::Array of the "
+             "torch backend. Ratios > 1 mean slower than native.", "",
+             "| rotations | native | static | erased | static / native | erased / native |",
+             "|---:|---:|---:|---:|---:|---:|"]
+    for n in sizes:
+        nat, sta, era = (times[(p, n)] for p in PATHS)
+        lines.append(f"| {n:,} | {nat / 1e3:.1f} us | {sta / 1e3:.1f} us | {era / 1e3:.1f} us | "
+                     f"{sta / nat:.2f} | {era / nat:.2f} |")
+    lines += ["", MECH_END]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("build_dir")
+    p.add_argument("--min-time", default="0.1")
+    p.add_argument("--repetitions", type=int, default=5)
+    p.add_argument("--out", default=os.path.join(REPO, "docs", "benchmarks.md"))
+    args = p.parse_args()
+    times = run(args.build_dir, args.min_time, args.repetitions)
+    text = open(args.out).read() if os.path.exists(args.out) else ""
+    new = section(times, f"python3 bench/mech_table.py {args.build_dir}")
+    if MECH_BEGIN in text and MECH_END in text:
+        head, rest = text.split(MECH_BEGIN, 1)
+        text = head + new.rstrip("\n") + rest.split(MECH_END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + new
+    with open(args.out, "w") as f:
+        f.write(text)
+    print(new)
+
+
+if __name__ == "__main__":
+    main()
