@@ -60,7 +60,7 @@ struct H5Place {
 
 /** h5py's bool: an 8-bit enum with FALSE = 0 and TRUE = 1. */
 H5Handle bool_enum_type();
-/** A variable-length UTF-8 string type (h5py reads it as str). */
+/** A variable-length UTF-8 string type, as h5py writes str attributes. */
 H5Handle string_type();
 
 }  // namespace ivy::detail

@@ -91,14 +91,17 @@ H5Handle dataspace(const Leaf& leaf) {
   return {H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose};
 }
 
+// Fixed-length ASCII (h5py reads it as bytes): unlike variable-length strings it needs no
+// global heap, whose reading HDF5 does not guard against corrupt files.
 void write_string_attribute(hid_t obj, const char* name, const std::string& value,
                             const H5Place& at) {
-  const H5Handle type = detail::string_type();
+  const H5Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
+  H5Tset_size(type.get(), value.size());
+  H5Tset_strpad(type.get(), H5T_STR_NULLPAD);
   const H5Handle space(H5Screate(H5S_SCALAR), H5Sclose);
   const H5Handle attr(H5Acreate2(obj, name, type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
                       H5Aclose);
-  const char* text = value.c_str();
-  if (!attr.ok() || H5Awrite(attr.get(), type.get(), &text) < 0)
+  if (!attr.ok() || H5Awrite(attr.get(), type.get(), value.data()) < 0)
     at.fail(std::string("cannot write the attribute ") + name);
 }
 

@@ -228,7 +228,7 @@ check(list(f.keys()) == ["empty", "f64_0d", "flags", "hyper", "ints", "layer0", 
 w = f["layer0/w"]
 check(w.dtype == np.float32 and w.shape == (2, 3), w)
 check((w[()] == np.array([[-2.5, -1.5, -0.5], [0.5, 1.5, 2.5]], np.float32)).all(), w[()])
-check(w.attrs["ivy_dtype"] == "float32", w.attrs["ivy_dtype"])
+check(w.attrs["ivy_dtype"] == b"float32", w.attrs["ivy_dtype"])
 flags = f["flags"][()]
 check(flags.dtype == np.bool_ and flags.tolist() == [True, False, True], flags)
 ints = {"i8": (np.int8, [-128, 127]), "u8": (np.uint8, [0, 255]), "i16": (np.int16, [-300]),
