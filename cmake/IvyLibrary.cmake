@@ -1,6 +1,7 @@
 # The library: core and unified functions (backend-free), plus one folder per enabled backend.
 file(GLOB IVY_CORE_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/core/*.cpp
      ${PROJECT_SOURCE_DIR}/src/ops/*.cpp ${PROJECT_SOURCE_DIR}/src/mech/*.cpp
+     ${PROJECT_SOURCE_DIR}/src/container/*.cpp
      ${PROJECT_SOURCE_DIR}/src/backends/stub/*.cpp)
 add_library(ivy SHARED ${IVY_CORE_SOURCES})
 add_library(Ivy::ivy ALIAS ivy)
@@ -8,6 +9,10 @@ target_include_directories(ivy PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/in
                                       $<INSTALL_INTERFACE:include>)
 target_include_directories(ivy PRIVATE ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(ivy PRIVATE dlpack::dlpack)
+# Container save/load; the public headers do not include HDF5, so consumers do not need it.
+# (FindHDF5 probes its C compiler wrapper: the project enables C for it.)
+find_package(HDF5 REQUIRED COMPONENTS C)
+target_link_libraries(ivy PRIVATE HDF5::HDF5)
 target_compile_options(ivy PRIVATE -Wall -Wextra)
 
 set(IVY_ENABLED_BACKENDS stub)
