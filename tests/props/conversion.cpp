@@ -190,27 +190,38 @@ TEST(ConversionProps, DlpackRoundTripSharesMemory) {
   EXPECT_EQ(ivy::shape(ivy::from_dlpack(ivy::to_dlpack(e), b)), (ivy::Shape{0, 2}));
 }
 
-TEST(ConversionProps, ToBackendBothWays) {
-  IVY_REQUIRE_TORCH_AND_XTENSOR();
-  const ivy::Backend& torch = ivy::backend("torch");
-  const ivy::Backend& xt = ivy::backend("xtensor");
+// The backends of this build that hold arrays (all but the stub).
+std::vector<const ivy::Backend*> array_backends() {
+  std::vector<const ivy::Backend*> out;
+  for (const std::string& name : ivy::available_backends())
+    if (name != "stub") out.push_back(&ivy::backend(name));
+  return out;
+}
+
+TEST(ConversionProps, ToBackendBothWaysBetweenEveryPair) {
+  const auto backends = array_backends();
+  if (backends.size() < 2) GTEST_SKIP() << "to_backend needs two array backends in this build";
   for (ivy::DType d : {ivy::float32, ivy::float64, ivy::int8, ivy::int16, ivy::int32, ivy::int64,
                        ivy::uint8, ivy::bool_}) {
-    for (const ivy::Backend* from : {&torch, &xt}) {
-      const ivy::Backend& to = from == &torch ? xt : torch;
-      const ivy::Array x = ivy::cast(
-          ivy::reshape(ivy::arange(0, 6, 1, ivy::Options(ivy::int64).on(*from)), {2, 3}), d);
-      const ivy::Array y = ivy::to_backend(x, ivy::backend_name(to));
-      EXPECT_EQ(y.backend_name(), ivy::backend_name(to));
-      EXPECT_EQ(ivy::dtype(y), d) << ivy::dtype_name(d) << " from " << ivy::backend_name(*from);
-      EXPECT_EQ(ivy::shape(y), (ivy::Shape{2, 3}));
-      EXPECT_EQ(y.to_vector<double>(), x.to_vector<double>())
-          << ivy::dtype_name(d) << " from " << ivy::backend_name(*from);
+    for (const ivy::Backend* from : backends) {
+      for (const ivy::Backend* to : backends) {
+        if (from == to) continue;
+        const ivy::Array x = ivy::cast(
+            ivy::reshape(ivy::arange(0, 6, 1, ivy::Options(ivy::int64).on(*from)), {2, 3}), d);
+        const ivy::Array y = ivy::to_backend(x, ivy::backend_name(*to));
+        const std::string route = std::string(ivy::dtype_name(d)) + " from " +
+                                  std::string(ivy::backend_name(*from)) + " to " +
+                                  std::string(ivy::backend_name(*to));
+        EXPECT_EQ(y.backend_name(), ivy::backend_name(*to)) << route;
+        EXPECT_EQ(ivy::dtype(y), d) << route;
+        EXPECT_EQ(ivy::shape(y), (ivy::Shape{2, 3})) << route;
+        EXPECT_EQ(y.to_vector<double>(), x.to_vector<double>()) << route;
+      }
     }
   }
   // Same backend: the array itself.
-  const ivy::Array x = ivy::ones({3}, torch);
-  EXPECT_EQ(data_pointer(ivy::to_backend(x, torch)), data_pointer(x));
+  const ivy::Array x = ivy::ones({3}, *backends[0]);
+  EXPECT_EQ(data_pointer(ivy::to_backend(x, *backends[0])), data_pointer(x));
   record("to_backend", HasFailure());
 }
 
@@ -229,21 +240,27 @@ TEST(ConversionProps, ToBackendXtensorToTorchIsZeroCopy) {
   record("to_backend", HasFailure());
 }
 
-TEST(ConversionProps, ToBackendTorchLayouts) {
-  IVY_REQUIRE_TORCH_AND_XTENSOR();
-  // Non-contiguous, broadcast (zero strides), 0-d and zero-size torch arrays reach xtensor with
-  // their row-major values.
-  const ivy::Backend& torch = ivy::backend("torch");
-  const ivy::Array base =
-      ivy::reshape(ivy::arange(6, ivy::Options(ivy::float32).on(torch)), {2, 3});
-  for (const ivy::Array& x :
-       {ivy::transpose(base), ivy::broadcast_to(ivy::array({1.0f, 2.0f, 3.0f}, torch), {4, 3}),
-        ivy::array(9.0f, torch), ivy::zeros({0, 3}, torch), ivy::identity(2, {3}, torch),
-        ivy::slice_ranges(base, {{1, 2, 1}, {1, 3, 1}})}) {  // a view at an offset
-    const ivy::Array y = ivy::to_backend(x, "xtensor");
-    EXPECT_EQ(ivy::shape(y), ivy::shape(x));
-    EXPECT_EQ(y.to_vector<float>(), x.to_vector<float>()) << x.to_string();
-    EXPECT_EQ(ivy::to_backend(y, "torch").to_vector<float>(), x.to_vector<float>());
+TEST(ConversionProps, ToBackendLayoutsBetweenEveryPair) {
+  const auto backends = array_backends();
+  if (backends.size() < 2) GTEST_SKIP() << "to_backend needs two array backends in this build";
+  // Non-contiguous, broadcast (zero strides), 0-d and zero-size arrays and views at an offset
+  // reach the other backend with their row-major values, and come back unchanged.
+  for (const ivy::Backend* from : backends) {
+    const ivy::Backend& b = *from;
+    const ivy::Array base = ivy::reshape(ivy::arange(6, ivy::Options(ivy::float32).on(b)), {2, 3});
+    for (const ivy::Array& x :
+         {ivy::transpose(base), ivy::broadcast_to(ivy::array({1.0f, 2.0f, 3.0f}, b), {4, 3}),
+          ivy::array(9.0f, b), ivy::zeros({0, 3}, b), ivy::identity(2, {3}, b),
+          ivy::slice_ranges(base, {{1, 2, 1}, {1, 3, 1}})}) {
+      for (const ivy::Backend* to : backends) {
+        if (to == from) continue;
+        const ivy::Array y = ivy::to_backend(x, *to);
+        EXPECT_EQ(ivy::shape(y), ivy::shape(x));
+        EXPECT_EQ(y.to_vector<float>(), x.to_vector<float>())
+            << x.to_string() << " to " << y.backend_name();
+        EXPECT_EQ(ivy::to_backend(y, b).to_vector<float>(), x.to_vector<float>());
+      }
+    }
   }
   record("to_backend", HasFailure());
 }
