@@ -16,6 +16,9 @@
 #ifdef IVY_DEMO_TORCH
 #include "torch_mode.hpp"
 #endif
+#ifdef IVY_DEMO_MLX
+#include "mlx_mode.hpp"
+#endif
 
 namespace {
 
@@ -100,6 +103,12 @@ int main(int argc, char** argv) {
   std::cout << "[torch] computing through ivy::torch:: on at::Tensor\n";
   runs.push_back(timed("torch", "ivy::torch:: native",
                        [&] { return ivy_demo::field_through_torch_namespace(n); }));
+#endif
+#ifdef IVY_DEMO_MLX
+  // 4'. Framework-specific on MLX: mlx::core::array in and out through ivy::mlx::*.
+  std::cout << "[mlx] computing through ivy::mlx:: on mlx::core::array\n";
+  runs.push_back(
+      timed("mlx", "ivy::mlx:: native", [&] { return ivy_demo::field_through_mlx_namespace(n); }));
 #endif
 
   std::printf("\n%-10s %-22s %12s %10s %10s %9s\n", "backend", "mode", "sum", "min", "max", "ms");
