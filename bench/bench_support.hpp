@@ -56,19 +56,22 @@ inline std::map<std::string, std::function<void()>>& bodies() {
 /**
  * Registers f (returning the op's result, destroyed inside the timed loop as a caller would)
  * as a benchmark. The timed loop calls f directly, so no indirection is added to any path.
+ * Returns the benchmark, for settings such as the clock.
  */
 template <class F>
-void add(const std::string& benchmark_name, F f) {
-  benchmark::RegisterBenchmark(benchmark_name.c_str(), [f](benchmark::State& state) {
-    for (auto _ : state) {
-      auto result = f();
-      benchmark::DoNotOptimize(result);
-    }
-  });
+benchmark::internal::Benchmark* add(const std::string& benchmark_name, F f) {
+  benchmark::internal::Benchmark* b =
+      benchmark::RegisterBenchmark(benchmark_name.c_str(), [f](benchmark::State& state) {
+        for (auto _ : state) {
+          auto result = f();
+          benchmark::DoNotOptimize(result);
+        }
+      });
   bodies()[benchmark_name] = [f] {
     auto result = f();
     benchmark::DoNotOptimize(result);
   };
+  return b;
 }
 
 /**

@@ -24,7 +24,7 @@ import sys
 import tempfile
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BACKENDS = ["torch", "xtensor"]
+BACKENDS = ["torch", "xtensor", "mlx"]
 PATHS = ["static", "explicit", "erased"]
 FUNCTIONS = ["sin", "exp", "add", "multiply", "maximum", "sum", "mean", "matmul"]
 WRAPPERS = ["wrapper_cast", "wrapper_reshape", "wrapper_copy"]
@@ -86,7 +86,8 @@ def run_program(program, flags):
     for b in data["benchmarks"]:
         if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
             continue
-        _, fn, path, n = b["run_name"].split("/")
+        # A benchmark timed by process CPU time (mlx) carries a "/process_time" suffix.
+        _, fn, path, n = b["run_name"].split("/")[:4]
         times[(fn, path, int(n))] = b["cpu_time"] * UNIT_NS[b.get("time_unit", "ns")]
     return times, data.get("context", {})
 
@@ -150,6 +151,9 @@ def machine(build_dir, context):
     packages = first_line(["dpkg-query", "-W", "-f=${Package} ${Version}, ",
                            "libtorch-dev", "libxtensor-dev", "libxtensor-blas-dev",
                            "libbenchmark-dev", "libopenblas0-pthread"]).rstrip(", ")
+    mlx = mlx_version()
+    if mlx:
+        packages += f"; PyPI mlx {mlx} in .venv"
     return [
         f"CPU: {model}, {first_line(['nproc'])} cores available (nproc), "
         f"{context.get('mhz_per_cpu', '?')} MHz, memory {mem}",
@@ -159,6 +163,21 @@ def machine(build_dir, context):
         f"Packages: {packages}",
         f"Google Benchmark library built as: {context.get('library_build_type', '?')}",
     ]
+
+
+def mlx_version():
+    """The version of the mlx wheel in the project's .venv (None without one)."""
+    lib = os.path.join(REPO, ".venv", "lib")
+    if not os.path.isdir(lib):
+        return None
+    for python in sorted(os.listdir(lib)):
+        site = os.path.join(lib, python, "site-packages")
+        if not os.path.isdir(site):
+            continue
+        for entry in sorted(os.listdir(site)):
+            if entry.startswith("mlx-") and entry.endswith(".dist-info"):
+                return entry[len("mlx-"):-len(".dist-info")]
+    return None
 
 
 def fmt_time(ns):
@@ -210,6 +229,23 @@ def overhead_lines(times):
             o = overheads(times, n, fns)
             cells = [f"{o[p][0]:+.1f}% (median {o[p][1]:+.1f}%)" if p in o else "–" for p in PATHS]
             lines.append(f"| {n:,} | {label} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def summary_table(results):
+    """One column per backend: the mean erased and static overheads at each size."""
+    backends = [b for b in BACKENDS if b in results]
+    sizes = sorted({n for b in backends for n in sizes_of(results[b][0])})
+    lines = ["| elements | path | " + " | ".join(backends) + " |",
+             "|---:|---|" + "---:|" * len(backends)]
+    for n in sizes:
+        for path in ["static", "erased"]:
+            cells = []
+            for b in backends:
+                o = overheads(results[b][0], n)
+                cells.append(f"{o[path][0]:+.1f}% (median {o[path][1]:+.1f}%)" if path in o
+                             else "–")
+            lines.append(f"| {n:,} | {path} | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -286,9 +322,11 @@ def write_report(args, results, load_before, load_after, context, started):
         "",
         "* **native**: the engine called directly (`at::sin(t)`, `at::add(a, b)`, `t.sum()`, "
         "`t.mean(0)`, `at::matmul`; xtensor expressions assigned to an `xt::xarray<float>`, "
-        "`xt::sum`, `xt::mean(x, {0})`, `xt::linalg::dot`).",
+        "`xt::sum`, `xt::mean(x, {0})`, `xt::linalg::dot`; `mx::sin(a)`, `mx::add(a, b)`, "
+        "`mx::sum(a)`, `mx::mean(a, 0)`, `mx::matmul(a, b)`).",
         "* **static**: ivy's overload chosen at compile time from the native type "
-        "(`ivy::sin(t)` on `at::Tensor` / `xt::xarray<float>`). On xtensor it copies the inputs "
+        "(`ivy::sin(t)` on `at::Tensor` / `xt::xarray<float>` / `mx::array`). On xtensor it "
+        "copies the inputs "
         "in and the result out by design.",
         "* **explicit**: `ivy::Array`s created with `ivy::backend(\"torch\")` in their Options, "
         "then the `ivy::Array` call.",
@@ -296,24 +334,39 @@ def write_report(args, results, load_before, load_after, context, started):
         "call. Explicit and erased run the same dispatch code (the backend tag of the array); "
         "they differ only in how the inputs were created, so their difference is noise.",
         "* **framework** (wrapper-only rows): `ivy::torch::cast(t, ...)` / "
-        "`ivy::xtensor::cast(x, ...)`.",
+        "`ivy::xtensor::cast(x, ...)` / `ivy::mlx::cast(a, ...)`.",
+        "",
+        "MLX is lazy: an op returns a graph node and the work happens at evaluation. Every MLX "
+        "path therefore evaluates its result inside the timed loop (`mx::eval(r)` on the native "
+        "and static paths, `ivy::eval(r)` on `ivy::Array`), on inputs evaluated once before the "
+        "loop, so each iteration builds and computes exactly one op on every path "
+        "(`wrapper_copy` evaluates nothing). MLX computes on a stream thread of its own while "
+        "the caller waits, so the MLX benchmarks are timed by the CPU time of the whole process "
+        "(Google Benchmark's `MeasureProcessCPUTime`) instead of the calling thread's.",
         "",
         "Element-wise functions (sin, exp, add, multiply, maximum) and `sum` take shape [n]; "
         "`mean` (over axis 0) and `matmul` take square matrices of n elements (√n × √n). "
-        "float32, one thread (`at::set_num_threads(1)`). Times are the median CPU time of the "
+        "float32, one thread (`at::set_num_threads(1)`; MLX: one stream thread). Times are the median CPU time of the "
         "repetitions (CPU time rather than wall time because the machine was shared: wall time "
         "included periods when the process was not running). Ratios > 1 mean slower than native.",
         "",
         "Wrapper only: `wrapper_cast` is a cast to the array's own dtype and `wrapper_reshape` "
         "a reshape to its own shape (10 × 10 float32); ivy returns its input for both, so the "
         "time is the path's dispatch, validation and result handling. `wrapper_copy` copies "
-        "the handle (`at::Tensor`, `xt::xarray<float>`, `ivy::Array` in the erased column): "
+        "the handle (`at::Tensor`, `xt::xarray<float>`, `mx::array`, `ivy::Array` in the erased "
+        "column): "
         "the floor of any call that returns an array. The native rows are the engine's own "
-        "same-dtype cast (`t.to(at::kFloat)`, `xt::cast<float>` evaluated) and reshape "
-        "(`t.reshape(shape)`; on xtensor a copy plus `reshape`, since an `xt::xarray` owns "
-        "its buffer).",
+        "same-dtype cast (`t.to(at::kFloat)`, `xt::cast<float>` evaluated, `mx::astype` then "
+        "`mx::eval`) and reshape (`t.reshape(shape)`; on xtensor a copy plus `reshape`, since "
+        "an `xt::xarray` owns its buffer; `mx::reshape` then `mx::eval`).",
         "",
     ]
+    if len(results) > 1:
+        out += ["## Summary: one column per backend", "",
+                "Mean over the eight functions of path / native − 1 (median in brackets); the "
+                "per-backend sections below have the details.", ""]
+        out += summary_table(results)
+        out += [""]
     for backend in BACKENDS:
         if backend not in results:
             continue
