@@ -52,14 +52,44 @@ void accumulate(A& acc, T v) {
   }
 }
 
+// Floats accumulate in double; integers and bools in int64.
+template <class T>
+using Accumulator = std::conditional_t<std::is_floating_point_v<T>, double, std::int64_t>;
+
+// The sum of n contiguous values in eight independent lanes, which the compiler turns into
+// vector additions (one running sum is a serial dependency chain).
+template <class T>
+Accumulator<T> lane_sum(const T* p, std::size_t n) {
+  using A = Accumulator<T>;
+  constexpr std::size_t kLanes = 8;
+  A lanes[kLanes] = {};
+  std::size_t j = 0;
+  for (; j + kLanes <= n; j += kLanes)
+    for (std::size_t l = 0; l < kLanes; ++l) accumulate<ReduceOp::sum>(lanes[l], p[j + l]);
+  A total = 0;
+  for (; j < n; ++j) accumulate<ReduceOp::sum>(total, p[j]);
+  for (A lane : lanes) accumulate<ReduceOp::sum>(total, lane);
+  return total;
+}
+
 // Reduces the middle dimension of a row-major [outer, r, inner] block in place of a copy with
 // the reduced axes moved last: the inner loop runs over contiguous memory.
 template <ReduceOp Op, class T>
 void reduce_middle(const T* p, std::size_t outer, std::size_t r, std::size_t inner, T* out) {
-  // Floats accumulate in double; integers and bools in int64.
-  using A = std::conditional_t<std::is_floating_point_v<T>, double, std::int64_t>;
+  using A = Accumulator<T>;
   constexpr bool kFromFirst = Op == ReduceOp::min || Op == ReduceOp::max;
   constexpr A kInit = Op == ReduceOp::prod || Op == ReduceOp::all ? A(1) : A(0);
+  if constexpr (Op == ReduceOp::sum || Op == ReduceOp::mean) {
+    if (inner == 1) {  // trailing axes (a full reduction among them): contiguous rows
+      for (std::size_t o = 0; o < outer; ++o) {
+        A acc = lane_sum(p + o * r, r);
+        if constexpr (Op == ReduceOp::mean && std::is_floating_point_v<T>)
+          acc = r ? acc / static_cast<double>(r) : std::numeric_limits<double>::quiet_NaN();
+        out[o] = static_cast<T>(acc);
+      }
+      return;
+    }
+  }
   std::vector<A> acc(inner);
   for (std::size_t o = 0; o < outer; ++o) {
     const T* base = p + o * r * inner;
