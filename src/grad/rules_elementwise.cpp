@@ -161,14 +161,14 @@ void record_cast(const Array& x, Array& y) {
 }
 
 void record_unary(UnaryOp op, const Array& x, Array& y) {
-  if (piecewise_constant(op)) return;
+  if (piecewise_constant(op)) return constant(y);
   record(y, {&x}, [op, x = detached(x), y0 = detached(y)](const Array& g, const Needs&) {
     return std::vector<Array>{unary_vjp(op, x, y0, g)};
   });
 }
 
 void record_binary(BinaryOp op, const Array& a, const Array& b, Array& y) {
-  if (!differentiable(op)) return;
+  if (!differentiable(op)) return constant(y);
   if (op == BinaryOp::add || op == BinaryOp::subtract) {
     // Linear: nothing to keep.
     record(y, {&a, &b}, [op](const Array& g, const Needs& needs) {

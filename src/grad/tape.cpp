@@ -20,6 +20,7 @@ GradNode* new_node() {
 
 template <class Inputs>
 void record_impl(Array& y, const Inputs& inputs, Vjp vjp) {
+  constant(y);
   if (!is_floating(y.dtype())) return;
   bool any = false;
   for (const Array* x : inputs) any = any || tracked(*x);

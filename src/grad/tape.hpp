@@ -60,7 +60,8 @@ struct GradNode {
   Vjp vjp;
 };
 
-extern std::atomic<int> open_tapes;
+// Hidden: read PC-relative on the fast path, not through the GOT.
+extern std::atomic<int> open_tapes __attribute__((visibility("hidden")));
 /** The id of the gradient computation recording on this thread, 0 when none. */
 std::uint64_t current_tape() noexcept;
 
@@ -77,6 +78,14 @@ bool tracked(const Array& x) noexcept;
  */
 void record(Array& y, std::initializer_list<const Array*> inputs, Vjp vjp);
 void record(Array& y, const std::vector<Array>& inputs, Vjp vjp);
+
+/**
+ * Marks a kernel output as a constant: a kernel that hands back (a copy of) its input would
+ * otherwise pass the input's node on through a non-differentiable op.
+ */
+inline void constant(Array& y) noexcept {
+  if (y.grad_node()) y.set_grad_node(nullptr);
+}
 
 /** y with no tape node: a constant to every later gradient computation. */
 Array detached(const Array& y);
