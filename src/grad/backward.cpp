@@ -1,8 +1,6 @@
 #include "grad/backward.hpp"
 
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "grad/tape.hpp"
 #include "ivy/ops/conversion.hpp"
@@ -17,23 +15,36 @@ namespace {
 // Every node root depends on, latest first: a node's cotangent is complete before it runs.
 std::vector<GradNode*> reverse_order(GradNode* root) {
   std::vector<GradNode*> order, stack{root};
-  std::unordered_set<GradNode*> seen{root};
+  root->collected = true;
   while (!stack.empty()) {
     GradNode* n = stack.back();
     stack.pop_back();
     order.push_back(n);
     for (const GradInput& in : n->inputs)
-      if (in.node && seen.insert(in.node.get()).second) stack.push_back(in.node.get());
+      if (in.node && !in.node.get()->collected) {
+        in.node.get()->collected = true;
+        stack.push_back(in.node.get());
+      }
   }
   std::sort(order.begin(), order.end(),
             [](const GradNode* a, const GradNode* b) { return a->seq > b->seq; });
   return order;
 }
 
-void accumulate(std::unordered_map<GradNode*, Array>& cot, GradNode* n, Array g) {
-  auto [it, fresh] = cot.try_emplace(n, std::move(g));
-  if (!fresh) it->second = add(it->second, g);
+void accumulate(GradNode* n, Array g) {
+  n->cotangent = n->cotangent.defined() ? add(n->cotangent, g) : std::move(g);
 }
+
+// Leaves the nodes as they were, also when a VJP throws.
+struct Scratch {
+  std::vector<GradNode*> nodes;
+  ~Scratch() {
+    for (GradNode* n : nodes) {
+      n->cotangent = Array();
+      n->collected = false;
+    }
+  }
+};
 
 }  // namespace
 
@@ -57,13 +68,12 @@ std::vector<Array> backward(const Array& root, int num_leaves) {
   std::vector<Array> grads(static_cast<std::size_t>(num_leaves));
   GradNode* top = root.grad_node();
   if (!top) return grads;
-  std::unordered_map<GradNode*, Array> cot;
-  cot.emplace(top, ones_like(detached(root)));
-  for (GradNode* n : reverse_order(top)) {
-    auto it = cot.find(n);
-    if (it == cot.end()) continue;
-    const Array g = std::move(it->second);
-    cot.erase(it);
+  Scratch scratch{reverse_order(top)};
+  top->cotangent = ones_like(detached(root));
+  for (GradNode* n : scratch.nodes) {
+    if (!n->cotangent.defined()) continue;
+    const Array g = std::move(n->cotangent);
+    n->cotangent = Array();
     if (n->leaf >= 0) {
       if (n->leaf < num_leaves) grads[static_cast<std::size_t>(n->leaf)] = g;
       continue;
@@ -74,7 +84,7 @@ std::vector<Array> backward(const Array& root, int num_leaves) {
     for (std::size_t i = 0; i < needs.size() && i < gin.size(); ++i) {
       if (!needs[i] || !gin[i].defined()) continue;
       const GradInput& in = n->inputs[i];
-      accumulate(cot, in.node.get(), fit_to(std::move(gin[i]), in.shape, in.dtype));
+      accumulate(in.node.get(), fit_to(std::move(gin[i]), in.shape, in.dtype));
     }
   }
   return grads;

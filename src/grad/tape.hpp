@@ -58,6 +58,10 @@ struct GradNode {
   bool variable = false;   // made by ivy::variable
   std::vector<GradInput> inputs;
   Vjp vjp;
+  // Scratch of the reverse pass (run by the recording thread only): the cotangent summed so
+  // far and whether the node was collected.
+  Array cotangent;
+  bool collected = false;
 };
 
 // Hidden: read PC-relative on the fast path, not through the GOT.
