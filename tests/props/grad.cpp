@@ -198,6 +198,25 @@ TEST_F(GradProps, AdamUpdateMatchesIvy) {
   expect_values(r.vw[0], {36}, 1e-12);
 }
 
+TEST_F(GradProps, DeepChain) {
+  // 20,000 recorded ops: the reverse pass and the freeing of the tape must not recurse.
+  const auto r = ivy::execute_with_gradients(
+      [](const std::vector<Array>& v) {
+        Array y = v[0];
+        for (int i = 0; i < 20000; ++i) y = ivy::multiply(y, 1.0001);
+        return ivy::sum(y);
+      },
+      {f64({1}, {1})});
+  expect_values(r.grads[0], {std::pow(1.0001, 20000)}, 1e-9);
+}
+
+TEST_F(GradProps, VariableInsideKeepsTheGradient) {
+  const auto r = ivy::execute_with_gradients(
+      [](const std::vector<Array>& v) { return ivy::sum(ivy::square(ivy::variable(v[0]))); },
+      {f64({3}, {1})});
+  expect_values(r.grads[0], {6});
+}
+
 // to_device and to_backend have no fixture cases: their gradients are checked here.
 TEST_F(GradProps, ThroughToDevice) {
   const auto r = ivy::execute_with_gradients(
