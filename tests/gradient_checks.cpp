@@ -34,11 +34,21 @@ std::string largest_error_at;
 
 bool is_float(DType d) { return is_floating(d); }
 
-// The case's float inputs, as float64 host arrays (other inputs keep their dtype).
-std::vector<HostArray> as_float64(const FixtureCase& fc) {
+// float64 where the backend has it, else float32 (with the coarser steps).
+DType work_dtype(const Backend& b) {
+  try {
+    zeros({}, Options(DType::float64).on(b));
+    return DType::float64;
+  } catch (const UnsupportedError&) {
+    return DType::float32;
+  }
+}
+
+// The case's float inputs in dtype d (other inputs keep their dtype).
+std::vector<HostArray> as_work_dtype(const FixtureCase& fc, DType d) {
   std::vector<HostArray> in = fc.inputs;
   for (HostArray& h : in)
-    if (is_float(h.dtype)) h.dtype = DType::float64;
+    if (is_float(h.dtype)) h.dtype = d;
   return in;
 }
 
@@ -77,13 +87,15 @@ struct Weight {
 
 class Check {
  public:
-  Check(const FixtureCase& fc, const Backend& b) : fc_(fc), b_(b), host_(as_float64(fc)) {
+  Check(const FixtureCase& fc, const Backend& b)
+      : fc_(fc), b_(b), work_(work_dtype(b)), host_(as_work_dtype(fc, work_)) {
+    if (work_ == DType::float32) steps_ = kFloat32;
     const CaseFn* h = find_case(fc.fn);
     if (!h) throw std::runtime_error("no case handler");
     handler_ = *h;
   }
 
-  /** False when the case has nothing to compare (no float64 output). */
+  /** False when the case has nothing to compare (no float32/float64 output). */
   bool prepare() {
     const Outputs base = run(device_inputs(host_));
     std::mt19937 rng(12345);
@@ -100,14 +112,14 @@ class Check {
         return false;  // too coarse for differences
       std::vector<double> w(static_cast<std::size_t>(y.size()));
       for (double& v : w) v = uni(rng);
-      weights_.push_back({array(w, y.shape(), Options(DType::float64).on(b_)), isfinite(y)});
+      weights_.push_back({to_device_array(HostArray{work_, y.shape(), w}, b_), isfinite(y)});
       any = any || y.size() > 0;
     }
     return any;
   }
 
   Array loss(const Outputs& outs) const {
-    Array total = zeros({}, Options(DType::float64).on(b_));
+    Array total = zeros({}, Options(work_).on(b_));
     for (std::size_t k = 0; k < outs.size() && k < weights_.size(); ++k) {
       if (!weights_[k].w.defined() || outs[k].size() == 0) continue;
       const Array kept = where(weights_[k].finite, outs[k], 0.0);
@@ -154,6 +166,7 @@ class Check {
 
   const FixtureCase& fc_;
   const Backend& b_;
+  DType work_;
   std::vector<HostArray> host_;
   CaseFn handler_;
   std::vector<Weight> weights_;
