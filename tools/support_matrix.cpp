@@ -17,6 +17,10 @@ struct Cell {
 };
 using Table = std::map<std::string, std::map<std::string, Cell>>;  // fn -> dtype -> cell
 
+// The key under which the conformance runs record a function's gradient check
+// (tests/support/support_record.hpp).
+const std::string kGradientKey = "gradient";
+
 Table read_table(const std::string& path) {
   Table t;
   std::ifstream in(path);
@@ -42,6 +46,34 @@ std::string short_dtype(const std::string& d) {
   return it == names.end() ? d : it->second;
 }
 
+// "torch xtensor", "FAILED: ...", "not checked" or "no" (not differentiable). The stub holds no
+// arrays and never has gradients.
+std::string gradient_cell(const ivy::FunctionInfo& f, const std::vector<std::string>& backends,
+                          std::map<std::string, Table>& tables, std::map<std::string, int>& passed,
+                          std::vector<std::string>& unchecked) {
+  if (!f.differentiable) return "no";
+  const std::string fn(f.name);
+  std::string ok, failed;
+  for (const auto& b : backends) {
+    if (b == "stub") continue;
+    const auto& t = tables[b];
+    auto it = t.find(fn);
+    const Cell* cell = nullptr;
+    if (it != t.end() && it->second.count(kGradientKey)) cell = &it->second.at(kGradientKey);
+    if (cell && cell->status == "ok") {
+      ok += (ok.empty() ? "" : " ") + b;
+      ++passed[b];
+    } else if (cell && cell->status == "failed") {
+      failed += (failed.empty() ? "" : " ") + b;
+    } else {
+      unchecked.push_back("`" + fn + "` on " + b + ": " +
+                          (cell ? cell->reason : std::string("no gradient check ran")));
+    }
+  }
+  if (ok.empty() && failed.empty()) return "not checked";
+  return ok + (failed.empty() ? "" : " FAILED: " + failed);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -60,17 +92,22 @@ int main(int argc, char** argv) {
         "each "
         "backend; do not edit by hand. A cell lists the dtypes whose fixture cases passed; "
         "`FAILED` lists dtypes with a failing case; `property` means the function is covered by "
-        "property tests (random numbers, devices, conversion) rather than fixtures. Unsupported "
+        "property tests (random numbers, devices, conversion) rather than fixtures. The gradient "
+        "column lists the backends on which the function's gradient (ivy's tape) matched "
+        "central finite differences on its fixture cases (tests/gradient_checks.cpp); `no` marks "
+        "functions that are not differentiable. Unsupported "
         "combinations and their reasons follow the table.\n\n";
   md << "| function | family |";
   for (const auto& b : backends) md << ' ' << b << " |";
-  md << "\n|---|---|";
-  for (std::size_t i = 0; i < backends.size(); ++i) md << "---|";
+  md << " gradient |\n|---|---|";
+  for (std::size_t i = 0; i <= backends.size(); ++i) md << "---|";
   md << '\n';
   std::vector<std::string> unsupported;
   int stub_unsupported = 0;  // the stub holds no arrays: summarised in one line
   int counted = 0;
-  std::map<std::string, int> supported_per_backend;
+  std::map<std::string, int> supported_per_backend, gradient_per_backend;
+  std::vector<std::string> gradient_unchecked;
+  int differentiable = 0;
   for (const ivy::FunctionInfo& f : ivy::registered_functions()) {
     const std::string fn(f.name);
     ++counted;
@@ -81,6 +118,7 @@ int main(int argc, char** argv) {
       std::string ok, failed;
       if (it != t.end()) {
         for (const auto& [dtype, cell] : it->second) {
+          if (dtype == kGradientKey) continue;
           if (cell.status == "ok")
             ok += (ok.empty() ? "" : " ") + short_dtype(dtype);
           else if (cell.status == "failed")
@@ -99,11 +137,18 @@ int main(int argc, char** argv) {
                                             : "-")
          << (failed.empty() ? "" : " FAILED: " + failed) << " |";
     }
-    md << '\n';
+    md << ' ' << gradient_cell(f, backends, tables, gradient_per_backend, gradient_unchecked)
+       << " |\n";
+    if (f.differentiable) ++differentiable;
   }
   md << "\n" << counted << " functions. Functions with at least one passing dtype:";
   for (const auto& b : backends) md << ' ' << b << ' ' << supported_per_backend[b] << ';';
-  md << "\n\n## Unsupported combinations (" << unsupported.size() << ")\n\n";
+  md << "\n\n" << differentiable << " differentiable functions. With a passing gradient check:";
+  for (const auto& b : backends)
+    if (b != "stub") md << ' ' << b << ' ' << gradient_per_backend[b] << ';';
+  md << "\n\n## Gradients not checked (" << gradient_unchecked.size() << ")\n\n";
+  for (const auto& u : gradient_unchecked) md << "- " << u << '\n';
+  md << "\n## Unsupported combinations (" << unsupported.size() << ")\n\n";
   if (stub_unsupported)
     md << "- the stub backend: all " << stub_unsupported
        << " function x dtype cells (it builds the whole API and holds no arrays)\n";

@@ -12,6 +12,7 @@
 #include "ivy/core/registry.hpp"
 #include "ivy/core/scalar.hpp"
 #include "ivy/core/shape.hpp"
+#include "ivy/grad.hpp"
 #include "ivy/ops/conversion.hpp"
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/elementwise.hpp"

@@ -10,13 +10,16 @@
 
 namespace ivy {
 
-Array::Array(const Array& other) : backend_(other.backend_) {
+Array::Array(const Array& other) : backend_(other.backend_), node_(other.node_) {
+  if (node_) [[unlikely]]
+    detail::retain(node_);
   if (backend_) backend_->copy_handle(handle_, other.handle_);
 }
 
-Array::Array(Array&& other) noexcept : backend_(other.backend_) {
+Array::Array(Array&& other) noexcept : backend_(other.backend_), node_(other.node_) {
   if (backend_) backend_->move_handle(handle_, other.handle_);
   other.backend_ = nullptr;
+  other.node_ = nullptr;
 }
 
 Array& Array::operator=(const Array& other) {
@@ -30,15 +33,27 @@ Array& Array::operator=(const Array& other) {
 Array& Array::operator=(Array&& other) noexcept {
   if (this != &other) {
     if (backend_) backend_->destroy_handle(handle_);
+    if (node_) [[unlikely]]
+      detail::release(node_);
     backend_ = other.backend_;
+    node_ = other.node_;
     if (backend_) backend_->move_handle(handle_, other.handle_);
     other.backend_ = nullptr;
+    other.node_ = nullptr;
   }
   return *this;
 }
 
 Array::~Array() {
   if (backend_) backend_->destroy_handle(handle_);
+  if (node_) [[unlikely]]
+    detail::release(node_);
+}
+
+void Array::set_grad_node(detail::GradNode* node) noexcept {
+  if (node) detail::retain(node);
+  if (node_) detail::release(node_);
+  node_ = node;
 }
 
 const Backend& Array::backend() const {

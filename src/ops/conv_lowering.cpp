@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "grad/tape.hpp"
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/indexing.hpp"
 #include "ivy/ops/linalg.hpp"
@@ -50,7 +51,8 @@ Array conv_valid(const ConvSpec& spec, const Array& x, const Array& filters,
                  const std::vector<std::int64_t>& dilations, const Shape& out) {
   const Backend& b = *spec.backend;
   const DType d = x.dtype();
-  if (b.nn && b.nn->conv && (d == DType::float32 || d == DType::float64))
+  // Inside a gradient computation the im2col form runs instead: its primitives are recorded.
+  if (b.nn && b.nn->conv && (d == DType::float32 || d == DType::float64) && !recording())
     return b.nn->conv(x, filters, strides, dilations);
   return im2col_conv(spec, x, filters, strides, dilations, out);
 }

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "grad/record.hpp"
 #include "ivy/core/framework.hpp"
 #include "ivy/ops/elementwise.hpp"
 #include "ops/dispatch.hpp"
@@ -48,13 +49,17 @@ Array cast(const Array& x, DType d) {
   detail::require_dtype(b, d, "cast");
   const auto& k = detail::family(b, &Backend::elementwise, "cast");
   if (is_floating(from) && is_integral(d)) return k.cast(saturate_for_integer(x, d, k), d);
-  return k.cast(x, d);
+  Array y = k.cast(x, d);
+  IVY_RECORD(record_cast(x, y));
+  return y;
 }
 
 Array to_device(const Array& x, const Device& d) {
   const Backend& b = detail::backend_of("to_device", x);
   if (x.device() == d) return x;
-  return detail::kernel(b, b.to_device, "to_device")(x, d);
+  Array y = detail::kernel(b, b.to_device, "to_device")(x, d);
+  IVY_RECORD(record_to_device(x, y));
+  return y;
 }
 
 Array to_device(const Array& x, std::string_view device) {
@@ -75,9 +80,8 @@ Array to_device(const Array& x, const char* device) {
 
 Array to_backend(const Array& x, std::string_view name) { return to_backend(x, backend(name)); }
 
-Array to_backend(const Array& x, const Backend& target) {
-  const Backend& source = detail::backend_of("to_backend", x);
-  if (&source == &target) return x;
+namespace {
+Array move_to_backend(const Array& x, const Backend& source, const Backend& target) {
   const DType d = x.dtype();
   detail::require_dtype(target, d, "to_backend");
   if (source.to_dlpack && target.from_dlpack) {
@@ -90,6 +94,15 @@ Array to_backend(const Array& x, const Backend& target) {
   if (!host.empty()) source.to_host(x, host.data());
   return detail::kernel(target, target.from_host, "to_backend")(host.data(), x.shape(), d,
                                                                 x.device());
+}
+}  // namespace
+
+Array to_backend(const Array& x, const Backend& target) {
+  const Backend& source = detail::backend_of("to_backend", x);
+  if (&source == &target) return x;
+  Array y = move_to_backend(x, source, target);
+  IVY_RECORD(record_to_backend(x, y));
+  return y;
 }
 
 DLManagedTensor* to_dlpack(const Array& x) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "grad/tape.hpp"
 #include "ivy/core/framework.hpp"
 #include "ivy/ops/conversion.hpp"
 #include "ivy/ops/creation.hpp"
@@ -124,7 +125,8 @@ Array einsum(std::string_view subscripts, const std::vector<Array>& operands) {
   const detail::EinsumSpec spec = detail::parse_einsum(subscripts, shapes, "einsum", b.name);
   std::vector<Array> cast_ops;
   for (const Array& a : operands) cast_ops.push_back(cast(a, d));
-  if (const auto fused = detail::linalg(b, "einsum").einsum)
+  // Inside a gradient computation the composite runs instead: its primitives are recorded.
+  if (const auto fused = detail::linalg(b, "einsum").einsum; fused && !detail::recording())
     return cast(fused(spec.normalized, cast_ops), d);  // torch sums ints in int64
   std::vector<Labelled> terms;
   for (std::size_t k = 0; k < cast_ops.size(); ++k) {

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "grad/record.hpp"
 #include "ivy/ops/conversion.hpp"
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/reduction.hpp"
@@ -57,6 +58,12 @@ UnaryKind kind_of(UnaryOp op) {
   }
 }
 
+Array unary_kernel(const ElementwiseKernels& k, UnaryOp op, const Array& x) {
+  Array y = k.unary(op, x);
+  IVY_RECORD(record_unary(op, x, y));
+  return y;
+}
+
 Array apply_unary(UnaryOp op, const Array& x) {
   const std::string_view fn = unary_name(op);
   const Backend& b = detail::backend_of(fn, x);
@@ -64,13 +71,13 @@ Array apply_unary(UnaryOp op, const Array& x) {
   const DType d = x.dtype();
   switch (kind_of(op)) {
     case UnaryKind::float_math:
-      return k.unary(op, is_floating(d) ? x : cast(x, kDefaultFloat));
+      return unary_kernel(k, op, is_floating(d) ? x : cast(x, kDefaultFloat));
     case UnaryKind::numeric:
       detail::require_kind(x, !is_bool(d), fn, "a numeric dtype");
-      return k.unary(op, x);
+      return unary_kernel(k, op, x);
     case UnaryKind::rounding:
       detail::require_kind(x, !is_bool(d), fn, "a numeric dtype");
-      return is_floating(d) ? k.unary(op, x) : x;
+      return is_floating(d) ? unary_kernel(k, op, x) : x;
     case UnaryKind::predicate:
       // Integers and bools are never NaN or infinite.
       if (!is_floating(d)) return full_like(x, op == UnaryOp::isfinite, DType::bool_);
@@ -137,6 +144,12 @@ bool needs_integer_check(BinaryOp op) {
   return op == BinaryOp::floor_divide || op == BinaryOp::remainder || op == BinaryOp::pow;
 }
 
+Array binary_kernel(const ElementwiseKernels& k, BinaryOp op, const Array& a, const Array& b) {
+  Array y = k.binary(op, a, b);
+  IVY_RECORD(record_binary(op, a, b, y));
+  return y;
+}
+
 Array apply_binary(BinaryOp op, const Operand& a, const Operand& b) {
   const std::string_view fn = binary_name(op);
   const Backend& bk = detail::common_backend(fn, {&a, &b});
@@ -162,10 +175,10 @@ Array apply_binary(BinaryOp op, const Operand& a, const Operand& b) {
   // The common case: two arrays of one dtype and shape go straight to the kernel.
   if (a.is_array() && b.is_array() && da == d && db == d && !int_check &&
       detail::same_shape(bk, a.array(), b.array()))
-    return k.binary(op, a.array(), b.array());
+    return binary_kernel(k, op, a.array(), b.array());
   Prepared p = prepare(bk, a, b, d, fn);
   if (int_check) check_integer_operands(op, p.b, fn, bk);
-  return k.binary(op, p.a, p.b);
+  return binary_kernel(k, op, p.a, p.b);
 }
 
 }  // namespace
@@ -212,8 +225,10 @@ Array where(const Array& cond, const Operand& a, const Operand& b) {
   }
   detail::broadcast_shapes(detail::broadcast_shapes(cond.shape(), a_arr.shape(), "where", bk.name),
                            b_arr.shape(), "where", bk.name);
-  return detail::family(bk, &Backend::elementwise, "where")
-      .where(cast(cond, DType::bool_), a_arr, b_arr);
+  const Array mask = cast(cond, DType::bool_);
+  Array y = detail::family(bk, &Backend::elementwise, "where").where(mask, a_arr, b_arr);
+  IVY_RECORD(record_where(mask, a_arr, b_arr, y));
+  return y;
 }
 
 }  // namespace ivy

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "grad/record.hpp"
 #include "ops/dispatch.hpp"
 
 namespace ivy {
@@ -11,7 +12,9 @@ namespace {
 // The backend's slice kernel on ranges already known to be valid.
 Array slice_kernel(const Backend& b, const Array& x, const std::vector<SliceRange>& ranges,
                    std::string_view fn) {
-  return detail::kernel(b, detail::family(b, &Backend::manipulation, fn).slice, fn)(x, ranges);
+  Array y = detail::kernel(b, detail::family(b, &Backend::manipulation, fn).slice, fn)(x, ranges);
+  IVY_RECORD(record_slice(x, ranges, y));
+  return y;
 }
 }  // namespace
 
@@ -81,10 +84,11 @@ Array slice(const Array& x, const std::vector<Slice>& slices) {
         whole && ranges.back().start == 0 && ranges.back().stop == dim && ranges.back().step == 1;
   }
   Array out = whole ? x : slice_kernel(b, x, ranges, "slice");
-  if (!flipped.empty())
-    out = detail::kernel(b, detail::family(b, &Backend::manipulation, "slice").flip, "slice")(
-        out, flipped);
-  return out;
+  if (flipped.empty()) return out;
+  Array y = detail::kernel(b, detail::family(b, &Backend::manipulation, "slice").flip, "slice")(
+      out, flipped);
+  IVY_RECORD(record_flip(out, flipped, y));
+  return y;
 }
 
 }  // namespace ivy

@@ -1,6 +1,7 @@
 // take, gather (take_along_axis) and gather_nd (TF semantics, as flat offsets and a take).
 #include <string>
 
+#include "grad/record.hpp"
 #include "ivy/ops/indexing.hpp"
 #include "ivy/ops/manipulation.hpp"
 #include "ops/dispatch.hpp"
@@ -20,7 +21,9 @@ Array take(const Array& x, const Array& indices, int axis) {
   const int ax = detail::normalize_axis(axis, static_cast<int>(s.size()), "take", b.name);
   const Array idx =
       detail::wrapped_indices(b, "take", indices, s[ax], "axis " + std::to_string(ax), s);
-  return detail::kernel(b, kernels(b, "take").take, "take")(x, idx, ax);
+  Array y = detail::kernel(b, kernels(b, "take").take, "take")(x, idx, ax);
+  IVY_RECORD(record_take(x, idx, ax, y));
+  return y;
 }
 
 Array gather(const Array& params, const Array& indices, int axis) {
@@ -42,7 +45,10 @@ Array gather(const Array& params, const Array& indices, int axis) {
   const Array idx =
       detail::wrapped_indices(b, "gather", indices, ps[ax], "axis " + std::to_string(ax), ps);
   const auto kernel = detail::kernel(b, kernels(b, "gather").take_along_axis, "gather");
-  return kernel(broadcast_to(params, pt), broadcast_to(idx, it), ax);
+  const Array p = broadcast_to(params, pt), i = broadcast_to(idx, it);
+  Array y = kernel(p, i, ax);
+  IVY_RECORD(record_take_along_axis(p, i, ax, y));
+  return y;
 }
 
 Array gather_nd(const Array& params, const Array& indices) {
@@ -54,7 +60,10 @@ Array gather_nd(const Array& params, const Array& indices) {
   Shape rows{numel(Shape(ps.begin(), ps.begin() + k))};
   rows.insert(rows.end(), ps.begin() + k, ps.end());
   const auto kernel = detail::kernel(b, kernels(b, "gather_nd").take, "gather_nd");
-  return kernel(reshape(params, rows), offsets, 0);
+  const Array flat = reshape(params, rows);
+  Array y = kernel(flat, offsets, 0);
+  IVY_RECORD(record_take(flat, offsets, 0, y));
+  return y;
 }
 
 }  // namespace ivy

@@ -2,6 +2,7 @@
 // scatter_rows, over the rows addressed by flat offsets).
 #include <string>
 
+#include "grad/record.hpp"
 #include "ivy/ops/indexing.hpp"
 #include "ivy/ops/manipulation.hpp"
 #include "ops/dispatch.hpp"
@@ -39,7 +40,9 @@ Array scatter_flat(const Array& indices, const Array& updates, std::int64_t size
     detail::raise<ValueError>("scatter_flat", b.name,
                               "size must be >= 0, got " + std::to_string(size));
   const Array idx = detail::wrapped_indices(b, "scatter_flat", indices, size, "axis 0", {size});
-  return scatter_kernel(b, "scatter_flat")(idx, updates, size, red);
+  Array y = scatter_kernel(b, "scatter_flat")(idx, updates, size, red);
+  IVY_RECORD(record_scatter_rows(idx, updates, red, y));
+  return y;
 }
 
 Array scatter_nd(const Array& indices, const Array& updates, const Shape& shape,
@@ -64,8 +67,9 @@ Array scatter_nd(const Array& indices, const Array& updates, const Shape& shape,
   Shape rows{m};
   rows.insert(rows.end(), tail.begin(), tail.end());
   const std::int64_t n = numel(Shape(shape.begin(), shape.begin() + k));
-  const Array out =
-      scatter_kernel(b, "scatter_nd")(reshape(offsets, {m}), reshape(updates, rows), n, red);
+  const Array flat_idx = reshape(offsets, {m}), flat_updates = reshape(updates, rows);
+  Array out = scatter_kernel(b, "scatter_nd")(flat_idx, flat_updates, n, red);
+  IVY_RECORD(record_scatter_rows(flat_idx, flat_updates, red, out));
   return reshape(out, shape);
 }
 

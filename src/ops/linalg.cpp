@@ -4,6 +4,7 @@
 #include <limits>
 #include <string>
 
+#include "grad/record.hpp"
 #include "ivy/ops/conversion.hpp"
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/elementwise.hpp"
@@ -34,7 +35,9 @@ Array matmul(const Array& a, const Array& b) {
   detail::broadcast_shapes(Shape(s2a.begin(), s2a.end() - 2), Shape(s2b.begin(), s2b.end() - 2),
                            "matmul", bk.name);
   const auto kernel = detail::kernel(bk, detail::linalg(bk, "matmul").matmul, "matmul");
-  Array out = kernel(cast(a2, d), cast(b2, d));
+  const Array ad = cast(a2, d), bd = cast(b2, d);
+  Array out = kernel(ad, bd);
+  IVY_RECORD(record_matmul(ad, bd, out));
   if (row) out = squeeze(out, {-2});
   if (col) out = squeeze(out, {-1});
   return out;
@@ -44,7 +47,9 @@ Array inv(const Array& x) {
   const Backend& b = detail::backend_of("inv", x);
   detail::require_matrices(x, "inv", b, true);
   const Array xf = detail::as_float(x, "inv", b);
-  return detail::kernel(b, detail::linalg(b, "inv").inv, "inv")(xf);
+  Array y = detail::kernel(b, detail::linalg(b, "inv").inv, "inv")(xf);
+  IVY_RECORD(record_inv(xf, y));
+  return y;
 }
 
 namespace {
@@ -61,14 +66,18 @@ SvdResult svd(const Array& x) {
   detail::require_matrices(x, "svd", b, false);
   const Array xf = detail::as_float(x, "svd", b);
   require_finite(xf, "svd", b);
-  return detail::kernel(b, detail::linalg(b, "svd").svd, "svd")(xf);
+  SvdResult r = detail::kernel(b, detail::linalg(b, "svd").svd, "svd")(xf);
+  IVY_RECORD(record_svd(xf, r));
+  return r;
 }
 
 Array det(const Array& x) {
   const Backend& b = detail::backend_of("det", x);
   detail::require_matrices(x, "det", b, true);
   const Array xf = detail::as_float(x, "det", b);
-  return detail::kernel(b, detail::linalg(b, "det").det, "det")(xf);
+  Array y = detail::kernel(b, detail::linalg(b, "det").det, "det")(xf);
+  IVY_RECORD(record_det(xf, y));
+  return y;
 }
 
 Array solve(const Array& a, const Array& b) {
@@ -96,7 +105,9 @@ Array solve(const Array& a, const Array& b) {
   full_a.insert(full_a.end(), {n, n});
   full_b.insert(full_b.end(), {n, sb2.back()});
   const auto kernel = detail::kernel(bk, detail::linalg(bk, "solve").solve, "solve");
-  Array out = kernel(broadcast_to(cast(a, d), full_a), broadcast_to(cast(b2, d), full_b));
+  const Array af = broadcast_to(cast(a, d), full_a), bf = broadcast_to(cast(b2, d), full_b);
+  Array out = kernel(af, bf);
+  IVY_RECORD(record_solve(af, bf, out));
   return vector ? squeeze(out, {-1}) : out;
 }
 

@@ -4,6 +4,7 @@
 #include <numeric>
 #include <string>
 
+#include "grad/record.hpp"
 #include "ivy/core/framework.hpp"
 #include "ivy/ops/conversion.hpp"
 #include "ops/dispatch.hpp"
@@ -44,7 +45,9 @@ Array reshape(const Array& x, const Shape& shape) {
     detail::raise<ShapeError>("reshape", b.name,
                               "cannot reshape " + shape_str(from) + " into " + shape_str(shape));
   if (to == from) return x;
-  return detail::kernel(b, kernels(b, "reshape").reshape, "reshape")(x, to);
+  Array y = detail::kernel(b, kernels(b, "reshape").reshape, "reshape")(x, to);
+  IVY_RECORD(record_reshape(x, y));
+  return y;
 }
 
 Array broadcast_to(const Array& x, const Shape& shape) {
@@ -56,7 +59,9 @@ Array broadcast_to(const Array& x, const Shape& shape) {
     detail::raise<ShapeError>("broadcast_to", b.name,
                               "cannot broadcast " + shape_str(from) + " to " + shape_str(shape));
   if (from == shape) return x;
-  return detail::kernel(b, kernels(b, "broadcast_to").broadcast_to, "broadcast_to")(x, shape);
+  Array y = detail::kernel(b, kernels(b, "broadcast_to").broadcast_to, "broadcast_to")(x, shape);
+  IVY_RECORD(record_broadcast_to(x, y));
+  return y;
 }
 
 Array transpose(const Array& x, const std::vector<int>& axes) {
@@ -80,7 +85,9 @@ Array transpose(const Array& x, const std::vector<int>& axes) {
   bool identity = true;
   for (int i = 0; i < n; ++i) identity = identity && perm[i] == i;
   if (identity) return x;
-  return detail::kernel(b, kernels(b, "transpose").transpose, "transpose")(x, perm);
+  Array y = detail::kernel(b, kernels(b, "transpose").transpose, "transpose")(x, perm);
+  IVY_RECORD(record_transpose(x, perm, y));
+  return y;
 }
 
 Array swapaxes(const Array& x, int axis0, int axis1) {
@@ -100,7 +107,9 @@ Array expand_dims(const Array& x, int axis) {
   const int ax =
       detail::normalize_axis(axis, static_cast<int>(s.size()) + 1, "expand_dims", b.name);
   s.insert(s.begin() + ax, 1);
-  return detail::kernel(b, kernels(b, "expand_dims").reshape, "expand_dims")(x, s);
+  Array y = detail::kernel(b, kernels(b, "expand_dims").reshape, "expand_dims")(x, s);
+  IVY_RECORD(record_reshape(x, y));
+  return y;
 }
 
 Array squeeze(const Array& x, const Axes& axes) {
@@ -122,7 +131,9 @@ Array squeeze(const Array& x, const Axes& axes) {
     }
   }
   if (out == s) return x;
-  return detail::kernel(b, kernels(b, "squeeze").reshape, "squeeze")(x, out);
+  Array y = detail::kernel(b, kernels(b, "squeeze").reshape, "squeeze")(x, out);
+  IVY_RECORD(record_reshape(x, y));
+  return y;
 }
 
 Array concat(const std::vector<Array>& xs, int axis) {
@@ -150,14 +161,18 @@ Array concat(const std::vector<Array>& xs, int axis) {
   std::vector<Array> same;
   same.reserve(xs.size());
   for (const Array& x : xs) same.push_back(cast(x, d));
-  return detail::kernel(b, kernels(b, "concat").concat, "concat")(same, ax);
+  Array y = detail::kernel(b, kernels(b, "concat").concat, "concat")(same, ax);
+  IVY_RECORD(record_concat(same, ax, y));
+  return y;
 }
 
 Array flip(const Array& x, const Axes& axes) {
   const Backend& b = detail::backend_of("flip", x);
   const auto ax = detail::normalize_axes(axes, x.ndim(), "flip", b.name);
   if (ax.empty()) return x;
-  return detail::kernel(b, kernels(b, "flip").flip, "flip")(x, ax);
+  Array y = detail::kernel(b, kernels(b, "flip").flip, "flip")(x, ax);
+  IVY_RECORD(record_flip(x, ax, y));
+  return y;
 }
 
 namespace {
@@ -186,7 +201,9 @@ Array pad(std::string_view fn, const Array& x,
     if (__builtin_add_overflow(padded[i], pad_width[i].first + pad_width[i].second, &padded[i]))
       detail::raise<ValueError>(fn, b.name, "pad widths are too large");
   detail::check_shape(padded, fn, b.name);
-  return detail::kernel(b, kernels(b, fn).pad, fn)(x, pad_width, value);
+  Array y = detail::kernel(b, kernels(b, fn).pad, fn)(x, pad_width, value);
+  IVY_RECORD(record_pad(x, pad_width, y));
+  return y;
 }
 }  // namespace
 

@@ -1,3 +1,4 @@
+#include "grad/record.hpp"
 #include "ivy/ops/manipulation.hpp"
 #include "ops/dispatch.hpp"
 
@@ -11,7 +12,9 @@ const ManipulationKernels& kernels(const Backend& b, std::string_view fn) {
 Array sort(const Array& x, int axis, bool descending) {
   const Backend& b = detail::backend_of("sort", x);
   const int ax = detail::normalize_axis(axis, x.ndim(), "sort", b.name);
-  return detail::kernel(b, kernels(b, "sort").sort, "sort")(x, ax, descending);
+  Array y = detail::kernel(b, kernels(b, "sort").sort, "sort")(x, ax, descending);
+  IVY_RECORD(record_sort(x, ax, descending, y));
+  return y;
 }
 
 Array argsort(const Array& x, int axis, bool descending, bool /*stable*/) {

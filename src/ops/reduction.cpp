@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "grad/record.hpp"
 #include "ivy/backend/contract.hpp"
 #include "ivy/ops/conversion.hpp"
 #include "ivy/ops/creation.hpp"
@@ -13,6 +14,13 @@
 
 namespace ivy {
 namespace {
+
+Array reduce_kernel(const Backend& b, std::string_view fn, ReduceOp op, const Array& x,
+                    const std::vector<int>& axes, bool keepdims) {
+  Array y = detail::family(b, &Backend::reduction, fn).reduce(op, x, axes, keepdims);
+  IVY_RECORD(record_reduce(op, x, axes, keepdims, y));
+  return y;
+}
 
 struct Request {
   const Backend* b;
@@ -34,7 +42,7 @@ Array reduce(ReduceOp op, std::string_view fn, const Array& x, const Axes& axes,
   const std::vector<int> ax = detail::normalize_axes(axes, detail::ndim(b, x), fn, b.name);
   const Array xc = x.dtype() == compute ? x : cast(x, compute);
   if (ax.empty()) return xc;
-  return detail::family(b, &Backend::reduction, fn).reduce(op, xc, ax, keepdims);
+  return reduce_kernel(b, fn, op, xc, ax, keepdims);
 }
 
 DType accumulating(DType d) { return is_floating(d) ? d : DType::int64; }
@@ -50,7 +58,7 @@ Array extreme(ReduceOp op, std::string_view fn, const Array& x, const Axes& axes
   if (is_bool(x.dtype()))  // min of bools is all, max is any
     return detail::family(*r.b, &Backend::reduction, fn)
         .reduce(op == ReduceOp::min ? ReduceOp::all : ReduceOp::any, x, r.axes, keepdims);
-  return detail::family(*r.b, &Backend::reduction, fn).reduce(op, x, r.axes, keepdims);
+  return reduce_kernel(*r.b, fn, op, x, r.axes, keepdims);
 }
 
 Array arg_extreme(ArgReduceOp op, std::string_view fn, const Array& x, std::optional<int> axis,
@@ -90,6 +98,7 @@ Array scan(ScanOp op, std::string_view fn, const Array& x, int axis, bool exclus
     xc = slice_ranges(padded, ranges);
   }
   Array out = detail::family(b, &Backend::reduction, fn).scan(op, xc, ax);
+  IVY_RECORD(record_scan(op, xc, ax, out));
   return reverse ? flip(out, {ax}) : out;
 }
 

@@ -7,6 +7,9 @@ namespace ivy::testing {
 
 enum class Support { ok, failed, unsupported };
 
+/** The "dtype" under which the gradient check of a function is recorded. */
+inline const std::string kGradientKey = "gradient";
+
 /** Records one outcome for (fn, dtype); "unsupported" keeps the first reason. */
 void record_support(const std::string& fn, const std::string& dtype, Support s,
                     const std::string& reason = "");

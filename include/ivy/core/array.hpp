@@ -16,6 +16,13 @@ namespace ivy {
 
 struct Backend;
 
+namespace detail {
+/** A node of ivy's gradient tape (src/grad/); opaque outside the gradient engine. */
+struct GradNode;
+void retain(GradNode* node) noexcept;
+void release(GradNode* node) noexcept;
+}  // namespace detail
+
 class Array {
  public:
   /** Bytes available to a backend for its native handle. */
@@ -51,6 +58,11 @@ class Array {
   /** "Array(shape=[2,3], dtype=float32, backend=torch)" followed by the values. */
   std::string to_string() const;
 
+  /** The gradient-tape node that produced this array; null outside gradient computations. */
+  detail::GradNode* grad_node() const noexcept { return node_; }
+  /** Replaces the tape node (taking a reference); for the gradient engine. */
+  void set_grad_node(detail::GradNode* node) noexcept;
+
   /** The backend table, or nullptr for an undefined Array (no check, no throw). */
   const Backend* backend_ptr() const noexcept { return backend_; }
 
@@ -66,6 +78,8 @@ class Array {
 
  private:
   const Backend* backend_ = nullptr;
+  // Fills the padding before the aligned handle, so the Array stays 32 bytes.
+  detail::GradNode* node_ = nullptr;
   alignas(16) std::byte handle_[kHandleSize];
 };
 

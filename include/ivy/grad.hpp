@@ -1,0 +1,76 @@
+#pragma once
+/// Gradients on every backend: ivy's own reverse-mode tape records the primitive kernel calls
+/// of a function and runs their vector-Jacobian products, written once in unified functions,
+/// backwards (docs/gradients.md).
+#include <cstdint>
+#include <functional>
+#include <type_traits>
+#include <vector>
+
+#include "ivy/core/array.hpp"
+
+namespace ivy {
+
+/** Marks a floating array as trainable (is_variable is then true). DTypeError otherwise. */
+Array variable(const Array& x);
+/** True for arrays made by variable (and the updates of variables). */
+bool is_variable(const Array& x);
+/** x as a constant: no gradient flows through the result. */
+Array stop_gradient(const Array& x);
+
+/** What execute_with_gradients returns. */
+struct GradResult {
+  Array value;                // the loss (f's first output), 0-d or of size 1
+  std::vector<Array> grads;   // d value / d xs[i], shape and dtype of xs[i]
+  std::vector<Array> extras;  // f's other outputs
+};
+
+namespace detail {
+using GradFunction = std::function<std::vector<Array>(const std::vector<Array>&)>;
+GradResult execute_with_gradients(const GradFunction& f, const std::vector<Array>& xs);
+}  // namespace detail
+
+/**
+ * Calls f(xs) and differentiates its first output, a floating array of one element, with
+ * respect to every xs[i] (floating arrays). f returns an Array or a std::vector<Array> whose
+ * first element is the loss; the others are returned as extras. Gradients flow only through
+ * the arguments f receives (not through arrays it captures), are zero where an argument does
+ * not influence the loss, and have the arguments' shapes and dtypes. Gradient computations
+ * do not nest (UnsupportedError).
+ */
+template <class F>
+GradResult execute_with_gradients(F&& f, const std::vector<Array>& xs) {
+  return detail::execute_with_gradients(
+      [&f](const std::vector<Array>& args) -> std::vector<Array> {
+        if constexpr (std::is_convertible_v<std::invoke_result_t<F&, const std::vector<Array>&>,
+                                            Array>)
+          return {f(args)};
+        else
+          return f(args);
+      },
+      xs);
+}
+/** The same as execute_with_gradients (the JAX name). */
+template <class F>
+GradResult value_and_grad(F&& f, const std::vector<Array>& xs) {
+  return execute_with_gradients(std::forward<F>(f), xs);
+}
+
+/** w - lr * g for each weight (the results are variables where the weights are). */
+std::vector<Array> gradient_descent_update(const std::vector<Array>& ws,
+                                           const std::vector<Array>& dcdws, double lr);
+
+/** New weights and moment estimates of one Adam step. */
+struct AdamResult {
+  std::vector<Array> ws, mw, vw;
+};
+/**
+ * One Adam step as in ivy v1.1: mw = b1 mw + (1 - b1) g, vw = b2 vw + (1 - b2) g^2,
+ * a = lr sqrt(1 - b2^step) / (1 - b1^step + eps), w = w - a mw / (sqrt(vw) + eps).
+ */
+AdamResult adam_update(const std::vector<Array>& ws, const std::vector<Array>& dcdws, double lr,
+                       const std::vector<Array>& mw, const std::vector<Array>& vw,
+                       std::int64_t step, double beta1 = 0.9, double beta2 = 0.999,
+                       double epsilon = 1e-7);
+
+}  // namespace ivy
