@@ -6,6 +6,7 @@
 /// indices in range), so backends contain no argument validation.
 #include <string_view>
 
+#include "ivy/backend/autodiff_kernels.hpp"
 #include "ivy/backend/creation_kernels.hpp"
 #include "ivy/backend/elementwise_kernels.hpp"
 #include "ivy/backend/indexing_kernels.hpp"
@@ -58,6 +59,8 @@ struct Backend {
   const LinalgKernels* linalg = nullptr;
   const RandomKernels* random = nullptr;
   const NNKernels* nn = nullptr;
+  /** Optional: the engine's own autodiff (else gradients come from ivy's tape). */
+  const AutodiffKernels* autodiff = nullptr;
 };
 
 }  // namespace ivy

@@ -217,6 +217,7 @@ const Backend& backend() {
     Backend b;
     IVY_FILL_BACKEND_TABLE(b, "mlx");
     b.eval = eval;
+    b.autodiff = &autodiff_kernels();
     return b;
   }();
   return table;

@@ -60,5 +60,6 @@ auto guarded(std::string_view fn, F&& f) -> decltype(f()) {
 }
 
 IVY_DECLARE_KERNEL_FAMILIES();
+const AutodiffKernels& autodiff_kernels();
 
 }  // namespace ivy::backends::mlx_impl

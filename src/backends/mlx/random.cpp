@@ -1,7 +1,9 @@
 #include <mlx/random.h>
 
 #include <cmath>
+#include <numbers>
 
+#include "backends/mlx/float64_math.hpp"
 #include "backends/mlx/mlx_array.hpp"
 
 namespace ivy::backends::mlx_impl {
@@ -11,7 +13,7 @@ namespace {
 void seed(std::uint64_t value) { mx::random::seed(value); }
 
 // MLX draws floats up to 32 bits; float64 uniforms are built from 53 random bits, centred in
-// their interval so that 0 and 1 are never drawn (the normal transform below needs that).
+// their interval so that 0 and 1 are never drawn (the logarithm below needs that).
 mx::array uniform64_open(const mx::Shape& shape) {
   const mx::array hi =
       mx::astype(mx::right_shift(mx::random::bits(shape), mx::array(5u)), mx::float64);
@@ -36,10 +38,12 @@ Array normal(const Shape& shape, DType d, const Device& dev) {
   return guarded("random_normal", [&] {
     const mx::Shape s = to_mlx_shape(shape, "random_normal");
     if (d != DType::float64) return wrap(mx::random::normal(s, to_mlx(d)));
-    // The inverse normal CDF of an open-interval uniform: sqrt(2) erfinv(2u - 1).
-    const mx::array u = uniform64_open(s);
-    const mx::array centred = mx::subtract(mx::multiply(u, f64(2.0)), f64(1.0));
-    return wrap(mx::multiply(mx::erfinv(centred), f64(std::sqrt(2.0))));
+    // Box-Muller on two open-interval uniforms, with float64 log and cosine (MLX's erfinv has
+    // float32 precision: u within 6e-8 of 0 or 1 would map to an infinite sample).
+    const mx::array radius =
+        mx::sqrt(mx::multiply(f64(-2.0), mx::log(uniform64_open(s))));
+    const mx::array angle = mx::multiply(uniform64_open(s), f64(2.0 * std::numbers::pi));
+    return wrap(mx::multiply(radius, cos64(angle)));
   });
 }
 

@@ -127,6 +127,7 @@ const Backend& backend() {
   static const Backend table = [] {
     Backend b;
     IVY_FILL_BACKEND_TABLE(b, "torch");
+    b.autodiff = &autodiff_kernels();
     return b;
   }();
   return table;
