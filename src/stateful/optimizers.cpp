@@ -1,0 +1,68 @@
+#include "ivy/stateful/optimizers.hpp"
+
+#include <cmath>
+
+#include "ivy/core/errors.hpp"
+#include "ivy/ops/elementwise.hpp"
+#include "stateful/structure.hpp"
+
+namespace ivy {
+
+namespace {
+
+Container squared(const Container& c) {
+  return c.map([](const Array& x) { return square(x); });
+}
+
+}  // namespace
+
+Optimizer::Optimizer(std::string kind, double lr)
+    : state_{{"step", std::int64_t{0}}}, kind_(std::move(kind)), lr_(lr) {}
+
+std::int64_t Optimizer::step_count() const { return state_["step"].leaf().scalar().as_int(); }
+
+void Optimizer::set_state(Container state) {
+  if (!state.contains("step") || !state["step"].is_leaf())
+    detail::raise<ValueError>(kind_ + "::set_state", stateful_detail::backend_name_of(state),
+                              "the state needs a 'step' entry");
+  state_ = std::move(state);
+}
+
+Container Optimizer::step(const Container& v, const Container& grads) {
+  stateful_detail::require_same_layout(kind_ + "::step", "", v, "variables", grads, "gradients");
+  const std::int64_t n = step_count() + 1;
+  Container updated = update(v, grads, n);
+  state_["step"] = Container(n);
+  return updated;
+}
+
+SGD::SGD(double lr) : Optimizer("SGD", lr) {}
+
+Container SGD::update(const Container& v, const Container& grads, std::int64_t /*step*/) {
+  return v - grads * lr();
+}
+
+Adam::Adam(double lr, double beta1, double beta2, double epsilon)
+    : Optimizer("Adam", lr), beta1_(beta1), beta2_(beta2), epsilon_(epsilon) {}
+
+Container Adam::update(const Container& v, const Container& grads, std::int64_t step) {
+  const bool first = !state_.contains("mw");
+  Container mw = first ? grads : state_["mw"];
+  Container vw = first ? squared(grads) : state_["vw"];
+  if (!first) {
+    stateful_detail::require_same_layout("Adam::step", "", v, "variables", mw, "first moments");
+    stateful_detail::require_same_layout("Adam::step", "", v, "variables", vw, "second moments");
+  }
+  mw = mw * beta1_ + grads * (1.0 - beta1_);
+  vw = vw * beta2_ + squared(grads) * (1.0 - beta2_);
+  const double t = static_cast<double>(step);
+  const double alpha =
+      lr() * std::sqrt(1.0 - std::pow(beta2_, t)) / (1.0 - std::pow(beta1_, t) + epsilon_);
+  const Container sqrt_vw = vw.map([](const Array& x) { return sqrt(x); });
+  Container updated = v - mw * alpha / (sqrt_vw + epsilon_);
+  state_["mw"] = std::move(mw);
+  state_["vw"] = std::move(vw);
+  return updated;
+}
+
+}  // namespace ivy
