@@ -3,16 +3,14 @@
 #include <cmath>
 
 #include "ivy/core/errors.hpp"
-#include "ivy/ops/elementwise.hpp"
 #include "stateful/structure.hpp"
 
 namespace ivy {
 
 namespace {
 
-Container squared(const Container& c) {
-  return c.map([](const Array& x) { return square(x); });
-}
+// Through Container::pow so that Scalar leaves (host numbers) are updated too.
+Container squared(const Container& c) { return c.pow(2); }
 
 }  // namespace
 
@@ -58,8 +56,7 @@ Container Adam::update(const Container& v, const Container& grads, std::int64_t 
   const double t = static_cast<double>(step);
   const double alpha =
       lr() * std::sqrt(1.0 - std::pow(beta2_, t)) / (1.0 - std::pow(beta1_, t) + epsilon_);
-  const Container sqrt_vw = vw.map([](const Array& x) { return sqrt(x); });
-  Container updated = v - mw * alpha / (sqrt_vw + epsilon_);
+  Container updated = v - mw * alpha / (vw.pow(0.5) + epsilon_);
   state_["mw"] = std::move(mw);
   state_["vw"] = std::move(vw);
   return updated;

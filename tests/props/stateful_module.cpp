@@ -181,3 +181,24 @@ TEST(StatefulArguments, ConstructorsRejectBadSizes) {
 
 }  // namespace
 }  // namespace ivy::testing
+
+namespace ivy::testing {
+namespace {
+
+// Modules without variables build without arrays: structure checks on every backend.
+TEST(StatefulStructure, ModulesWithoutVariables) {
+  ivy::use scope{backend_under_test()};
+  Sequential net(Dropout(0.1), Dropout(0.2));
+  EXPECT_THROW(net.v(), ValueError);
+  net.build();
+  EXPECT_TRUE(net.built());
+  EXPECT_EQ(net.v().keys(), (std::vector<std::string>{"layer0", "layer1"}));
+  EXPECT_EQ(net.v().size(), 0u);
+  EXPECT_EQ(net.children()[1].second->scope(), "layer1");
+  EXPECT_EQ(net.children()[1].second->kind(), "Dropout");
+  net.eval();
+  EXPECT_FALSE(net.children()[0].second->training());
+}
+
+}  // namespace
+}  // namespace ivy::testing

@@ -89,3 +89,30 @@ TEST_F(StatefulOptimizers, TrainingIdiomWithAModule) {
 
 }  // namespace
 }  // namespace ivy::testing
+
+namespace ivy::testing {
+namespace {
+
+// Scalar leaves are updated on the host: these run on every backend, the stub included.
+TEST(StatefulOptimizersScalars, AdamPaperEraCheckOnHostScalars) {
+  Adam adam(0.1);
+  const Container out = adam.step(Container{{"w", 3.0}}, Container{{"w", 6.0}});
+  EXPECT_NEAR(out["w"].leaf().scalar().as_double(), 2.96837726, 1e-8);
+  EXPECT_EQ(adam.step_count(), 1);
+}
+
+TEST(StatefulOptimizersScalars, SgdOnHostScalars) {
+  SGD sgd(0.25);
+  const Container out = sgd.step(Container{{"a", {{"w", 1.0}}}}, Container{{"a", {{"w", 2.0}}}});
+  EXPECT_DOUBLE_EQ(out.at_key_chain("a/w").leaf().scalar().as_double(), 0.5);
+  try {
+    sgd.step(Container{{"a", 1.0}}, Container{{"b", 1.0}});
+    ADD_FAILURE() << "no exception";
+  } catch (const ShapeError& e) {
+    EXPECT_NE(std::string(e.what()).find("ivy::SGD::step [core]"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("'a'"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace ivy::testing
