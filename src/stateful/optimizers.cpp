@@ -2,7 +2,10 @@
 
 #include <cmath>
 
+#include <vector>
+
 #include "ivy/core/errors.hpp"
+#include "ivy/core/eval.hpp"
 #include "stateful/structure.hpp"
 
 namespace ivy {
@@ -11,6 +14,13 @@ namespace {
 
 // Through Container::pow so that Scalar leaves (host numbers) are updated too.
 Container squared(const Container& c) { return c.pow(2); }
+
+void eval_leaves(const Container& c) {
+  std::vector<Array> arrays;
+  for (const auto& [kc, leaf] : c.flatten())
+    if (leaf.is_array()) arrays.push_back(leaf.array());
+  eval(arrays);
+}
 
 }  // namespace
 
@@ -31,6 +41,11 @@ Container Optimizer::step(const Container& v, const Container& grads) {
   const std::int64_t n = step_count() + 1;
   Container updated = update(v, grads, n);
   state_["step"] = Container(n);
+  // On a lazy backend (MLX) each step would otherwise extend one graph over the whole training
+  // run; computing the new variables and moments here keeps it one step long (a no-op on the
+  // eager backends).
+  eval_leaves(updated);
+  eval_leaves(state_);
   return updated;
 }
 
