@@ -93,8 +93,10 @@ int main(int argc, char** argv) {
         "backend; do not edit by hand. A cell lists the dtypes whose fixture cases passed; "
         "`FAILED` lists dtypes with a failing case; `property` means the function is covered by "
         "property tests (random numbers, devices, conversion) rather than fixtures. The gradient "
-        "column lists the backends on which the function's gradient (ivy's tape) matched "
-        "central finite differences on its fixture cases (tests/gradient_checks.cpp); `no` marks "
+        "column lists the backends on which the function's gradient matched central finite "
+        "differences on its fixture cases (tests/gradient_checks.cpp), computed by the "
+        "backend's own autodiff where it has one (torch, mlx; ctest checks ivy's tape on them "
+        "too) and by ivy's tape elsewhere; `no` marks "
         "functions that are not differentiable. Unsupported "
         "combinations and their reasons follow the table.\n\n";
   md << "| function | family |";

@@ -4,9 +4,11 @@
 /// backwards (docs/gradients.md).
 #include <cstdint>
 #include <functional>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
+#include "ivy/container.hpp"
 #include "ivy/core/array.hpp"
 
 namespace ivy {
@@ -17,6 +19,13 @@ Array variable(const Array& x);
 bool is_variable(const Array& x);
 /** x as a constant: no gradient flows through the result. */
 Array stop_gradient(const Array& x);
+
+/**
+ * Which engine computes gradients of arrays of backend b: "native" (the engine's own
+ * autodiff: LibTorch's autograd, MLX's value_and_grad) or "tape" (ivy's reverse-mode tape,
+ * for backends without one, or everywhere when IVY_GRADIENT_ENGINE=tape is set).
+ */
+std::string_view gradient_engine(const struct Backend& b);
 
 /** What execute_with_gradients returns. */
 struct GradResult {
@@ -39,7 +48,8 @@ GradResult execute_with_gradients(const GradFunction& f, const std::vector<Array
  * do not nest (UnsupportedError).
  */
 template <class F>
-GradResult execute_with_gradients(F&& f, const std::vector<Array>& xs) {
+requires std::is_invocable_v < F&, const std::vector<Array>
+& > GradResult execute_with_gradients(F&& f, const std::vector<Array>& xs) {
   return detail::execute_with_gradients(
       [&f](const std::vector<Array>& args) -> std::vector<Array> {
         if constexpr (std::is_convertible_v<std::invoke_result_t<F&, const std::vector<Array>&>,
@@ -54,6 +64,44 @@ GradResult execute_with_gradients(F&& f, const std::vector<Array>& xs) {
 template <class F>
 GradResult value_and_grad(F&& f, const std::vector<Array>& xs) {
   return execute_with_gradients(std::forward<F>(f), xs);
+}
+
+/** What execute_with_gradients over a Container returns. */
+struct ContainerGradResult {
+  Array value;                // the loss
+  Container grads;            // d value / d leaf, with the keys of the variables
+  std::vector<Array> extras;  // f's other outputs
+};
+
+namespace detail {
+using ContainerGradFunction = std::function<std::vector<Array>(const Container&)>;
+ContainerGradResult execute_with_gradients(const ContainerGradFunction& f, const Container& v);
+}  // namespace detail
+
+/**
+ * The same over a Container of variables (a Module's v()): f(v) returns the loss (and extras);
+ * the gradients come back as a Container with v's key chains. Floating array leaves are
+ * differentiated; other leaves (integer arrays, host scalars) are passed to f unchanged and
+ * get a zero gradient of their own kind.
+ */
+template <class F>
+requires std::is_invocable_v<F&, const Container&> ContainerGradResult
+execute_with_gradients(F&& f, const Container& v) {
+  return detail::execute_with_gradients(
+      [&f](const Container& c) -> std::vector<Array> {
+        if constexpr (std::is_convertible_v<std::invoke_result_t<F&, const Container&>, Array>)
+          return {f(c)};
+        else
+          return f(c);
+      },
+      v);
+}
+
+/** The same as execute_with_gradients over a Container (the JAX name). */
+template <class F>
+requires std::is_invocable_v<F&, const Container&> ContainerGradResult
+value_and_grad(F&& f, const Container& v) {
+  return execute_with_gradients(std::forward<F>(f), v);
 }
 
 /** w - lr * g for each weight (the results are variables where the weights are). */

@@ -1,5 +1,7 @@
 // variable, stop_gradient and execute_with_gradients: the public face of the gradient engine.
+#include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "grad/backward.hpp"
 #include "grad/tape.hpp"
@@ -13,12 +15,40 @@ namespace ivy {
 namespace detail {
 namespace {
 
-// How a backend's gradients are computed. Only ivy's own tape exists so far; a backend with
-// a native autodiff engine (LibTorch, MLX) may get its own entry behind the same API, as long
-// as it gives the same gradients.
-enum class GradientEngine { tape };
+// How a backend's gradients are computed: by its own autodiff where it has one (LibTorch's
+// autograd, MLX's value_and_grad), else by ivy's tape. IVY_GRADIENT_ENGINE=tape in the
+// environment makes every backend use the tape (the tests run both engines this way).
+enum class GradientEngine { tape, native };
 
-GradientEngine engine_for(const Backend&) { return GradientEngine::tape; }
+bool tape_forced() {
+  static const bool forced = [] {
+    const char* e = std::getenv("IVY_GRADIENT_ENGINE");
+    return e && std::string_view(e) == "tape";
+  }();
+  return forced;
+}
+
+// The native engine differentiates arrays of its own backend only: arguments on several
+// backends go through the tape, which records to_backend like any other function.
+GradientEngine engine_for(const Backend& b, const std::vector<Array>& xs) {
+  bool native = b.autodiff && b.autodiff->value_and_grad && !tape_forced();
+  for (const Array& x : xs) native = native && x.backend_ptr() == &b;
+  return native ? GradientEngine::native : GradientEngine::tape;
+}
+
+// Gradient computations do not nest, whichever engine runs them.
+thread_local bool computing_gradients = false;
+
+struct ComputingGuard {
+  explicit ComputingGuard(std::string_view bname) {
+    if (computing_gradients)
+      raise<UnsupportedError>("execute_with_gradients", bname,
+                              "gradient computations do not nest (a gradient of a gradient is not "
+                              "supported)");
+    computing_gradients = true;
+  }
+  ~ComputingGuard() { computing_gradients = false; }
+};
 
 std::string_view backend_name_of(const std::vector<Array>& xs) {
   for (const Array& x : xs)
@@ -83,12 +113,30 @@ GradResult with_tape(const GradFunction& f, const std::vector<Array>& xs, std::s
 
 }  // namespace
 
+GradResult with_native_engine(const GradFunction& f, const std::vector<Array>& xs,
+                              std::string_view bname, const Backend& b) {
+  std::vector<Array> grads;
+  std::vector<Array> outs = b.autodiff->value_and_grad(f, xs, grads);
+  check_loss(outs, bname);
+  GradResult r;
+  r.value = outs[0];
+  r.extras.assign(outs.begin() + 1, outs.end());
+  grads.resize(xs.size());
+  for (std::size_t i = 0; i < xs.size(); ++i)
+    r.grads.push_back(grads[i].defined() ? grads[i] : zeros_like(detached(xs[i])));
+  return r;
+}
+
 GradResult execute_with_gradients(const GradFunction& f, const std::vector<Array>& xs) {
   const std::string_view bname = backend_name_of(xs);
   check_arguments(xs, bname);
-  switch (engine_for(xs.empty() ? current_backend() : xs[0].backend())) {
+  const ComputingGuard guard(bname);
+  const Backend& b = xs.empty() ? current_backend() : xs[0].backend();
+  switch (engine_for(b, xs)) {
     case GradientEngine::tape:
       return with_tape(f, xs, bname);
+    case GradientEngine::native:
+      return with_native_engine(f, xs, bname, b);
   }
   return {};
 }
@@ -112,6 +160,15 @@ bool is_variable(const Array& x) {
   return n && n->variable;
 }
 
-Array stop_gradient(const Array& x) { return detail::detached(x); }
+Array stop_gradient(const Array& x) {
+  const Backend& b = detail::backend_of("stop_gradient", x);
+  Array y = detail::detached(x);
+  if (b.autodiff && b.autodiff->stop_gradient) y = b.autodiff->stop_gradient(y);
+  return y;
+}
+
+std::string_view gradient_engine(const Backend& b) {
+  return detail::engine_for(b, {}) == detail::GradientEngine::native ? "native" : "tape";
+}
 
 }  // namespace ivy

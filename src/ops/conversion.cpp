@@ -100,6 +100,14 @@ Array move_to_backend(const Array& x, const Backend& source, const Backend& targ
 Array to_backend(const Array& x, const Backend& target) {
   const Backend& source = detail::backend_of("to_backend", x);
   if (&source == &target) return x;
+  // An engine's own autodiff cannot follow an array to another engine: stop rather than
+  // silently lose the gradient (ivy's tape does follow it, see docs/gradients.md).
+  if (source.autodiff && source.autodiff->tracked && source.autodiff->tracked(x))
+    detail::raise<UnsupportedError>(
+        "to_backend", source.name,
+        "this array carries " + std::string(source.name) +
+            "'s own autodiff history, which cannot cross to another backend; take gradients "
+            "across backends with ivy's tape (IVY_GRADIENT_ENGINE=tape) or stop_gradient first");
   Array y = move_to_backend(x, source, target);
   IVY_RECORD(record_to_backend(x, y));
   return y;

@@ -41,7 +41,12 @@ Array softmax(const Array& x, int axis) {
 
 Array softplus(const Array& x) {
   const Array xf = as_float(x, "softplus");
-  return add(maximum(xf, 0), log1p(exp(negative(abs(xf)))));
+  // x + log1p(e^-x) for x > 0 and log1p(e^x) otherwise: no overflow, and no kink (max, abs)
+  // whose derivative at 0 depends on how an engine's autodiff splits ties. Each branch sees 0
+  // where it is not taken, so its unused gradient stays finite.
+  const Array positive = greater(xf, 0);
+  const Array xp = where(positive, xf, 0), xn = where(positive, 0, xf);
+  return where(positive, add(xp, log1p(exp(negative(xp)))), log1p(exp(xn)));
 }
 
 }  // namespace ivy

@@ -17,8 +17,13 @@ struct AutodiffKernels {
    * d outs[0] / d xs[i], or undefined where xs[i] does not reach the loss; otherwise grads is
    * left empty (core then reports the bad loss).
    */
-  std::vector<Array> (*value_and_grad)(const DifferentiableFunction& f, const std::vector<Array>& xs,
+  std::vector<Array> (*value_and_grad)(const DifferentiableFunction& f,
+                                       const std::vector<Array>& xs,
                                        std::vector<Array>& grads) = nullptr;
+  /** x as a constant for the engine's autodiff. */
+  Array (*stop_gradient)(const Array& x) = nullptr;
+  /** True while x carries the engine's autodiff history (inside value_and_grad). */
+  bool (*tracked)(const Array& x) = nullptr;
 };
 
 }  // namespace ivy

@@ -6,9 +6,6 @@
 namespace ivy::backends::mlx_impl {
 namespace {
 
-// cosh and sinh are correctly computed in float64; their sum is exp(|x|) without cancellation.
-mx::array exp_of_magnitude(const mx::array& a) { return mx::add(mx::cosh(a), mx::sinh(a)); }
-
 // pi/2 in two parts: hi keeps 33 significant bits, so k * hi is exact for |k| < 2^20 and the
 // reduced argument loses nothing to rounding; lo carries the rest (from long double).
 struct HalfPi {
@@ -56,9 +53,16 @@ mx::array shifted_sin(const mx::array& x, int shift) {
 
 }  // namespace
 
+// cosh and sinh are correctly computed in float64: exp(x) = cosh x + sinh x for x >= 0 and
+// 1 / (cosh x - sinh x) for x < 0 add like-signed terms (no cancellation). Each branch sees 0
+// where it is not selected, so neither overflows into the other's gradient (inf - inf = NaN
+// times a zero cotangent would still be NaN), and at x = 0 the derivative is 1.
 mx::array exp64(const mx::array& x) {
-  const mx::array e = exp_of_magnitude(mx::abs(x));
-  return mx::where(mx::less(x, f64(0.0)), mx::divide(f64(1.0), e), e);
+  const mx::array negative = mx::less(x, f64(0.0));
+  const mx::array xp = mx::where(negative, f64(0.0), x), xn = mx::where(negative, x, f64(0.0));
+  const mx::array up = mx::add(mx::cosh(xp), mx::sinh(xp));
+  const mx::array down = mx::divide(f64(1.0), mx::subtract(mx::cosh(xn), mx::sinh(xn)));
+  return mx::where(negative, down, up);
 }
 
 mx::array sin64(const mx::array& x) { return shifted_sin(x, 0); }

@@ -40,8 +40,7 @@ Array normal(const Shape& shape, DType d, const Device& dev) {
     if (d != DType::float64) return wrap(mx::random::normal(s, to_mlx(d)));
     // Box-Muller on two open-interval uniforms, with float64 log and cosine (MLX's erfinv has
     // float32 precision: u within 6e-8 of 0 or 1 would map to an infinite sample).
-    const mx::array radius =
-        mx::sqrt(mx::multiply(f64(-2.0), mx::log(uniform64_open(s))));
+    const mx::array radius = mx::sqrt(mx::multiply(f64(-2.0), mx::log(uniform64_open(s))));
     const mx::array angle = mx::multiply(uniform64_open(s), f64(2.0 * std::numbers::pi));
     return wrap(mx::multiply(radius, cos64(angle)));
   });

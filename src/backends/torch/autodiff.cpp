@@ -42,10 +42,13 @@ std::vector<Array> value_and_grad(const DifferentiableFunction& f, const std::ve
   return outs;
 }
 
+Array stop_gradient(const Array& x) { return wrap(tensor(x).detach()); }
+bool tracked(const Array& x) { return tensor(x).requires_grad(); }
+
 }  // namespace
 
 const AutodiffKernels& autodiff_kernels() {
-  static const AutodiffKernels k{value_and_grad};
+  static const AutodiffKernels k{value_and_grad, stop_gradient, tracked};
   return k;
 }
 
