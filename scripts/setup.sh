@@ -26,15 +26,18 @@ else
   echo "setup: all ${#PACKAGES[@]} packages present"
 fi
 
-# MLX comes from PyPI: the mlx[cpu] wheel (headers, libmlx.so and a CMake package) goes into the
-# project's own virtual environment, where CMake looks for it (see CMakeLists.txt).
-MLX_VERSION=0.32.4
+# Python packages go into the project's own virtual environment: MLX (the mlx[cpu] wheel
+# carries headers, libmlx.so and a CMake package; CMake looks for it there, see CMakeLists.txt)
+# and h5py with NumPy (the Container tests read our HDF5 files back with h5py). A marker file
+# named after the pinned list makes the second run instant.
+VENV_PACKAGES=("mlx[cpu]==0.32.4" "numpy==2.4.6" "h5py==3.16.0")
 VENV="$(cd "$(dirname "$0")/.." && pwd)/.venv"
-if [[ -f "$VENV/mlx-$MLX_VERSION.installed" ]]; then
-  echo "setup: mlx $MLX_VERSION present in .venv"
+MARKER="$VENV/installed-$(echo "${VENV_PACKAGES[*]}" | md5sum | cut -c1-12)"
+if [[ -f "$MARKER" ]]; then
+  echo "setup: ${VENV_PACKAGES[*]} present in .venv"
 else
-  echo "setup: installing mlx[cpu]==$MLX_VERSION into .venv"
+  echo "setup: installing ${VENV_PACKAGES[*]} into .venv"
   [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "mlx[cpu]==$MLX_VERSION"
-  touch "$VENV/mlx-$MLX_VERSION.installed"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "${VENV_PACKAGES[@]}"
+  touch "$MARKER"
 fi

@@ -90,8 +90,15 @@ void expect_same_leaves(const Container& got, const Container& want) {
   }
 }
 
+// The project's virtual environment (scripts/setup.sh installs h5py there), else python3.
+const std::string& python() {
+  static const std::string exe =
+      std::filesystem::exists(IVY_VENV_PYTHON) ? IVY_VENV_PYTHON : "python3";
+  return exe;
+}
+
 bool python_has_h5py() {
-  return std::system("python3 -c 'import h5py, numpy' >/dev/null 2>&1") == 0;
+  return std::system((python() + " -c 'import h5py, numpy' >/dev/null 2>&1").c_str()) == 0;
 }
 
 // Runs a Python script with the arguments; its output (stdout and stderr) goes to out.
@@ -99,7 +106,7 @@ int run_python(const std::string& script, const std::string& args, std::string& 
   const TempFile py("script.py"), log("script.log");
   std::ofstream(py.path()) << script;
   const int rc =
-      std::system(("python3 " + py.path() + " " + args + " >" + log.path() + " 2>&1").c_str());
+      std::system((python() + " " + py.path() + " " + args + " >" + log.path() + " 2>&1").c_str());
   std::ifstream in(log.path());
   out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   return rc;
