@@ -95,13 +95,13 @@ void bind_array(nb::module_& m) {
               throw nb::value_error("ivycpp implements the Array API 2023.12 only");
             return nb::module_::import_("ivycpp");
           },
-          nb::kw_only(), nb::arg("api_version") = nb::none())
+          nb::kw_only(), nb::arg("api_version").none() = nb::none())
       .def(
           "to_device",
           [](const ivy::Array& x, nb::handle device, nb::handle) {
             return ivy::to_device(x, *to_device(device));
           },
-          nb::arg("device"), nb::kw_only(), nb::arg("stream") = nb::none())
+          nb::arg("device"), nb::kw_only(), nb::arg("stream").none() = nb::none())
       .def("__len__",
            [](const ivy::Array& x) {
              if (x.ndim() == 0) throw nb::type_error("len() of a 0-d array");

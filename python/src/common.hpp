@@ -38,6 +38,7 @@ void bind_elementwise(nb::module_& m);
 void bind_functions(nb::module_& m);
 void bind_bitwise(nb::module_& m);
 void bind_mech(nb::module_& m);
+void bind_grad(nb::module_& m);
 
 /** Element-wise bitwise operation by name ("and", "or", "xor", "left_shift", "right_shift"). */
 ivy::Array bitwise_binary(const ivy::Operand& a, const ivy::Operand& b, const std::string& op);

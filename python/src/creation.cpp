@@ -134,11 +134,11 @@ ivy::Array triangle(const ivy::Array& x, std::int64_t k, bool lower) {
 }  // namespace
 
 void bind_creation(nb::module_& m) {
-  const auto dt = nb::arg("dtype") = nb::none();
-  const auto dev = nb::arg("device") = nb::none();
-  const auto be = nb::arg("backend") = nb::none();
-  m.def("asarray", &asarray, nb::arg("obj"), nb::kw_only(), dt, dev, nb::arg("copy") = nb::none(),
-        be);
+  const auto dt = nb::arg("dtype").none() = nb::none();
+  const auto dev = nb::arg("device").none() = nb::none();
+  const auto be = nb::arg("backend").none() = nb::none();
+  m.def("asarray", &asarray, nb::arg("obj"), nb::kw_only(), dt, dev,
+        nb::arg("copy").none() = nb::none(), be);
   m.def("_copy", &copy_array);
   for (const char* name : {"zeros", "empty"})
     m.def(
@@ -188,8 +188,8 @@ void bind_creation(nb::module_& m) {
           return ivy::arange(ivy::Scalar(std::int64_t{0}), to_scalar(start), to_scalar(step), o);
         return ivy::arange(to_scalar(start), to_scalar(stop), to_scalar(step), o);
       },
-      nb::arg("start"), nb::arg("stop") = nb::none(), nb::arg("step") = 1, nb::kw_only(), dt, dev,
-      be);
+      nb::arg("start"), nb::arg("stop").none() = nb::none(), nb::arg("step") = 1, nb::kw_only(), dt,
+      dev, be);
   m.def(
       "linspace",
       [](nb::handle start, nb::handle stop, std::int64_t num, nb::handle dtype, nb::handle device,
@@ -206,8 +206,8 @@ void bind_creation(nb::module_& m) {
          nb::handle device, nb::handle backend) {
         return ivy::eye(n, m_.value_or(-1), k, make_options(dtype, device, backend));
       },
-      nb::arg("n_rows"), nb::arg("n_cols") = nb::none(), nb::kw_only(), nb::arg("k") = 0, dt, dev,
-      be);
+      nb::arg("n_rows"), nb::arg("n_cols").none() = nb::none(), nb::kw_only(), nb::arg("k") = 0, dt,
+      dev, be);
   m.def(
       "meshgrid",
       [](nb::args arrays, const std::string& indexing) {

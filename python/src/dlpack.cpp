@@ -79,8 +79,9 @@ void bind_dlpack(nb::module_& m, nb::class_<ivy::Array>& cls) {
         if (!copy.is_none() && nb::cast<bool>(copy)) return export_capsule(copy_array(x));
         return export_capsule(x);
       },
-      nb::kw_only(), nb::arg("stream") = nb::none(), nb::arg("max_version") = nb::none(),
-      nb::arg("dl_device") = nb::none(), nb::arg("copy") = nb::none());
+      nb::kw_only(), nb::arg("stream").none() = nb::none(),
+      nb::arg("max_version").none() = nb::none(), nb::arg("dl_device").none() = nb::none(),
+      nb::arg("copy").none() = nb::none());
   cls.def("__dlpack_device__", &dlpack_device);
   m.def(
       "from_dlpack",
@@ -93,8 +94,8 @@ void bind_dlpack(nb::module_& m, nb::class_<ivy::Array>& cls) {
         if (auto d = to_device(device)) out = ivy::to_device(out, *d);
         return out;
       },
-      nb::arg("x"), nb::kw_only(), nb::arg("device") = nb::none(), nb::arg("copy") = nb::none(),
-      nb::arg("backend") = nb::none(),
+      nb::arg("x"), nb::kw_only(), nb::arg("device").none() = nb::none(),
+      nb::arg("copy").none() = nb::none(), nb::arg("backend").none() = nb::none(),
       "An array sharing x's memory where the backend allows it (torch, mlx; xtensor copies).");
 }
 

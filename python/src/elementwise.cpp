@@ -28,7 +28,7 @@ void bind_elementwise(nb::module_& m) {
         if (hi.is_none()) return ivy::maximum(x, operand_or_throw(lo, "clip"));
         return ivy::clip(x, operand_or_throw(lo, "clip"), operand_or_throw(hi, "clip"));
       },
-      nb::arg("x"), nb::arg("min") = nb::none(), nb::arg("max") = nb::none());
+      nb::arg("x"), nb::arg("min").none() = nb::none(), nb::arg("max").none() = nb::none());
   m.def(
       "where",
       [](const ivy::Array& cond, nb::handle a, nb::handle b) {

@@ -41,7 +41,8 @@ void def_reduce(nb::module_& m, const char* name) {
       [](const ivy::Array& x, nb::handle axis, bool keepdims) {
         return F(x, to_axes(axis), keepdims);
       },
-      nb::arg("x"), nb::kw_only(), nb::arg("axis") = nb::none(), nb::arg("keepdims") = false);
+      nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(),
+      nb::arg("keepdims") = false);
 }
 
 ivy::Array sum_(const ivy::Array& x, const ivy::Axes& a, bool k) { return ivy::sum(x, a, k); }
@@ -64,28 +65,28 @@ void bind_statistics(nb::module_& m) {
       [](const ivy::Array& x, nb::handle axis, nb::handle dtype, bool keepdims) {
         return ivy::sum(with_dtype(x, dtype), to_axes(axis), keepdims);
       },
-      nb::arg("x"), nb::kw_only(), nb::arg("axis") = nb::none(), nb::arg("dtype") = nb::none(),
-      nb::arg("keepdims") = false);
+      nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(),
+      nb::arg("dtype").none() = nb::none(), nb::arg("keepdims") = false);
   m.def(
       "prod",
       [](const ivy::Array& x, nb::handle axis, nb::handle dtype, bool keepdims) {
         return ivy::prod(with_dtype(x, dtype), to_axes(axis), keepdims);
       },
-      nb::arg("x"), nb::kw_only(), nb::arg("axis") = nb::none(), nb::arg("dtype") = nb::none(),
-      nb::arg("keepdims") = false);
+      nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(),
+      nb::arg("dtype").none() = nb::none(), nb::arg("keepdims") = false);
   m.def(
       "var",
       [](const ivy::Array& x, nb::handle axis, double correction, bool keepdims) {
         return ivy::var(x, to_axes(axis), keepdims, correction);
       },
-      nb::arg("x"), nb::kw_only(), nb::arg("axis") = nb::none(), nb::arg("correction") = 0.0,
+      nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(), nb::arg("correction") = 0.0,
       nb::arg("keepdims") = false);
   m.def(
       "std",
       [](const ivy::Array& x, nb::handle axis, double correction, bool keepdims) {
         return ivy::std(x, to_axes(axis), keepdims, correction);
       },
-      nb::arg("x"), nb::kw_only(), nb::arg("axis") = nb::none(), nb::arg("correction") = 0.0,
+      nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(), nb::arg("correction") = 0.0,
       nb::arg("keepdims") = false);
   m.def(
       "cumsum",
@@ -104,13 +105,15 @@ void bind_statistics(nb::module_& m) {
       [](const ivy::Array& x, nb::handle axis, bool keepdims) {
         return ivy::argmax(x, opt_axis(axis), keepdims);
       },
-      nb::arg("x"), nb::kw_only(), nb::arg("axis") = nb::none(), nb::arg("keepdims") = false);
+      nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(),
+      nb::arg("keepdims") = false);
   m.def(
       "argmin",
       [](const ivy::Array& x, nb::handle axis, bool keepdims) {
         return ivy::argmin(x, opt_axis(axis), keepdims);
       },
-      nb::arg("x"), nb::kw_only(), nb::arg("axis") = nb::none(), nb::arg("keepdims") = false);
+      nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(),
+      nb::arg("keepdims") = false);
 }
 
 void bind_manipulation(nb::module_& m) {
@@ -119,7 +122,7 @@ void bind_manipulation(nb::module_& m) {
       [](const ivy::Array& x, nb::handle shape, nb::handle) {
         return ivy::reshape(x, to_shape(shape));
       },
-      nb::arg("x"), nb::arg("shape"), nb::kw_only(), nb::arg("copy") = nb::none());
+      nb::arg("x"), nb::arg("shape"), nb::kw_only(), nb::arg("copy").none() = nb::none());
   m.def(
       "broadcast_to",
       [](const ivy::Array& x, nb::handle shape) { return ivy::broadcast_to(x, to_shape(shape)); },
@@ -152,7 +155,7 @@ void bind_manipulation(nb::module_& m) {
         }
         return ivy::concat(xs, nb::cast<int>(axis));
       },
-      nb::arg("arrays"), nb::kw_only(), nb::arg("axis") = 0);
+      nb::arg("arrays"), nb::kw_only(), nb::arg("axis").none() = 0);
   m.def(
       "stack", [](nb::handle arrays, int axis) { return ivy::stack(arrays_of(arrays), axis); },
       nb::arg("arrays"), nb::kw_only(), nb::arg("axis") = 0);
@@ -169,7 +172,7 @@ void bind_manipulation(nb::module_& m) {
       nb::arg("x"), nb::arg("num_or_size_splits"), nb::kw_only(), nb::arg("axis") = 0);
   m.def(
       "flip", [](const ivy::Array& x, nb::handle axis) { return ivy::flip(x, to_axes(axis)); },
-      nb::arg("x"), nb::kw_only(), nb::arg("axis") = nb::none());
+      nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none());
   m.def(
       "tile",
       [](const ivy::Array& x, std::vector<std::int64_t> reps) { return ivy::tile(x, reps); },
@@ -181,7 +184,7 @@ void bind_manipulation(nb::module_& m) {
           return ivy::repeat(x, nb::cast<const ivy::Array&>(repeats), opt_axis(axis));
         return ivy::repeat(x, nb::cast<std::int64_t>(repeats), opt_axis(axis));
       },
-      nb::arg("x"), nb::arg("repeats"), nb::kw_only(), nb::arg("axis") = nb::none());
+      nb::arg("x"), nb::arg("repeats"), nb::kw_only(), nb::arg("axis").none() = nb::none());
   m.def(
       "constant_pad",
       [](const ivy::Array& x, std::vector<std::pair<std::int64_t, std::int64_t>> pad,
@@ -218,7 +221,7 @@ void bind_manipulation(nb::module_& m) {
         return copy && out.handle() == x.handle() ? copy_array(out) : out;
       },
       nb::arg("x"), nb::arg("dtype"), nb::kw_only(), nb::arg("copy") = true,
-      nb::arg("device") = nb::none());
+      nb::arg("device").none() = nb::none());
   m.def(
       "to_backend", [](const ivy::Array& x, const std::string& b) { return ivy::to_backend(x, b); },
       nb::arg("x"), nb::arg("backend"));
@@ -234,7 +237,7 @@ void bind_indexing_functions(nb::module_& m) {
         if (axis.is_none()) return ivy::take(ivy::reshape(x, {-1}), idx, 0);
         return ivy::take(x, idx, nb::cast<int>(axis));
       },
-      nb::arg("x"), nb::arg("indices"), nb::kw_only(), nb::arg("axis") = nb::none());
+      nb::arg("x"), nb::arg("indices"), nb::kw_only(), nb::arg("axis").none() = nb::none());
   m.def(
       "take_along_axis",
       [](const ivy::Array& x, const ivy::Array& idx, int axis) {
@@ -300,7 +303,7 @@ void bind_linalg(nb::module_& m) {
       [](const ivy::Array& x, nb::handle rtol) {
         return ivy::pinv(x, rtol.is_none() ? -1.0 : nb::cast<double>(rtol));
       },
-      nb::arg("x"), nb::kw_only(), nb::arg("rtol") = nb::none());
+      nb::arg("x"), nb::kw_only(), nb::arg("rtol").none() = nb::none());
   m.def(
       "det", [](const ivy::Array& x) { return ivy::det(x); }, nb::arg("x"));
   m.def(
@@ -318,7 +321,7 @@ void bind_linalg(nb::module_& m) {
       [](const ivy::Array& x, nb::handle axis, bool keepdims, double ord) {
         return ivy::vector_norm(x, ord, to_axes(axis), keepdims);
       },
-      nb::arg("x"), nb::kw_only(), nb::arg("axis") = nb::none(), nb::arg("keepdims") = false,
+      nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(), nb::arg("keepdims") = false,
       nb::arg("ord") = 2.0);
   m.def(
       "matrix_norm",
@@ -346,7 +349,7 @@ void bind_nn(nb::module_& m) {
       [](const ivy::Array& x, const ivy::Array& w, std::optional<ivy::Array> b) {
         return ivy::linear(x, w, b);
       },
-      nb::arg("x"), nb::arg("weight"), nb::arg("bias") = nb::none());
+      nb::arg("x"), nb::arg("weight"), nb::arg("bias").none() = nb::none());
   m.def(
       "random_uniform",
       [](nb::handle low, nb::handle high, nb::handle shape, nb::handle dtype, nb::handle backend) {
@@ -356,8 +359,8 @@ void bind_nn(nb::module_& m) {
                                                    : std::optional<ivy::Shape>(to_shape(shape)),
                                    make_options(dtype, nb::none(), backend));
       },
-      nb::arg("low") = 0.0, nb::arg("high") = 1.0, nb::arg("shape") = nb::none(), nb::kw_only(),
-      nb::arg("dtype") = nb::none(), nb::arg("backend") = nb::none());
+      nb::arg("low") = 0.0, nb::arg("high") = 1.0, nb::arg("shape").none() = nb::none(),
+      nb::kw_only(), nb::arg("dtype").none() = nb::none(), nb::arg("backend").none() = nb::none());
   m.def(
       "random_normal",
       [](nb::handle mean, nb::handle std, nb::handle shape, nb::handle dtype, nb::handle backend) {
@@ -367,8 +370,8 @@ void bind_nn(nb::module_& m) {
                                                   : std::optional<ivy::Shape>(to_shape(shape)),
                                   make_options(dtype, nb::none(), backend));
       },
-      nb::arg("mean") = 0.0, nb::arg("std") = 1.0, nb::arg("shape") = nb::none(), nb::kw_only(),
-      nb::arg("dtype") = nb::none(), nb::arg("backend") = nb::none());
+      nb::arg("mean") = 0.0, nb::arg("std") = 1.0, nb::arg("shape").none() = nb::none(),
+      nb::kw_only(), nb::arg("dtype").none() = nb::none(), nb::arg("backend").none() = nb::none());
 }
 
 }  // namespace

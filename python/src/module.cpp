@@ -10,4 +10,6 @@ NB_MODULE(_ivycpp, m) {
   ivypy::bind_elementwise(m);
   ivypy::bind_functions(m);
   ivypy::bind_bitwise(m);
+  ivypy::bind_mech(m);
+  ivypy::bind_grad(m);
 }
