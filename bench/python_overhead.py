@@ -31,15 +31,15 @@ def main():
                "numpy sum": per_call_us(lambda: a.sum(), number)}
         if torch is not None:
             t = torch.from_numpy(a)
-            row["torch add"] = per_call_us(lambda: t + t, number)
+            row["PyTorch add"] = per_call_us(lambda: t + t, number)
         for b in [b for b in xp.available_backends() if b != "stub"]:
             x = xp.asarray(a, backend=b)
             if b == "mlx":  # lazy: force the computation so the timing includes it
-                row[f"{b} add"] = per_call_us(lambda: xp.eval(x + x), number)
-                row[f"{b} sum"] = per_call_us(lambda: xp.eval(xp.sum(x)), number)
+                row[f"ivycpp[{b}] add"] = per_call_us(lambda: xp.eval(x + x), number)
+                row[f"ivycpp[{b}] sum"] = per_call_us(lambda: xp.eval(xp.sum(x)), number)
             else:
-                row[f"{b} add"] = per_call_us(lambda: x + x, number)
-                row[f"{b} sum"] = per_call_us(lambda: xp.sum(x), number)
+                row[f"ivycpp[{b}] add"] = per_call_us(lambda: x + x, number)
+                row[f"ivycpp[{b}] sum"] = per_call_us(lambda: xp.sum(x), number)
         rows.append(row)
     cols = list(rows[0])
     print("| " + " | ".join(cols) + " |")
