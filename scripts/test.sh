@@ -2,6 +2,9 @@
 # Builds the library and every test binary, then runs the whole suite with ctest.
 #   bash scripts/test.sh              Release build in build/, all backends found
 #   bash scripts/test.sh --sanitize   ASan+UBSan build in build-asan/ (xtensor and stub)
+# The plain run also builds the Python extension in build/ and runs its pytest suite
+# (scripts/test_python.sh); the sanitized run leaves Python out (the interpreter is not
+# built with the sanitizers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -22,3 +25,6 @@ cmake --build "$build" -j "$jobs"
 echo "build: $(( $(date +%s) - start )) s"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 ctest --test-dir "$build" --output-on-failure -j "$jobs"
+if [[ "$build" == build ]]; then
+  bash scripts/test_python.sh "$build"
+fi

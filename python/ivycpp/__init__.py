@@ -1,0 +1,38 @@
+"""ivycpp: Ivy for C++ from Python.
+
+An Array API 2023.12 namespace whose arrays live on one of ivy's C++ backends (torch, xtensor,
+mlx, stub). Import name ``ivycpp``: unrelated to the ``ivy`` package on PyPI.
+
+    import ivycpp as xp
+    x = xp.asarray([[1.0, 2.0], [3.0, 4.0]], backend="xtensor")
+    with xp.use("torch"):
+        y = xp.ones((2, 2))
+"""
+import builtins as _builtins
+import contextlib as _contextlib
+
+from . import _ivycpp
+from ._ivycpp import *  # noqa: F401,F403
+from ._ivycpp import (Array, Device, DType, Error, ShapeError, DTypeError, IndexError,  # noqa: F401
+                      ValueError, BackendError, UnsupportedError, IOError)
+from ._composites import *  # noqa: F401,F403
+from . import linalg, mech  # noqa: F401
+from ._dtypes import *  # noqa: F401,F403
+
+__array_api_version__ = "2023.12"
+__version__ = "0.1.0"
+
+
+@_contextlib.contextmanager
+def use(backend):
+    """``with use("torch"): ...``: creation functions without backend= use this backend.
+
+    On leaving, the framework stack returns to its depth before the block, whatever
+    set_framework calls happened inside (as ivy::use in C++)."""
+    depth = _ivycpp.framework_depth()
+    _ivycpp.set_framework(backend)
+    try:
+        yield
+    finally:
+        while _ivycpp.framework_depth() > depth:
+            _ivycpp.unset_framework()

@@ -1,0 +1,102 @@
+// DLPack both ways: Array.__dlpack__ hands out a capsule sharing the array's memory, and
+// from_dlpack takes any producer's capsule (NumPy, PyTorch, ...) into a backend.
+#include <dlpack/dlpack.h>
+#include <nanobind/stl/string.h>
+
+#include "common.hpp"
+
+namespace ivypy {
+namespace {
+
+// DLPack 0.8 has a bool code; ivy's header (0.6) sends bool as uint8.
+constexpr std::uint8_t kBoolCode = 6;
+
+void capsule_destructor(PyObject* capsule) {
+  // A consumer renames the capsule to "used_dltensor" and takes over the deleter.
+  if (PyCapsule_IsValid(capsule, "dltensor")) {
+    auto* t = static_cast<DLManagedTensor*>(PyCapsule_GetPointer(capsule, "dltensor"));
+    if (t && t->deleter) t->deleter(t);
+  } else {
+    PyErr_Clear();
+  }
+}
+
+nb::object export_capsule(const ivy::Array& x) {
+  DLManagedTensor* t = ivy::to_dlpack(x);
+  if (ivy::is_bool(x.dtype())) t->dl_tensor.dtype = {kBoolCode, 8, 1};
+  PyObject* cap = PyCapsule_New(t, "dltensor", capsule_destructor);
+  if (!cap) {
+    t->deleter(t);
+    throw nb::python_error();
+  }
+  return nb::steal(cap);
+}
+
+nb::tuple dlpack_device(const ivy::Array& x) {
+  const ivy::Device d = x.device();
+  return d.is_cpu() ? nb::make_tuple(static_cast<int>(kDLCPU), 0)
+                    : nb::make_tuple(static_cast<int>(kDLCUDA), d.index());
+}
+
+}  // namespace
+
+ivy::Array copy_array(const ivy::Array& x) {
+  DLManagedTensor* t = ivy::to_dlpack(x);
+  try {
+    ivy::Array out = ivy::from_buffer(t->dl_tensor.data, x.shape(), x.dtype(),
+                                      ivy::Options(x.backend()).to(x.device()));
+    t->deleter(t);
+    return out;
+  } catch (...) {
+    t->deleter(t);
+    throw;
+  }
+}
+
+ivy::Array import_dlpack(nb::handle obj, const ivy::Backend& b) {
+  nb::object capsule = PyCapsule_CheckExact(obj.ptr()) ? nb::borrow(obj) : obj.attr("__dlpack__")();
+  auto* t = static_cast<DLManagedTensor*>(PyCapsule_GetPointer(capsule.ptr(), "dltensor"));
+  if (!t) throw nb::python_error();
+  PyCapsule_SetName(capsule.ptr(), "used_dltensor");
+  const bool is_bool = t->dl_tensor.dtype.code == kBoolCode && t->dl_tensor.dtype.bits == 8;
+  if (is_bool) t->dl_tensor.dtype = {kDLUInt, 8, 1};
+  ivy::Array out = ivy::from_dlpack(t, b);
+  return is_bool ? ivy::cast(out, ivy::bool_) : out;
+}
+
+void bind_dlpack(nb::module_& m, nb::class_<ivy::Array>& cls) {
+  cls.def(
+      "__dlpack__",
+      [](const ivy::Array& x, nb::handle stream, nb::handle, nb::handle dl_device,
+         nb::handle copy) {
+        if (!stream.is_none() && !x.device().is_cpu())
+          throw nb::buffer_error("ivycpp: DLPack streams are not supported");
+        if (!dl_device.is_none()) {
+          nb::tuple want = nb::cast<nb::tuple>(dl_device);
+          if (!want.equal(dlpack_device(x)))
+            throw nb::buffer_error("ivycpp: export to another device is not supported");
+        }
+        if (!copy.is_none() && nb::cast<bool>(copy)) return export_capsule(copy_array(x));
+        return export_capsule(x);
+      },
+      nb::kw_only(), nb::arg("stream").none() = nb::none(),
+      nb::arg("max_version").none() = nb::none(), nb::arg("dl_device").none() = nb::none(),
+      nb::arg("copy").none() = nb::none());
+  cls.def("__dlpack_device__", &dlpack_device);
+  m.def(
+      "from_dlpack",
+      [](nb::handle x, nb::handle device, nb::handle copy, nb::handle backend) {
+        if (nb::isinstance<ivy::Array>(x) && backend.is_none()) {
+          const auto& a = nb::cast<const ivy::Array&>(x);
+          return !copy.is_none() && nb::cast<bool>(copy) ? copy_array(a) : a;
+        }
+        ivy::Array out = import_dlpack(x, backend_or_current(backend));
+        if (auto d = to_device(device)) out = ivy::to_device(out, *d);
+        return out;
+      },
+      nb::arg("x"), nb::kw_only(), nb::arg("device").none() = nb::none(),
+      nb::arg("copy").none() = nb::none(), nb::arg("backend").none() = nb::none(),
+      "An array sharing x's memory where the backend allows it (torch, mlx; xtensor copies).");
+}
+
+}  // namespace ivypy

@@ -1,0 +1,46 @@
+// Element-wise functions: ivy's unary and binary functions under their Array API names, with
+// Python scalars accepted wherever the standard allows them.
+#include "common.hpp"
+
+namespace ivypy {
+
+void bind_elementwise(nb::module_& m) {
+#define IVY_PY_UNARY(name) \
+  m.def(                   \
+      #name, [](const ivy::Array& x) { return ivy::name(x); }, nb::arg("x"));
+  IVY_UNARY_KERNELS(IVY_PY_UNARY)
+#undef IVY_PY_UNARY
+#define IVY_PY_BINARY(name)                                                       \
+  m.def(                                                                          \
+      #name,                                                                      \
+      [](nb::handle a, nb::handle b) {                                            \
+        return ivy::name(operand_or_throw(a, #name), operand_or_throw(b, #name)); \
+      },                                                                          \
+      nb::arg("x1"), nb::arg("x2"));
+  IVY_BINARY_KERNELS(IVY_PY_BINARY)
+#undef IVY_PY_BINARY
+  m.def(
+      "clip",
+      [](const ivy::Array& x, nb::handle lo, nb::handle hi) {
+        // The standard lets either bound be None; ivy::clip wants both.
+        if (lo.is_none() && hi.is_none()) return x;
+        if (lo.is_none()) return ivy::minimum(x, operand_or_throw(hi, "clip"));
+        if (hi.is_none()) return ivy::maximum(x, operand_or_throw(lo, "clip"));
+        return ivy::clip(x, operand_or_throw(lo, "clip"), operand_or_throw(hi, "clip"));
+      },
+      nb::arg("x"), nb::arg("min").none() = nb::none(), nb::arg("max").none() = nb::none());
+  m.def(
+      "where",
+      [](const ivy::Array& cond, nb::handle a, nb::handle b) {
+        return ivy::where(cond, operand_or_throw(a, "where"), operand_or_throw(b, "where"));
+      },
+      nb::arg("condition"), nb::arg("x1"), nb::arg("x2"));
+  m.def(
+      "floormod",
+      [](nb::handle a, nb::handle b) {
+        return ivy::floormod(operand_or_throw(a, "floormod"), operand_or_throw(b, "floormod"));
+      },
+      nb::arg("x1"), nb::arg("x2"));
+}
+
+}  // namespace ivypy

@@ -1,0 +1,73 @@
+"""Zero-copy interchange with NumPy (always) and PyTorch (when importable)."""
+import numpy as np
+import pytest
+
+import ivycpp as xp
+
+SHARING_IMPORT = {"torch"}  # xtensor and MLX 0.32 copy on import (docs/mlx.md)
+
+
+def test_numpy_reads_ours_without_copy(backend):
+    x = xp.asarray([1.0, 2.0, 3.0])
+    a = np.from_dlpack(x)
+    b = np.from_dlpack(x)
+    assert a.ctypes.data == b.ctypes.data  # both views of the array's own buffer
+    np.testing.assert_array_equal(a, [1.0, 2.0, 3.0])
+    assert x.__dlpack_device__() == (1, 0)
+
+
+def test_numpy_write_is_seen_by_ours(backend):
+    x = xp.asarray([1.0, 2.0, 3.0])
+    view = np.from_dlpack(x)
+    if not view.flags.writeable:
+        pytest.skip("NumPy exposes the buffer read-only")
+    view[1] = 42.0
+    assert float(x[1]) == 42.0
+
+
+def test_import_from_numpy(backend):
+    src = np.arange(12, dtype=np.float64).reshape(3, 4)
+    x = xp.from_dlpack(src)
+    assert x.shape == (3, 4) and x.dtype == xp.float64 and x.backend == backend
+    np.testing.assert_array_equal(np.from_dlpack(x), src)
+    src[0, 0] = -5.0
+    if backend in SHARING_IMPORT:
+        assert float(x[0, 0]) == -5.0
+    else:
+        assert float(x[0, 0]) == 0.0
+
+
+def test_import_strided_and_bool(backend):
+    src = np.arange(12, dtype=np.int32).reshape(3, 4)[:, ::2]
+    np.testing.assert_array_equal(np.from_dlpack(xp.from_dlpack(src)), src)
+    flags = np.array([True, False, True])
+    b = xp.from_dlpack(flags)
+    assert b.dtype == xp.bool
+    np.testing.assert_array_equal(np.from_dlpack(b), flags)
+
+
+def test_asarray_of_numpy_and_copy(backend):
+    src = np.ones(3, dtype=np.float32)
+    x = xp.asarray(src, copy=True)
+    src[0] = 9
+    assert float(x[0]) == 1.0
+    assert xp.asarray(src, dtype=xp.float64).dtype == xp.float64
+
+
+def test_keeps_producer_alive(backend):
+    x = xp.from_dlpack(np.arange(1000, dtype=np.float32))
+    import gc
+    gc.collect()
+    assert float(xp.sum(x)) == float(np.arange(1000).sum())
+
+
+def test_torch_roundtrip(backend):
+    torch = pytest.importorskip("torch", reason="PyTorch is not installed (optional)")
+    t = torch.arange(6, dtype=torch.float32).reshape(2, 3)
+    x = xp.from_dlpack(t)
+    np.testing.assert_array_equal(np.from_dlpack(x), t.numpy())
+    back = torch.from_dlpack(x)
+    if backend in SHARING_IMPORT:
+        t[0, 0] = 100.0
+        assert float(x[0, 0]) == 100.0
+    assert back.shape == (2, 3)

@@ -1,0 +1,196 @@
+"""Namespace functions against NumPy."""
+import numpy as np
+import pytest
+
+import ivycpp as xp
+from conftest import assert_close
+
+rng = np.random.default_rng(0)
+F = rng.standard_normal((3, 4)).astype(np.float32)
+P = (np.abs(F) + 0.5).astype(np.float32)
+U = np.clip(F / 4, -0.9, 0.9).astype(np.float32)
+
+UNARY = {
+    "abs": F, "negative": F, "sign": F, "sqrt": P, "square": F, "exp": F, "expm1": F, "log": P,
+    "log1p": P, "log2": P, "log10": P, "sin": F, "cos": F, "tan": U, "asin": U, "acos": U,
+    "atan": F, "sinh": F, "cosh": F, "tanh": F, "asinh": F, "acosh": P + 1, "atanh": U,
+    "floor": F, "ceil": F, "round": F * 3, "trunc": F, "isnan": F, "isinf": F, "isfinite": F,
+}
+NP_NAMES = {"asin": "arcsin", "acos": "arccos", "atan": "arctan", "asinh": "arcsinh",
+            "acosh": "arccosh", "atanh": "arctanh"}
+
+
+@pytest.mark.parametrize("name", sorted(UNARY))
+def test_unary(backend, name):
+    x = UNARY[name]
+    assert_close(getattr(xp, name)(xp.asarray(x)), getattr(np, NP_NAMES.get(name, name))(x),
+                 rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("name,npname", [
+    ("add", "add"), ("subtract", "subtract"), ("multiply", "multiply"), ("divide", "divide"),
+    ("pow", "power"), ("maximum", "maximum"), ("minimum", "minimum"), ("atan2", "arctan2"),
+    ("equal", "equal"), ("less", "less"), ("greater_equal", "greater_equal"),
+    ("logaddexp", "logaddexp"), ("hypot", "hypot"), ("copysign", "copysign"),
+])
+def test_binary(backend, name, npname):
+    a, b = F, np.flip(F, 1).copy()
+    if name == "pow":
+        a = P
+    assert_close(getattr(xp, name)(xp.asarray(a), xp.asarray(b)), getattr(np, npname)(a, b),
+                 rtol=1e-5, atol=1e-5)
+
+
+def test_binary_scalars_and_logical(backend):
+    assert_close(xp.add(xp.asarray(F), 1.5), F + np.float32(1.5))
+    t, f = np.array([True, True, False]), np.array([True, False, False])
+    assert_close(xp.logical_and(xp.asarray(t), xp.asarray(f)), t & f)
+    assert_close(xp.logical_xor(xp.asarray(t), xp.asarray(f)), t ^ f)
+    assert_close(xp.logical_not(xp.asarray(t)), ~t)
+    assert_close(xp.signbit(xp.asarray([-1.0, 0.0, -0.0, 2.0])), [True, False, True, False])
+
+
+@pytest.mark.parametrize("name", ["sum", "prod", "mean", "min", "max", "std", "var"])
+@pytest.mark.parametrize("axis", [None, 0, 1, (0, 1), -1])
+def test_statistics(backend, name, axis):
+    got = getattr(xp, name)(xp.asarray(F), axis=axis)
+    assert_close(got, getattr(np, name)(F, axis=axis), rtol=1e-4, atol=1e-5)
+    got = getattr(xp, name)(xp.asarray(F), axis=axis, keepdims=True)
+    assert_close(got, getattr(np, name)(F, axis=axis, keepdims=True), rtol=1e-4, atol=1e-5)
+
+
+def test_statistics_extras(backend):
+    assert_close(xp.var(xp.asarray(F), axis=0, correction=1), np.var(F, axis=0, ddof=1),
+                 rtol=1e-4)
+    assert_close(xp.cumulative_sum(xp.asarray(F), axis=1), np.cumsum(F, axis=1), rtol=1e-5)
+    assert_close(xp.cumulative_sum(xp.asarray(F), axis=1, include_initial=True),
+                 np.concatenate([np.zeros((3, 1), np.float32), np.cumsum(F, axis=1)], 1))
+    assert_close(xp.cumulative_prod(xp.asarray(P), axis=0), np.cumprod(P, axis=0), rtol=1e-5)
+    b = F > 0
+    assert_close(xp.all(xp.asarray(b), axis=1), np.all(b, axis=1))
+    assert_close(xp.any(xp.asarray(b)), np.any(b))
+    assert_close(xp.count_nonzero(xp.asarray(b), axis=0), np.count_nonzero(b, axis=0))
+
+
+def test_creation(backend):
+    assert_close(xp.zeros((2, 3)), np.zeros((2, 3), np.float32))
+    assert_close(xp.ones(4, dtype=xp.int32), np.ones(4, np.int32))
+    assert_close(xp.full((2,), 7), np.full((2,), 7))
+    assert_close(xp.arange(5), np.arange(5))
+    assert_close(xp.arange(1, 10, 3), np.arange(1, 10, 3))
+    assert_close(xp.arange(0.0, 1.0, 0.25), np.arange(0.0, 1.0, 0.25, dtype=np.float32))
+    assert_close(xp.linspace(0, 1, 5), np.linspace(0, 1, 5, dtype=np.float32))
+    assert_close(xp.eye(3, 4, k=1), np.eye(3, 4, k=1, dtype=np.float32))
+    x = xp.asarray(F)
+    assert_close(xp.zeros_like(x), np.zeros_like(F))
+    assert_close(xp.ones_like(x, dtype=xp.float64), np.ones_like(F, dtype=np.float64))
+    assert_close(xp.full_like(x, 2.0), np.full_like(F, 2.0))
+    assert_close(xp.tril(x), np.tril(F))
+    assert_close(xp.triu(x, k=1), np.triu(F, k=1))
+    g = xp.meshgrid(xp.arange(3), xp.arange(2))
+    for ours, ref in zip(g, np.meshgrid(np.arange(3), np.arange(2))):
+        assert_close(ours, ref)
+    assert xp.empty((2, 2)).shape == (2, 2)
+    with pytest.raises(ValueError):
+        xp.asarray([[1, 2], [3]])
+
+
+def test_manipulation(backend):
+    x = xp.asarray(F)
+    assert_close(xp.reshape(x, (4, 3)), F.reshape(4, 3))
+    assert_close(xp.permute_dims(x, (1, 0)), F.T)
+    assert_close(x.T, F.T)
+    assert_close(xp.expand_dims(x, axis=1), F[:, None])
+    assert_close(xp.squeeze(xp.asarray(F[:, None]), axis=1), F)
+    assert_close(xp.concat([x, x], axis=1), np.concatenate([F, F], 1))
+    assert_close(xp.concat([x, x], axis=None), np.concatenate([F.ravel(), F.ravel()]))
+    assert_close(xp.stack([x, x], axis=2), np.stack([F, F], 2))
+    assert_close(xp.flip(x, axis=1), np.flip(F, 1))
+    assert_close(xp.flip(x), np.flip(F))
+    assert_close(xp.roll(x, 1, axis=1), np.roll(F, 1, axis=1))
+    assert_close(xp.roll(x, -2), np.roll(F, -2))
+    assert_close(xp.moveaxis(xp.asarray(np.zeros((2, 3, 4))), 0, -1), np.zeros((3, 4, 2)))
+    assert_close(xp.tile(x, (2, 1)), np.tile(F, (2, 1)))
+    assert_close(xp.repeat(x, 2, axis=0), np.repeat(F, 2, axis=0))
+    assert_close(xp.broadcast_to(xp.asarray([1.0, 2.0]), (3, 2)),
+                 np.broadcast_to([1.0, 2.0], (3, 2)).astype(np.float32))
+    a, b = xp.broadcast_arrays(xp.asarray([[1], [2]]), xp.asarray([1, 2, 3]))
+    assert a.shape == b.shape == (2, 3)
+    for ours, ref in zip(xp.unstack(x, axis=1), [F[:, k] for k in range(4)]):
+        assert_close(ours, ref)
+    assert_close(xp.astype(x, xp.int32), F.astype(np.int32))
+
+
+def test_searching_sorting_sets(backend):
+    x = xp.asarray(F)
+    assert_close(xp.argmax(x, axis=1), np.argmax(F, axis=1))
+    assert_close(xp.argmin(x), np.argmin(F))
+    assert_close(xp.sort(x, axis=0), np.sort(F, axis=0))
+    assert_close(xp.sort(x, descending=True), -np.sort(-F))
+    assert_close(xp.argsort(x, axis=1), np.argsort(F, axis=1, kind="stable"))
+    assert_close(xp.where(x > 0, x, 0.0), np.where(F > 0, F, 0))
+    for ours, ref in zip(xp.nonzero(x > 0), np.nonzero(F > 0)):
+        assert_close(ours, ref)
+    v = np.array([3, 1, 3, 2, 1, 3])
+    assert_close(xp.unique_values(xp.asarray(v)), np.unique(v))
+    vals, counts = xp.unique_counts(xp.asarray(v))
+    assert_close(counts, np.unique(v, return_counts=True)[1])
+    s = np.array([1.0, 2.0, 4.0, 8.0], np.float32)
+    q = np.array([0.5, 2.0, 5.0, 9.0], np.float32)
+    assert_close(xp.searchsorted(xp.asarray(s), xp.asarray(q)), np.searchsorted(s, q))
+    assert_close(xp.searchsorted(xp.asarray(s), xp.asarray(q), side="right"),
+                 np.searchsorted(s, q, side="right"))
+
+
+def test_linalg(backend):
+    m = (rng.standard_normal((2, 3, 3)) + 3 * np.eye(3)).astype(np.float32)
+    a = xp.asarray(m)
+    assert_close(xp.linalg.inv(a), np.linalg.inv(m), rtol=1e-4, atol=1e-4)
+    assert_close(xp.linalg.det(a), np.linalg.det(m), rtol=1e-4, atol=1e-4)
+    assert_close(xp.matmul(a, a), m @ m, rtol=1e-4, atol=1e-4)
+    rhs = rng.standard_normal((2, 3, 2)).astype(np.float32)
+    assert_close(xp.linalg.solve(a, xp.asarray(rhs)), np.linalg.solve(m, rhs), rtol=1e-3,
+                 atol=1e-4)
+    assert_close(xp.linalg.vector_norm(a, axis=-1), np.linalg.norm(m, axis=-1), rtol=1e-5)
+    assert_close(xp.linalg.matrix_norm(a), np.linalg.norm(m, axis=(-2, -1)), rtol=1e-5)
+    u, s, vh = xp.linalg.svd(a, full_matrices=False)
+    assert_close(s, np.linalg.svd(m, compute_uv=False), rtol=1e-4, atol=1e-4)
+    assert_close(u @ (xp.expand_dims(s, axis=-1) * vh), m, rtol=1e-4, atol=1e-4)
+    assert_close(xp.linalg.trace(a), np.trace(m, axis1=-2, axis2=-1), rtol=1e-5, atol=1e-5)
+    assert_close(xp.linalg.diagonal(a, offset=1), np.diagonal(m, offset=1, axis1=-2, axis2=-1))
+    v1, v2 = F[:, :3], F[:, 1:]
+    assert_close(xp.linalg.cross(xp.asarray(v1), xp.asarray(v2)), np.cross(v1, v2), rtol=1e-5,
+                 atol=1e-6)
+    assert_close(xp.vecdot(xp.asarray(F), xp.asarray(F)), np.sum(F * F, -1), rtol=1e-5)
+    assert_close(xp.tensordot(xp.asarray(F), xp.asarray(F.T), axes=1), F @ F.T, rtol=1e-5,
+                 atol=1e-5)
+    assert_close(xp.linalg.outer(xp.asarray([1.0, 2.0]), xp.asarray([3.0, 4.0, 5.0])),
+                 np.outer([1.0, 2.0], [3.0, 4.0, 5.0]))
+    assert_close(xp.einsum("ij,kj->ik", xp.asarray(F), xp.asarray(F)), F @ F.T, rtol=1e-5,
+                 atol=1e-5)
+
+
+def test_ivy_functions(backend):
+    params = xp.asarray(F)
+    idx = np.array([[0, 1], [2, 3]])
+    assert_close(xp.gather_nd(params, xp.asarray(idx)), F[idx[:, 0], idx[:, 1]])
+    out = xp.scatter_nd(xp.asarray(idx), xp.asarray([1.0, 2.0]), (3, 4))
+    ref = np.zeros((3, 4), np.float32)
+    ref[0, 1], ref[2, 3] = 1.0, 2.0
+    assert_close(out, ref)
+    assert_close(xp.scatter_flat(xp.asarray([0, 2, 2]), xp.asarray([1.0, 2.0, 3.0]), 4),
+                 [1.0, 0.0, 5.0, 0.0])
+    assert_close(xp.take(params, xp.asarray([2, 0]), axis=0), F[[2, 0]])
+    assert_close(xp.softmax(params), np.exp(F) / np.exp(F).sum(-1, keepdims=True), rtol=1e-5)
+    assert_close(xp.one_hot(xp.asarray([0, 2]), 3), np.eye(3, dtype=np.float32)[[0, 2]])
+
+
+def test_dtype_utilities():
+    assert xp.result_type(xp.int8, xp.int16) == xp.int16
+    assert xp.result_type(xp.asarray([1.0]), xp.float64) == xp.float64
+    assert xp.can_cast(xp.int8, xp.int32) and not xp.can_cast(xp.float64, xp.int32)
+    assert xp.finfo(xp.float32).eps == np.finfo(np.float32).eps
+    assert xp.iinfo(xp.int16).max == np.iinfo(np.int16).max
+    assert xp.isdtype(xp.float32, "real floating")
+    assert xp.isdtype(xp.uint8, ("integral", "bool"))
+    assert not xp.isdtype(xp.int8, "unsigned integer")
