@@ -7,15 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
-VENV="$PWD/.venv"
-PY_DEPS=(nanobind==3.1.0 scikit-build-core==1.1.2 pytest==9.2.0 numpy==2.4.6)
-stamp="$VENV/python-deps-$(echo "${PY_DEPS[*]}" | md5sum | cut -c1-8).installed"
-if [[ -f "$stamp" ]]; then
-  echo "test_python: ${PY_DEPS[*]} present in .venv"
-else
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "${PY_DEPS[@]}"
-  touch "$stamp"
-fi
+VENV="$PWD/.venv"  # with nanobind, scikit-build-core, pytest and NumPy (scripts/setup.sh)
 
 build="${1:-build}"
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
