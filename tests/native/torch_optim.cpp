@@ -37,7 +37,8 @@ TEST(TorchOptim, IvyModuleTrainsWithTorchAdam) {
   // The module holds the very tensors the optimizer updates.
   const auto chains = model.v().key_chains();
   for (std::size_t i = 0; i < params.size(); ++i)
-    EXPECT_TRUE(ivy::torch::tensor_of(model.v().at_key_chain(chains[i])).is_same(params[i]));
+    EXPECT_TRUE(
+        ivy::torch::tensor_of(model.v().at_key_chain(chains[i]).array()).is_same(params[i]));
 
   // y = sin(2 x0) + 0.5 x1 on a grid of 64 points in [-1, 1]^2.
   const at::Tensor g = at::linspace(-1.0, 1.0, 8, at::kFloat);

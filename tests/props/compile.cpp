@@ -13,7 +13,7 @@ namespace ivy::testing {
 namespace {
 
 class CompileFn : public StatefulTest {
- protected:
+ public:
   Array uniform(const Shape& s, double lo = -1.0, double hi = 1.0) const {
     return random_uniform(lo, hi, s, f32());
   }
