@@ -26,8 +26,14 @@ class CompiledFunction {
    * (ValueError / BackendError naming ivy::compile_fn otherwise).
    */
   std::vector<Array> operator()(const std::vector<Array>& args) const;
-  /** The single-array form: one argument, one output (ValueError naming ivy::compile_fn). */
-  Array operator()(const Array& x) const;
+  /**
+   * The single-array form: one argument, one output (ValueError naming ivy::compile_fn). A
+   * template so that a braced list, f({x}), always means the vector form.
+   */
+  template <class A>
+  requires std::is_same_v<std::remove_cvref_t<A>, Array> Array operator()(A&& x) const {
+    return call_one(x);
+  }
 
   /** "TorchScript tracing", "mlx::core::compile", or "none" (the function runs uncompiled). */
   std::string_view engine() const;
@@ -41,6 +47,7 @@ class CompiledFunction {
   explicit CompiledFunction(std::shared_ptr<State> state) : state_(std::move(state)) {}
 
  private:
+  Array call_one(const Array& x) const;
   std::shared_ptr<State> state_;
 };
 

@@ -107,7 +107,7 @@ std::vector<Array> CompiledFunction::operator()(const std::vector<Array>& args) 
   return run(args);
 }
 
-Array CompiledFunction::operator()(const Array& x) const {
+Array CompiledFunction::call_one(const Array& x) const {
   std::vector<Array> outs = (*this)(std::vector<Array>{x});
   if (outs.size() != 1)
     detail::raise<ValueError>(detail::kFn, state_->backend->name,

@@ -125,6 +125,39 @@ TEST_F(CompileFn, GradientsThroughACompiledFunction) {
     EXPECT_TRUE(close(got.grads[i], want.grads[i], 1e-4, 1e-6)) << "gradient " << i;
 }
 
+// A training step's gradient computation inside the compiled function (what one compiles in a
+// training loop): loss and gradients of the MLP with respect to its weights.
+TEST_F(CompileFn, GradientComputationInsideACompiledFunction) {
+  const auto step = [](const std::vector<Array>& a) {
+    const std::vector<Array> ws(a.begin() + 1, a.end());
+    const auto r = execute_with_gradients(
+        [&a](const std::vector<Array>& w) {
+          std::vector<Array> args{a[0]};
+          args.insert(args.end(), w.begin(), w.end());
+          return mean(square(mlp(args)[0]));
+        },
+        ws);
+    std::vector<Array> outs{r.value};
+    outs.insert(outs.end(), r.grads.begin(), r.grads.end());
+    return outs;
+  };
+  const auto f = compile_fn(step, mlp_args(*this, 6));
+  for (int i = 0; i < 2; ++i) {
+    const auto args = mlp_args(*this, 6);
+    expect_same(f(args), step(args));
+  }
+}
+
+TEST_F(CompileFn, BracedListIsTheVectorForm) {
+  const auto both = [](const std::vector<Array>& a) {
+    return std::vector<Array>{negative(a[0]), square(a[0])};
+  };
+  const Array x = uniform({3});
+  const auto f = compile_fn(both, {x});
+  const std::vector<Array> outs = f({x});  // the vector form, not the single-array one
+  expect_same(outs, both({x}));
+}
+
 TEST_F(CompileFn, BadCallsNameCompileFn) {
   const auto f = compile_fn(chain, {uniform({2}), uniform({2})});
   const auto names = [](const std::string& msg) {

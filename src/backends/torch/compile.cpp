@@ -6,6 +6,7 @@
 #include <torch/csrc/jit/frontend/tracer.h>
 #include <torch/csrc/jit/runtime/graph_executor.h>
 
+#include <iostream>
 #include <memory>
 #include <string>
 
@@ -41,8 +42,27 @@ std::shared_ptr<torch::jit::Graph> trace(const ArrayFunction& f,
       .first->graph;
 }
 
+// The tracer cannot follow everything: a gradient computation inside f, for instance, hands it
+// tensors autograd saved for the backward pass, which it refuses. f then runs uncompiled (for
+// this signature), after checking that f itself works on the example.
+ArrayFunction uncompiled(const ArrayFunction& f, const std::vector<Array>& example,
+                         const std::exception& why) {
+  (void)f(example);  // an error of f itself is raised again here, without the tracer
+  std::string reason = why.what();
+  reason = reason.substr(0, reason.find('\n'));
+  std::cerr << "ivy::compile_fn [torch]: TorchScript tracing failed (" << reason
+            << "); the function runs uncompiled for arguments of this signature\n";
+  return f;
+}
+
 ArrayFunction compile(const ArrayFunction& f, const std::vector<Array>& example) {
-  auto executor = std::make_shared<torch::jit::GraphExecutor>(trace(f, example), "ivy_compile_fn");
+  std::shared_ptr<torch::jit::Graph> graph;
+  try {
+    graph = trace(f, example);
+  } catch (const std::exception& e) {
+    return uncompiled(f, example, e);
+  }
+  auto executor = std::make_shared<torch::jit::GraphExecutor>(graph, "ivy_compile_fn");
   return [executor](const std::vector<Array>& args) {
     torch::jit::Stack stack;
     for (const Array& x : args) stack.emplace_back(tensor(x));
