@@ -173,6 +173,11 @@ TEST_F(CompileFn, BadCallsNameCompileFn) {
     if (other == backend_under_test() || other == "stub") continue;
     const Array y = zeros({2}, Options(DType::float32).on(backend(other)));
     names(error_of<BackendError>([&] { (void)f({uniform({2}), y}); }));
+    if (f.compiled()) {  // an engine needs outputs of its own backend
+      const std::string out = error_of<BackendError>(
+          [&] { (void)compile_fn([&y](const Array&) { return y; }, uniform({2})); });
+      EXPECT_NE(out.find("ivy::compile_fn"), std::string::npos) << out;
+    }
     const std::string mixed = error_of<BackendError>([&] {
       (void)compile_fn(chain, {uniform({2}), y});
     });

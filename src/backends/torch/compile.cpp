@@ -47,7 +47,9 @@ std::shared_ptr<torch::jit::Graph> trace(const ArrayFunction& f,
 // this signature), after checking that f itself works on the example.
 ArrayFunction uncompiled(const ArrayFunction& f, const std::vector<Array>& example,
                          const std::exception& why) {
-  (void)f(example);  // an error of f itself is raised again here, without the tracer
+  // An error of f itself is raised again here, without the tracer.
+  const std::vector<Array> outs = f(example);
+  for (std::size_t i = 0; i < outs.size(); ++i) (void)output_tensor(outs[i], i);
   std::string reason = why.what();
   reason = reason.substr(0, reason.find('\n'));
   std::cerr << "ivy::compile_fn [torch]: TorchScript tracing failed (" << reason
