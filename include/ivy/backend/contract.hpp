@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "ivy/backend/autodiff_kernels.hpp"
+#include "ivy/backend/compile_kernels.hpp"
 #include "ivy/backend/creation_kernels.hpp"
 #include "ivy/backend/elementwise_kernels.hpp"
 #include "ivy/backend/indexing_kernels.hpp"
@@ -61,6 +62,8 @@ struct Backend {
   const NNKernels* nn = nullptr;
   /** Optional: the engine's own autodiff (else gradients come from ivy's tape). */
   const AutodiffKernels* autodiff = nullptr;
+  /** Optional: the engine's function compiler (else ivy::compile_fn runs f uncompiled). */
+  const CompileKernels* compile = nullptr;
 };
 
 }  // namespace ivy

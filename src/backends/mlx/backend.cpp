@@ -218,6 +218,7 @@ const Backend& backend() {
     IVY_FILL_BACKEND_TABLE(b, "mlx");
     b.eval = eval;
     b.autodiff = &autodiff_kernels();
+    b.compile = &compile_kernels();
     return b;
   }();
   return table;

@@ -128,6 +128,7 @@ const Backend& backend() {
     Backend b;
     IVY_FILL_BACKEND_TABLE(b, "torch");
     b.autodiff = &autodiff_kernels();
+    b.compile = &compile_kernels();
     return b;
   }();
   return table;

@@ -48,5 +48,6 @@ auto guarded(std::string_view fn, F&& f) -> decltype(f()) {
 
 IVY_DECLARE_KERNEL_FAMILIES();
 const AutodiffKernels& autodiff_kernels();
+const CompileKernels& compile_kernels();
 
 }  // namespace ivy::backends::torch_impl
