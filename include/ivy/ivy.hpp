@@ -1,6 +1,7 @@
 #pragma once
 /// Umbrella header: the framework-agnostic API on ivy::Array. No backend header is included;
 /// native interop lives in ivy/torch.hpp, ivy/xtensor.hpp and ivy/mlx.hpp.
+#include "ivy/compile.hpp"
 #include "ivy/container.hpp"
 #include "ivy/core/array.hpp"
 #include "ivy/core/device.hpp"
