@@ -25,45 +25,26 @@
 #include <vector>
 
 #include "bench_support.hpp"
-#include "ivy/ivy.hpp"
-#include "ivy/stateful.hpp"
 #include "ivy/torch.hpp"
-#include "train_task.hpp"
+#include "train_steps.hpp"
 
 namespace {
 
-constexpr std::int64_t kHidden = 32;
-constexpr double kLr = 1e-3, kBeta1 = 0.9, kBeta2 = 0.999, kEps = 1e-7;
-const std::vector<std::int64_t> kBatches = {64, 4096};
+using namespace ivy_bench;
 
 at::Tensor tensor(const std::vector<float>& v, const ivy::Shape& shape) {
   return at::from_blob(const_cast<float*>(v.data()), shape, at::kFloat).clone();
 }
 
-/** The batch and the initial weights w0, b0, w1, b1, w2, b2 (Linear's [out, in] layout). */
+/** The batch and the initial weights w0, b0, w1, b1, w2, b2 as tensors. */
 struct Problem {
   at::Tensor x, y;
   std::vector<at::Tensor> ws;
-};
-
-Problem problem(std::int64_t batch) {
-  const ivy_demo::HostData d = ivy_demo::make_data(batch, 7);
-  Problem p{tensor(d.x, {batch, 2}), tensor(d.y, {batch, 1}), {}};
-  const std::vector<ivy::Shape> shapes = {{kHidden, 2}, {kHidden},    {kHidden, kHidden},
-                                          {kHidden},    {1, kHidden}, {1}};
-  unsigned seed = 11;
-  for (const ivy::Shape& s : shapes) {
-    std::int64_t n = 1;
-    for (const std::int64_t k : s) n *= k;
-    p.ws.push_back(tensor(ivy_bench::values(n, seed++), s) * 0.3);
+  explicit Problem(const HostProblem& p)
+      : x(tensor(p.data.x, {p.data.n, 2})), y(tensor(p.data.y, {p.data.n, 1})) {
+    for (std::size_t i = 0; i < p.ws.size(); ++i) ws.push_back(tensor(p.ws[i], p.shapes[i]));
   }
-  return p;
-}
-
-double alpha(std::int64_t step) {
-  const double t = static_cast<double>(step);
-  return kLr * std::sqrt(1.0 - std::pow(kBeta2, t)) / (1.0 - std::pow(kBeta1, t) + kEps);
-}
+};
 
 /** Weights as leaves that require gradients, and Adam's moments. */
 struct NativeState {
@@ -89,7 +70,7 @@ at::Tensor native_step(NativeState& s, const Problem& p) {
       s.mw.push_back(gi.clone());
       s.vw.push_back(gi * gi);
     }
-  const double a = alpha(s.step);
+  const double a = adam_alpha(s.step);
   for (std::size_t i = 0; i < g.size(); ++i) {
     s.mw[i].mul_(kBeta1).add_(g[i], 1.0 - kBeta1);
     s.vw[i].mul_(kBeta2).addcmul_(g[i], g[i], 1.0 - kBeta2);
@@ -111,7 +92,7 @@ at::Tensor native_ops_step(NativeState& s, const Problem& p) {
       s.mw.push_back(gi);
       s.vw.push_back(at::pow(gi, 2));
     }
-  const double a = alpha(s.step);
+  const double a = adam_alpha(s.step);
   for (std::size_t i = 0; i < g.size(); ++i) {
     s.mw[i] = at::add(at::mul(s.mw[i], kBeta1), at::mul(g[i], 1.0 - kBeta1));
     s.vw[i] = at::add(at::mul(s.vw[i], kBeta2), at::mul(at::pow(g[i], 2), 1.0 - kBeta2));
@@ -134,7 +115,7 @@ at::Tensor static_step(NativeState& s, const Problem& p) {
       s.mw.push_back(gi);
       s.vw.push_back(ivy::pow(gi, 2.0));
     }
-  const double a = alpha(s.step);
+  const double a = adam_alpha(s.step);
   for (std::size_t i = 0; i < g.size(); ++i) {
     s.mw[i] = ivy::add(ivy::multiply(s.mw[i], kBeta1), ivy::multiply(g[i], 1.0 - kBeta1));
     s.vw[i] =
@@ -146,61 +127,6 @@ at::Tensor static_step(NativeState& s, const Problem& p) {
   return loss;
 }
 
-/** ivy::Array state for the functional path. */
-struct FunctionalState {
-  ivy::Array x, y;
-  std::vector<ivy::Array> ws, mw, vw;
-  std::int64_t step = 0;
-  explicit FunctionalState(const Problem& p) : x(ivy::from_native(p.x)), y(ivy::from_native(p.y)) {
-    for (const at::Tensor& w : p.ws) ws.push_back(ivy::from_native(w.clone()));
-  }
-};
-
-ivy::Array functional_step(FunctionalState& s) {
-  const auto loss_of = [&](const std::vector<ivy::Array>& w) {
-    const ivy::Array h0 = ivy::tanh(ivy::linear(s.x, w[0], w[1]));
-    const ivy::Array h1 = ivy::tanh(ivy::linear(h0, w[2], w[3]));
-    return ivy::mean_squared_error(ivy::linear(h1, w[4], w[5]), s.y);
-  };
-  ivy::GradResult r = ivy::execute_with_gradients(loss_of, s.ws);
-  if (s.step++ == 0)
-    for (const ivy::Array& g : r.grads) {
-      s.mw.push_back(g);
-      s.vw.push_back(ivy::pow(g, 2.0));
-    }
-  ivy::AdamResult u =
-      ivy::adam_update(s.ws, r.grads, kLr, s.mw, s.vw, s.step, kBeta1, kBeta2, kEps);
-  s.ws = std::move(u.ws);
-  s.mw = std::move(u.mw);
-  s.vw = std::move(u.vw);
-  return r.value;
-}
-
-/** The demo's Module, Container gradients and ivy::Adam. */
-struct ModuleState {
-  ivy::Array x, y;
-  ivy_demo::Mlp model{kHidden};
-  ivy::Adam adam{kLr, kBeta1, kBeta2, kEps};
-  explicit ModuleState(const Problem& p) : x(ivy::from_native(p.x)), y(ivy::from_native(p.y)) {
-    model.build(ivy::Options(ivy::float32).on(ivy::backend("torch")));
-    ivy::Container v;
-    const char* keys[] = {"linear0/w", "linear0/b", "linear1/w",
-                          "linear1/b", "linear2/w", "linear2/b"};
-    for (std::size_t i = 0; i < p.ws.size(); ++i)
-      v.set_at_key_chain(keys[i], ivy::from_native(p.ws[i].clone()));
-    model.set_v(v);
-  }
-};
-
-ivy::Array module_step(ModuleState& s) {
-  const auto loss_of = [&](const ivy::Container& v) {
-    return ivy::mean_squared_error(s.model(s.x, v), s.y);
-  };
-  const ivy::ContainerGradResult r = ivy::execute_with_gradients(loss_of, s.model.v());
-  s.model.set_v(s.adam.step(s.model.v(), r.grads));
-  return r.value;
-}
-
 std::string name(const char* path, std::int64_t batch) {
   return ivy_bench::name("torch", "train_step", path, batch);
 }
@@ -208,12 +134,13 @@ std::string name(const char* path, std::int64_t batch) {
 void register_all() {
   for (const std::int64_t batch : kBatches) {
     // Each benchmark owns its state for the whole run (the registered lambdas refer to it).
-    const Problem* p = new Problem(problem(batch));
+    const HostProblem host = host_problem(batch);
+    const Problem* p = new Problem(host);
     auto* native = new NativeState(*p);
     auto* native_ops = new NativeState(*p);
     auto* stat = new NativeState(*p);
-    auto* functional = new FunctionalState(*p);
-    auto* module = new ModuleState(*p);
+    auto* functional = new FunctionalState(host, "torch");
+    auto* module = new ModuleState(host, "torch");
     ivy_bench::add(name("native", batch), [=] { return native_step(*native, *p); });
     ivy_bench::add(name("native_ops", batch), [=] { return native_ops_step(*native_ops, *p); });
     ivy_bench::add(name("static", batch), [=] { return static_step(*stat, *p); });
@@ -227,10 +154,11 @@ void register_all() {
  * agree to float32 roundoff (else the comparison would be of different work).
  */
 bool same_losses() {
-  const Problem p = problem(64);
+  const HostProblem host = host_problem(64);
+  const Problem p(host);
   NativeState native(p), native_ops(p), stat(p);
-  FunctionalState functional(p);
-  ModuleState module(p);
+  FunctionalState functional(host, "torch");
+  ModuleState module(host, "torch");
   bool ok = true;
   for (int step = 0; step < 5; ++step) {
     const float ref = native_step(native, p).item<float>();
