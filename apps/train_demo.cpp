@@ -6,12 +6,14 @@
 //   ivy-train-demo [--epochs N] [--out train_demo.png]
 //
 // Exit status: 0, or 1 when two backends' losses differ by more than kTolerance (relative to
-// the first backend's loss at that epoch), 2 for a usage error.
+// the first backend's loss at that epoch), 2 for a usage error, 3 when the picture cannot be
+// written.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -128,9 +130,11 @@ int main(int argc, char** argv) {
               static_cast<long long>(kHidden), static_cast<long long>(kHidden),
               static_cast<long long>(kSamples), static_cast<long long>(kBatch), kLearningRate);
   std::printf("epoch");
+  for (const auto& r : runs) std::printf("  %24s", (r->backend + " loss (ms)").c_str());
+  std::printf("\n%5d", 0);
   for (const auto& r : runs) {
     r->losses.push_back(whole_loss(*r));
-    std::printf("  %24s", (r->backend + " loss (ms)").c_str());
+    std::printf("  %14.8f %9s", r->losses.back(), "");
   }
   std::printf("\n");
   for (int e = 1; e <= epochs; ++e) {
@@ -154,7 +158,13 @@ int main(int argc, char** argv) {
   const double worst = largest_difference(runs);
   std::printf("largest relative difference of the losses across backends: %.3g (bound %g)\n", worst,
               kTolerance);
-  ivy_demo::write_loss_plot(out, "ivy-train-demo: the same MLP, data and initial weights", curves);
+  try {
+    ivy_demo::write_loss_plot(out, "ivy-train-demo: the same MLP, data and initial weights",
+                              curves);
+  } catch (const std::exception& e) {
+    std::cerr << "ivy-train-demo: " << e.what() << "\n";
+    return 3;
+  }
   std::printf("wrote %s\n", out.c_str());
   return worst <= kTolerance ? 0 : 1;
 }

@@ -73,9 +73,10 @@ its Adam out of place), so `/ native_ops` is ivy's own cost: validation, dispatc
 optimizer's structure checks, `set_v`'s checks). `/ native` adds the cost of those op choices
 against LibTorch's fused `addmm`, `mse_loss` and in-place `addcmul_`/`addcdiv_` Adam, which
 matters at small batches, where a step is some 100 small calls and their fixed costs dominate.
-On MLX the native step is MLX's `addmm`/`matmul` graph and one `mx::eval`; the ivy step builds a
-larger graph (the same composites, plus casts and reshapes around `value_and_grad`), and MLX's
-CPU runtime costs a few microseconds per graph node.
+On MLX the native step is one graph and one `mx::eval`, as is ivy's; ivy's graph is larger
+(`linear` as transpose + matmul + add; `adam_update` puts a `stop_gradient` on every new weight
+and moment; the loss is reshaped to 0-d and back around `value_and_grad`), and MLX's CPU runtime
+costs microseconds per graph node at these sizes.
 The machine was shared with other builds while this ran: CPU times, medians of the
 repetitions, interleaved at random."""
 
