@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build ccache clang-format
   libtorch-dev libxtensor-dev libxtensor-blas-dev libxsimd-dev libdlpack-dev libopenblas-dev
-  libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libpng-dev libhdf5-dev
+  libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libpng-dev libhdf5-dev libcairo2-dev
 )
 
 missing=()
