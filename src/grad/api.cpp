@@ -136,7 +136,14 @@ GradResult execute_with_gradients(const GradFunction& f, const std::vector<Array
     case GradientEngine::tape:
       return with_tape(f, xs, bname);
     case GradientEngine::native:
-      return with_native_engine(f, xs, bname, b);
+      try {
+        return with_native_engine(f, xs, bname, b);
+      } catch (const UnsupportedError&) {
+        // The engine cannot differentiate something f does (MLX has no VJP for inv, svd, the
+        // LU factorisation): the computation is repeated on ivy's tape, which can. A failure
+        // of f itself fails again there and reaches the caller.
+        return with_tape(f, xs, bname);
+      }
   }
   return {};
 }

@@ -6,12 +6,17 @@
 namespace ivy::backends::mlx_impl {
 namespace {
 
+// Indices are integers, never differentiated; MLX's autodiff refuses a gather whose indices
+// were computed from the differentiated inputs (floor of a coordinate, say) unless told so.
+mx::array constant_indices(const Array& idx) { return mx::stop_gradient(native(idx)); }
+
 Array take_along_axis(const Array& x, const Array& idx, int axis) {
-  return guarded("gather", [&] { return wrap(mx::take_along_axis(native(x), native(idx), axis)); });
+  return guarded("gather",
+                 [&] { return wrap(mx::take_along_axis(native(x), constant_indices(idx), axis)); });
 }
 
 Array take(const Array& x, const Array& idx, int axis) {
-  return guarded("take", [&] { return wrap(mx::take(native(x), native(idx), axis)); });
+  return guarded("take", [&] { return wrap(mx::take(native(x), constant_indices(idx), axis)); });
 }
 
 // idx [N] against updates [N, rest...]: MLX wants updates shaped [N, 1, rest...].
@@ -68,9 +73,9 @@ Array scatter_rows(const Array& idx, const Array& updates, std::int64_t rows,
     mx::array u = native(updates);
     // bool combines as integers: sum is "any" (max), min is "all".
     const bool boolean = u.dtype() == mx::bool_ && reduction != ScatterReduction::replace;
-    if (!boolean) return wrap(scatter(native(idx), u, rows, reduction));
+    if (!boolean) return wrap(scatter(constant_indices(idx), u, rows, reduction));
     if (reduction == ScatterReduction::sum) reduction = ScatterReduction::max;
-    const mx::array r = scatter(native(idx), mx::astype(u, mx::uint8), rows, reduction);
+    const mx::array r = scatter(constant_indices(idx), mx::astype(u, mx::uint8), rows, reduction);
     return wrap(mx::not_equal(r, mx::array(0, mx::uint8)));
   });
 }
