@@ -9,14 +9,14 @@ The section sits below run_benchmarks.py's notes marker (so a re-run of that scr
 between the TRAIN_BEGIN and TRAIN_END comments, which this script replaces. Python standard
 library only.
 """
-import argparse
 import datetime
 import json
 import os
 import statistics
 import subprocess
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import section_writer
+
 TRAIN_BEGIN = "<!-- training step section: written by bench/train_table.py -->"
 TRAIN_END = "<!-- end of training step section -->"
 PROGRAMS = ["ivy_bench_train", "ivy_bench_train_mlx"]
@@ -115,25 +115,5 @@ def section(times, command):
     return "\n".join(lines) + "\n"
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    p.add_argument("build_dir")
-    p.add_argument("--min-time", default="0.2")
-    p.add_argument("--repetitions", type=int, default=7)
-    p.add_argument("--out", default=os.path.join(REPO, "docs", "benchmarks.md"))
-    args = p.parse_args()
-    times = run(args.build_dir, args.min_time, args.repetitions)
-    text = open(args.out).read() if os.path.exists(args.out) else ""
-    new = section(times, f"python3 bench/train_table.py {args.build_dir}")
-    if TRAIN_BEGIN in text and TRAIN_END in text:
-        head, rest = text.split(TRAIN_BEGIN, 1)
-        text = head + new.rstrip("\n") + rest.split(TRAIN_END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + new
-    with open(args.out, "w") as f:
-        f.write(text)
-    print(new)
-
-
 if __name__ == "__main__":
-    main()
+    section_writer.main(__doc__, run, section, TRAIN_BEGIN, TRAIN_END, "train_table.py", "0.2", 7)

@@ -7,30 +7,17 @@
 #include <thread>
 
 #include "ivy/ivy.hpp"
+#include "support/array_test.hpp"
 #include "support/support_record.hpp"
 
 namespace {
 
 using ivy::Array;
 
-class GradProps : public ::testing::Test {
- protected:
-  void SetUp() override {
-    if (ivy::testing::backend_under_test() == "stub")
-      GTEST_SKIP() << "the stub backend holds no arrays";
-  }
-  const ivy::use scope_{ivy::testing::backend_under_test()};
-};
+class GradProps : public ivy::testing::ArrayTest {};
 
-Array f64(std::vector<double> v, ivy::Shape s) {
-  return ivy::array(v, s, ivy::Options(ivy::DType::float64));
-}
-
-void expect_values(const Array& got, const std::vector<double>& want, double tol = 1e-12) {
-  const auto v = got.to_vector<double>();
-  ASSERT_EQ(v.size(), want.size());
-  for (std::size_t i = 0; i < v.size(); ++i) EXPECT_NEAR(v[i], want[i], tol) << "element " << i;
-}
+using ivy::testing::expect_values;
+using ivy::testing::f64;
 
 void expect_names(const ivy::Error& e, const std::string& fn) {
   const std::string msg = e.what();

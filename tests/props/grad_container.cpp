@@ -6,6 +6,7 @@
 
 #include "ivy/ivy.hpp"
 #include "ivy/stateful.hpp"
+#include "support/array_test.hpp"
 #include "support/support_record.hpp"
 
 namespace {
@@ -13,24 +14,10 @@ namespace {
 using ivy::Array;
 using ivy::Container;
 
-class GradContainer : public ::testing::Test {
- protected:
-  void SetUp() override {
-    if (ivy::testing::backend_under_test() == "stub")
-      GTEST_SKIP() << "the stub backend holds no arrays";
-  }
-  const ivy::use scope_{ivy::testing::backend_under_test()};
-};
+class GradContainer : public ivy::testing::ArrayTest {};
 
-Array f64(std::vector<double> v, ivy::Shape s) {
-  return ivy::array(v, s, ivy::Options(ivy::DType::float64));
-}
-
-void expect_values(const Array& got, const std::vector<double>& want, double tol = 1e-12) {
-  const auto v = got.to_vector<double>();
-  ASSERT_EQ(v.size(), want.size());
-  for (std::size_t i = 0; i < v.size(); ++i) EXPECT_NEAR(v[i], want[i], tol) << "element " << i;
-}
+using ivy::testing::expect_values;
+using ivy::testing::f64;
 
 TEST_F(GradContainer, GradientsKeepTheKeyChains) {
   // L = sum(a^2) + 3 sum(b/c) + n * 0: d/da = 2a, d/d(b/c) = 3; constants get zeros.
