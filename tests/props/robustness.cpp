@@ -102,3 +102,25 @@ TEST(Robustness, EmptyListsNameTheBackend) {
 }
 
 }  // namespace
+
+namespace {
+
+// Empty matrices and empty batches: MLX's LAPACK kernels divided by zero (SIGFPE) on them.
+TEST(Robustness, LinalgOfEmptyMatrices) {
+  IVY_NEEDS_ARRAYS();
+  const ivy::Backend& b = under_test();
+  for (const ivy::Shape& s : {ivy::Shape{0, 0}, ivy::Shape{2, 0, 0}, ivy::Shape{0, 3, 3}}) {
+    const ivy::Array x = ivy::zeros(s, b);
+    EXPECT_EQ(ivy::shape(ivy::inv(x)), s);
+    const ivy::Array d = ivy::det(x);
+    EXPECT_EQ(ivy::shape(d), ivy::Shape(s.begin(), s.end() - 2));
+    // The determinant of a 0x0 matrix is 1 (the empty product).
+    for (float v : d.to_vector<float>()) EXPECT_EQ(v, s.back() == 0 ? 1.0f : 0.0f);
+    ivy::Shape rhs(s.begin(), s.end() - 1);
+    rhs.push_back(1);
+    EXPECT_EQ(ivy::shape(ivy::solve(x, ivy::zeros(rhs, b))), rhs);
+    EXPECT_EQ(ivy::svd(x).s.size(), 0);
+  }
+}
+
+}  // namespace
