@@ -99,7 +99,7 @@ def broadcast_arrays(*arrays):
     return [_x.broadcast_to(a, shape) for a in arrays]
 
 
-def _cumulative(fn, x, axis, dtype, include_initial):
+def _cumulative(fn, identity, x, axis, dtype, include_initial):
     if axis is None:
         if x.ndim > 1:
             raise _x.ValueError("ivycpp.cumulative_sum: axis is required for arrays of rank > 1")
@@ -107,20 +107,23 @@ def _cumulative(fn, x, axis, dtype, include_initial):
     if dtype is not None:
         x = _x.astype(x, dtype)
     out = fn(x, axis)
+    if dtype is not None and out.dtype != dtype:
+        out = _x.astype(out, dtype)
     if include_initial:
-        first = fn(x, axis, exclusive=True)
-        idx = [slice(None)] * x.ndim
-        idx[axis] = slice(0, 1)
-        out = _x.concat([first[tuple(idx)], out], axis=axis)
+        # The initial slice is the sum's (prod's) identity, also when the axis is empty.
+        shape = list(out.shape)
+        shape[axis % x.ndim] = 1
+        first = _x.full(tuple(shape), identity, dtype=out.dtype, backend=out.backend)
+        out = _x.concat([first, out], axis=axis)
     return out
 
 
 def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):
-    return _cumulative(_x.cumsum, x, axis, dtype, include_initial)
+    return _cumulative(_x.cumsum, 0, x, axis, dtype, include_initial)
 
 
 def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False):
-    return _cumulative(_x.cumprod, x, axis, dtype, include_initial)
+    return _cumulative(_x.cumprod, 1, x, axis, dtype, include_initial)
 
 
 def count_nonzero(x, /, *, axis=None, keepdims=False):
@@ -166,7 +169,13 @@ def unique_counts(x, /):
 
 
 def vecdot(x1, x2, /, *, axis=-1):
-    return _x.sum(_x.multiply(x1, x2), axis=axis)
+    # The contracted axis does not broadcast; the result keeps the inputs' promoted dtype
+    # (ivy's sum would widen integers to int64).
+    n1, n2 = x1.shape[axis], x2.shape[axis]
+    if n1 != n2:
+        raise _x.ShapeError(f"ivycpp.vecdot: axis {axis} has size {n1} in x1 and {n2} in x2")
+    prod = _x.multiply(x1, x2)
+    return _x.astype(_x.sum(prod, axis=axis), prod.dtype)
 
 
 def matrix_transpose(x, /):
