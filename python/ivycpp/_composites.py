@@ -6,7 +6,8 @@ from ._ivycpp import Array
 __all__ = [
     "positive", "reciprocal", "logaddexp", "hypot", "signbit", "copysign", "conj", "real",
     "imag", "moveaxis", "roll", "broadcast_arrays", "broadcast_shapes", "cumulative_sum",
-    "cumulative_prod", "count_nonzero", "unique_values", "unique_counts", "vecdot", "tensordot",
+    "cumulative_prod", "count_nonzero", "unique_values", "unique_counts",
+    "unique_inverse", "unique_all", "vecdot", "tensordot",
     "matrix_transpose", "diff", "searchsorted", "outer",
 ]
 
@@ -166,6 +167,58 @@ def unique_counts(x, /):
     pos = _x.reshape(_x.indices_where(starts), (-1,))
     ends = _x.concat([pos[1:], _x.asarray([s.shape[0]], backend=s.backend)])
     return UniqueCountsResult((s[starts], _x.subtract(ends, pos)))
+
+
+class UniqueInverseResult(tuple):
+    @property
+    def values(self):
+        return self[0]
+
+    @property
+    def inverse_indices(self):
+        return self[1]
+
+
+class UniqueAllResult(tuple):
+    @property
+    def values(self):
+        return self[0]
+
+    @property
+    def indices(self):
+        return self[1]
+
+    @property
+    def inverse_indices(self):
+        return self[2]
+
+    @property
+    def counts(self):
+        return self[3]
+
+
+def _unique_all(x):
+    """(values, first indices, inverse indices, counts) from one stable sort of x's elements."""
+    flat = _x.reshape(x, (-1,))
+    n = flat.shape[0]
+    empty = _x.zeros((0,), dtype=_x.DType.int64, backend=flat.backend)
+    if n == 0:
+        return flat, empty, _x.reshape(empty, x.shape), empty
+    order = _x.argsort(flat, stable=True)  # stable: the first of equal values comes first
+    s, starts = _sorted_flat_and_starts(x)
+    group = _x.subtract(_x.cumsum(_x.astype(starts, _x.DType.int64), 0), 1)
+    inverse = _x.scatter_flat(order, group, n, "replace")
+    values, counts = unique_counts(x)
+    return values, order[starts], _x.reshape(inverse, x.shape), counts
+
+
+def unique_inverse(x, /):
+    values, _, inverse, _ = _unique_all(x)
+    return UniqueInverseResult((values, inverse))
+
+
+def unique_all(x, /):
+    return UniqueAllResult(_unique_all(x))
 
 
 def vecdot(x1, x2, /, *, axis=-1):
