@@ -3,6 +3,7 @@ from collections import namedtuple as _namedtuple
 
 from . import _ivycpp as _x
 from ._composites import matrix_transpose, vecdot, tensordot, outer  # noqa: F401
+from ._composites import count_nonzero as _count_nonzero
 from ._ivycpp import cross, det, inv, matmul, matrix_norm, pinv, solve, vector_norm  # noqa: F401
 
 SVDResult = _namedtuple("SVDResult", ["U", "S", "Vh"])
@@ -47,3 +48,25 @@ def matrix_power(x, n, /):
 
 def norm(x, /, *, axis=None, keepdims=False, ord=None):
     return vector_norm(x, axis=axis, keepdims=keepdims, ord=2.0 if ord is None else ord)
+
+
+SlogdetResult = _namedtuple("SlogdetResult", ["sign", "logabsdet"])
+
+
+def slogdet(x, /):
+    # From det: exact sign, but |det| under/overflows where a factorisation-based slogdet would not.
+    d = det(x)
+    return SlogdetResult(_x.sign(d), _x.log(_x.abs(d)))
+
+
+def matrix_rank(x, /, *, rtol=None):
+    s = svdvals(x)
+    if rtol is None:
+        eps = 2.0 ** -52 if x.dtype == _x.DType.float64 else 2.0 ** -23
+        rtol = max(x.shape[-2], x.shape[-1]) * eps
+    if isinstance(rtol, _x.Array) and rtol.ndim > 0:
+        rtol = _x.expand_dims(rtol, axis=-1)
+    if s.shape[-1] == 0:
+        return _x.zeros(s.shape[:-1], dtype=_x.DType.int64, backend=s.backend)
+    tol = _x.multiply(_x.max(s, axis=-1, keepdims=True), rtol)
+    return _count_nonzero(_x.greater(s, tol), axis=-1)

@@ -214,5 +214,10 @@ def test_array_api_suite_fixes(backend):
     assert xp.permute_dims(xp.ones((3,)), 0).shape == (3,)
     assert complex(xp.asarray(2.0)) == 2 + 0j
     assert xp.inf == float("inf") and xp.newaxis is None and 3.14 < xp.pi < 3.15
+    m = np.array([[[1.0, 2.0], [2.0, 4.0]], [[1.0, 0.0], [0.0, -3.0]]], np.float32)
+    assert_close(xp.linalg.matrix_rank(xp.asarray(m)), np.linalg.matrix_rank(m))
+    sign, logabs = xp.linalg.slogdet(xp.asarray(m[1]))
+    assert_close(sign, -1.0)
+    assert_close(logabs, np.log(3.0), rtol=1e-5)
     info = xp.__array_namespace_info__()
     assert "float64" in info.dtypes() and "float16" not in info.dtypes()
