@@ -35,7 +35,10 @@ def signbit(x, /):
 
 
 def copysign(x1, x2, /):
-    return _x.where(signbit(x2), _x.negative(_x.abs(x1)), _x.abs(x1))
+    out = _x.where(signbit(x2), _x.negative(_x.abs(x1)), _x.abs(x1))
+    if isinstance(x1, Array) and isinstance(x2, Array):  # float32 with float64 is float64
+        out = _x.astype(out, _x._promote_types(x1.dtype, x2.dtype))
+    return out
 
 
 def conj(x, /):

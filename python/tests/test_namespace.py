@@ -219,5 +219,9 @@ def test_array_api_suite_fixes(backend):
     sign, logabs = xp.linalg.slogdet(xp.asarray(m[1]))
     assert_close(sign, -1.0)
     assert_close(logabs, np.log(3.0), rtol=1e-5)
+    f64 = xp.asarray(np.array([-1.0], np.float64))
+    assert xp.copysign(xp.asarray(np.array([2.0], np.float32)), f64).dtype == xp.float64
+    assert xp.ones(())[None].shape == (1,)
+    assert xp.ones((0, 1))[xp.zeros((0, 0), dtype=xp.bool)].shape == (0,)
     info = xp.__array_namespace_info__()
     assert "float64" in info.dtypes() and "float16" not in info.dtypes()
