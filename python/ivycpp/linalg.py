@@ -5,7 +5,7 @@ from . import _ivycpp as _x
 from ._composites import matrix_transpose, vecdot, tensordot, outer  # noqa: F401
 from ._composites import broadcast_shapes as _broadcast_shapes, count_nonzero as _count_nonzero
 from ._dtypes import result_type as _result_type
-from ._ivycpp import cross, det, matmul, matrix_norm, pinv, vector_norm  # noqa: F401
+from ._ivycpp import cross, det, matmul, matrix_norm, vector_norm  # noqa: F401
 
 def inv(x, /):
     # ivy::inv on MLX dies with SIGFPE on 0x0 matrices (docs/array_api.md); their inverse is
@@ -25,6 +25,20 @@ def solve(x1, x2, /):
         dtype = _result_type(x1, x2)
         return _x.zeros(tuple(shape), dtype=dtype, backend=x1.backend)
     return _x.solve(x1, x2)
+
+
+def pinv(x, /, *, rtol=None):
+    if not (isinstance(rtol, _x.Array) and rtol.ndim > 0):
+        return _x.pinv(x, rtol=rtol)
+    # One tolerance per matrix of the stack: ivy::pinv takes a single one, so compose from
+    # the reduced SVD.
+    u, s, vh = _x._svd(x)
+    if s.shape[-1] == 0:
+        return _x.zeros(x.shape[:-2] + (x.shape[-1], x.shape[-2]), dtype=x.dtype, backend=x.backend)
+    cutoff = _x.multiply(_x.max(s, axis=-1, keepdims=True), _x.expand_dims(rtol, axis=-1))
+    s_inv = _x.where(_x.greater(s, cutoff), _x.divide(1.0, s), _x.zeros_like(s))
+    return matmul(_x.multiply(matrix_transpose(vh), _x.expand_dims(s_inv, axis=-2)),
+                  matrix_transpose(u))
 
 
 SVDResult = _namedtuple("SVDResult", ["U", "S", "Vh"])
