@@ -18,8 +18,17 @@ from ._ivycpp import (Array, Device, DType, Error, ShapeError, DTypeError, Index
 from ._composites import *  # noqa: F401,F403
 from . import linalg, mech  # noqa: F401
 from ._dtypes import *  # noqa: F401,F403
+from ._info import __array_namespace_info__  # noqa: F401
 
 __array_api_version__ = "2023.12"
+e = 2.718281828459045
+pi = 3.141592653589793
+inf = float("inf")
+nan = float("nan")
+newaxis = None
+
+# No complex dtypes: complex(x) is complex(float(x)), as for any real array.
+Array.__complex__ = lambda self: complex(float(self))
 __version__ = "0.1.0"
 
 

@@ -6,7 +6,8 @@ from ._ivycpp import Array
 __all__ = [
     "positive", "reciprocal", "logaddexp", "hypot", "signbit", "copysign", "conj", "real",
     "imag", "moveaxis", "roll", "broadcast_arrays", "broadcast_shapes", "cumulative_sum",
-    "cumulative_prod", "count_nonzero", "unique_values", "unique_counts", "vecdot", "tensordot",
+    "cumulative_prod", "count_nonzero", "unique_values", "unique_counts",
+    "unique_inverse", "unique_all", "vecdot", "tensordot",
     "matrix_transpose", "diff", "searchsorted", "outer",
 ]
 
@@ -34,7 +35,10 @@ def signbit(x, /):
 
 
 def copysign(x1, x2, /):
-    return _x.where(signbit(x2), _x.negative(_x.abs(x1)), _x.abs(x1))
+    out = _x.where(signbit(x2), _x.negative(_x.abs(x1)), _x.abs(x1))
+    if isinstance(x1, Array) and isinstance(x2, Array):  # float32 with float64 is float64
+        out = _x.astype(out, _x._promote_types(x1.dtype, x2.dtype))
+    return out
 
 
 def conj(x, /):
@@ -99,7 +103,7 @@ def broadcast_arrays(*arrays):
     return [_x.broadcast_to(a, shape) for a in arrays]
 
 
-def _cumulative(fn, x, axis, dtype, include_initial):
+def _cumulative(fn, identity, x, axis, dtype, include_initial):
     if axis is None:
         if x.ndim > 1:
             raise _x.ValueError("ivycpp.cumulative_sum: axis is required for arrays of rank > 1")
@@ -107,20 +111,23 @@ def _cumulative(fn, x, axis, dtype, include_initial):
     if dtype is not None:
         x = _x.astype(x, dtype)
     out = fn(x, axis)
+    if dtype is not None and out.dtype != dtype:
+        out = _x.astype(out, dtype)
     if include_initial:
-        first = fn(x, axis, exclusive=True)
-        idx = [slice(None)] * x.ndim
-        idx[axis] = slice(0, 1)
-        out = _x.concat([first[tuple(idx)], out], axis=axis)
+        # The initial slice is the sum's (prod's) identity, also when the axis is empty.
+        shape = list(out.shape)
+        shape[axis % x.ndim] = 1
+        first = _x.full(tuple(shape), identity, dtype=out.dtype, backend=out.backend)
+        out = _x.concat([first, out], axis=axis)
     return out
 
 
 def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):
-    return _cumulative(_x.cumsum, x, axis, dtype, include_initial)
+    return _cumulative(_x.cumsum, 0, x, axis, dtype, include_initial)
 
 
 def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False):
-    return _cumulative(_x.cumprod, x, axis, dtype, include_initial)
+    return _cumulative(_x.cumprod, 1, x, axis, dtype, include_initial)
 
 
 def count_nonzero(x, /, *, axis=None, keepdims=False):
@@ -165,8 +172,66 @@ def unique_counts(x, /):
     return UniqueCountsResult((s[starts], _x.subtract(ends, pos)))
 
 
+class UniqueInverseResult(tuple):
+    @property
+    def values(self):
+        return self[0]
+
+    @property
+    def inverse_indices(self):
+        return self[1]
+
+
+class UniqueAllResult(tuple):
+    @property
+    def values(self):
+        return self[0]
+
+    @property
+    def indices(self):
+        return self[1]
+
+    @property
+    def inverse_indices(self):
+        return self[2]
+
+    @property
+    def counts(self):
+        return self[3]
+
+
+def _unique_all(x):
+    """(values, first indices, inverse indices, counts) from one stable sort of x's elements."""
+    flat = _x.reshape(x, (-1,))
+    n = flat.shape[0]
+    empty = _x.zeros((0,), dtype=_x.DType.int64, backend=flat.backend)
+    if n == 0:
+        return flat, empty, _x.reshape(empty, x.shape), empty
+    order = _x.argsort(flat, stable=True)  # stable: the first of equal values comes first
+    s, starts = _sorted_flat_and_starts(x)
+    group = _x.subtract(_x.cumsum(_x.astype(starts, _x.DType.int64), 0), 1)
+    inverse = _x.scatter_flat(order, group, n, "replace")
+    values, counts = unique_counts(x)
+    return values, order[starts], _x.reshape(inverse, x.shape), counts
+
+
+def unique_inverse(x, /):
+    values, _, inverse, _ = _unique_all(x)
+    return UniqueInverseResult((values, inverse))
+
+
+def unique_all(x, /):
+    return UniqueAllResult(_unique_all(x))
+
+
 def vecdot(x1, x2, /, *, axis=-1):
-    return _x.sum(_x.multiply(x1, x2), axis=axis)
+    # The contracted axis does not broadcast; the result keeps the inputs' promoted dtype
+    # (ivy's sum would widen integers to int64).
+    n1, n2 = x1.shape[axis], x2.shape[axis]
+    if n1 != n2:
+        raise _x.ShapeError(f"ivycpp.vecdot: axis {axis} has size {n1} in x1 and {n2} in x2")
+    prod = _x.multiply(x1, x2)
+    return _x.astype(_x.sum(prod, axis=axis), prod.dtype)
 
 
 def matrix_transpose(x, /):

@@ -3,7 +3,43 @@ from collections import namedtuple as _namedtuple
 
 from . import _ivycpp as _x
 from ._composites import matrix_transpose, vecdot, tensordot, outer  # noqa: F401
-from ._ivycpp import cross, det, inv, matmul, matrix_norm, pinv, solve, vector_norm  # noqa: F401
+from ._composites import broadcast_shapes as _broadcast_shapes, count_nonzero as _count_nonzero
+from ._dtypes import result_type as _result_type
+from ._ivycpp import cross, det, matmul, matrix_norm, vector_norm  # noqa: F401
+
+def inv(x, /):
+    # ivy::inv on MLX dies with SIGFPE on 0x0 matrices (docs/array_api.md); their inverse is
+    # themselves.
+    if x.ndim >= 2 and x.shape[-1] == 0 and x.shape[-2] == 0:
+        return x
+    return _x.inv(x)
+
+
+def solve(x1, x2, /):
+    # As inv: ivy::solve on MLX dies on 0x0 systems, whose solution is empty.
+    if x1.ndim >= 2 and x1.shape[-1] == 0 and x1.shape[-2] == 0:
+        if x2.ndim == 1:
+            shape = x1.shape[:-1]
+        else:
+            shape = _broadcast_shapes(x1.shape[:-2], x2.shape[:-2]) + x2.shape[-2:]
+        dtype = _result_type(x1, x2)
+        return _x.zeros(tuple(shape), dtype=dtype, backend=x1.backend)
+    return _x.solve(x1, x2)
+
+
+def pinv(x, /, *, rtol=None):
+    if not (isinstance(rtol, _x.Array) and rtol.ndim > 0):
+        return _x.pinv(x, rtol=rtol)
+    # One tolerance per matrix of the stack: ivy::pinv takes a single one, so compose from
+    # the reduced SVD.
+    u, s, vh = _x._svd(x)
+    if s.shape[-1] == 0:
+        return _x.zeros(x.shape[:-2] + (x.shape[-1], x.shape[-2]), dtype=x.dtype, backend=x.backend)
+    cutoff = _x.multiply(_x.max(s, axis=-1, keepdims=True), _x.expand_dims(rtol, axis=-1))
+    s_inv = _x.where(_x.greater(s, cutoff), _x.divide(1.0, s), _x.zeros_like(s))
+    return matmul(_x.multiply(matrix_transpose(vh), _x.expand_dims(s_inv, axis=-2)),
+                  matrix_transpose(u))
+
 
 SVDResult = _namedtuple("SVDResult", ["U", "S", "Vh"])
 
@@ -47,3 +83,25 @@ def matrix_power(x, n, /):
 
 def norm(x, /, *, axis=None, keepdims=False, ord=None):
     return vector_norm(x, axis=axis, keepdims=keepdims, ord=2.0 if ord is None else ord)
+
+
+SlogdetResult = _namedtuple("SlogdetResult", ["sign", "logabsdet"])
+
+
+def slogdet(x, /):
+    # From det: exact sign, but |det| under/overflows where a factorisation-based slogdet would not.
+    d = det(x)
+    return SlogdetResult(_x.sign(d), _x.log(_x.abs(d)))
+
+
+def matrix_rank(x, /, *, rtol=None):
+    s = svdvals(x)
+    if rtol is None:
+        eps = 2.0 ** -52 if x.dtype == _x.DType.float64 else 2.0 ** -23
+        rtol = max(x.shape[-2], x.shape[-1]) * eps
+    if isinstance(rtol, _x.Array) and rtol.ndim > 0:
+        rtol = _x.expand_dims(rtol, axis=-1)
+    if s.shape[-1] == 0:
+        return _x.zeros(s.shape[:-1], dtype=_x.DType.int64, backend=s.backend)
+    tol = _x.multiply(_x.max(s, axis=-1, keepdims=True), rtol)
+    return _count_nonzero(_x.greater(s, tol), axis=-1)

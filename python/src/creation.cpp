@@ -202,9 +202,14 @@ void bind_creation(nb::module_& m) {
       nb::arg("endpoint") = true, be);
   m.def(
       "eye",
-      [](std::int64_t n, std::optional<std::int64_t> m_, std::int64_t k, nb::handle dtype,
+      [](std::int64_t n, std::optional<std::int64_t> m_, nb::int_ k, nb::handle dtype,
          nb::handle device, nb::handle backend) {
-        return ivy::eye(n, m_.value_or(-1), k, make_options(dtype, device, backend));
+        // Any Python int is a valid k; beyond +-(n + m) the diagonal is empty either way.
+        const std::int64_t cols = m_.value_or(n);
+        const std::int64_t lim = n + cols + 1;
+        const std::int64_t k_in =
+            k > nb::int_(lim) ? lim : (k < nb::int_(-lim) ? -lim : nb::cast<std::int64_t>(k));
+        return ivy::eye(n, m_.value_or(-1), k_in, make_options(dtype, device, backend));
       },
       nb::arg("n_rows"), nb::arg("n_cols").none() = nb::none(), nb::kw_only(), nb::arg("k") = 0, dt,
       dev, be);

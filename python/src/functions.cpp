@@ -32,6 +32,21 @@ ivy::Array with_dtype(const ivy::Array& x, nb::handle dtype) {
   return dtype.is_none() ? x : ivy::cast(x, nb::cast<ivy::DType>(dtype));
 }
 
+// ivy::sum/prod accumulate integers in int64; the standard's dtype= also fixes the result's dtype.
+ivy::Array as_requested(const ivy::Array& r, nb::handle dtype) {
+  if (dtype.is_none()) return r;
+  const auto d = nb::cast<ivy::DType>(dtype);
+  return r.dtype() == d ? r : ivy::cast(r, d);
+}
+
+// The standard's permute_dims takes a tuple; NumPy (and the test suite) also accept an int.
+std::vector<int> axes_list(nb::handle axes) {
+  if (PyLong_Check(axes.ptr())) return {nb::cast<int>(axes)};
+  std::vector<int> out;
+  for (nb::handle a : axes) out.push_back(nb::cast<int>(a));
+  return out;
+}
+
 using Reduce = ivy::Array (*)(const ivy::Array&, const ivy::Axes&, bool);
 
 template <Reduce F>
@@ -63,14 +78,14 @@ void bind_statistics(nb::module_& m) {
   m.def(
       "sum",
       [](const ivy::Array& x, nb::handle axis, nb::handle dtype, bool keepdims) {
-        return ivy::sum(with_dtype(x, dtype), to_axes(axis), keepdims);
+        return as_requested(ivy::sum(with_dtype(x, dtype), to_axes(axis), keepdims), dtype);
       },
       nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(),
       nb::arg("dtype").none() = nb::none(), nb::arg("keepdims") = false);
   m.def(
       "prod",
       [](const ivy::Array& x, nb::handle axis, nb::handle dtype, bool keepdims) {
-        return ivy::prod(with_dtype(x, dtype), to_axes(axis), keepdims);
+        return as_requested(ivy::prod(with_dtype(x, dtype), to_axes(axis), keepdims), dtype);
       },
       nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(),
       nb::arg("dtype").none() = nb::none(), nb::arg("keepdims") = false);
@@ -129,7 +144,7 @@ void bind_manipulation(nb::module_& m) {
       nb::arg("x"), nb::arg("shape"));
   m.def(
       "permute_dims",
-      [](const ivy::Array& x, std::vector<int> axes) { return ivy::transpose(x, axes); },
+      [](const ivy::Array& x, nb::handle axes) { return ivy::transpose(x, axes_list(axes)); },
       nb::arg("x"), nb::arg("axes"));
   m.def(
       "transpose",
@@ -301,7 +316,8 @@ void bind_linalg(nb::module_& m) {
   m.def(
       "pinv",
       [](const ivy::Array& x, nb::handle rtol) {
-        return ivy::pinv(x, rtol.is_none() ? -1.0 : nb::cast<double>(rtol));
+        // rtol may be any real number, including a 0-d array (float() of it).
+        return ivy::pinv(x, rtol.is_none() ? -1.0 : nb::cast<double>(nb::float_(rtol)));
       },
       nb::arg("x"), nb::kw_only(), nb::arg("rtol").none() = nb::none());
   m.def(

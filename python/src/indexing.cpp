@@ -97,8 +97,9 @@ ivy::Array getitem(const ivy::Array& x, nb::handle key) {
         ivy::Array e = ivy::expand_dims(x, 0);
         return k.item<bool>() ? e : ivy::slice(e, {ivy::Slice{0, 0, 1}});
       }
+      // The standard lets a mask axis be 0 long whatever the array's: it selects nothing.
       for (int a = 0; a < k.ndim(); ++a)
-        if (k.dim(a) != x.dim(a))
+        if (k.dim(a) != x.dim(a) && k.dim(a) != 0)
           index_error("boolean index does not match the array's shape on axis " +
                       std::to_string(a));
       return ivy::gather_nd(x, ivy::indices_where(k));
@@ -207,8 +208,9 @@ void setitem(ivy::Array& x, nb::handle key, nb::handle value) {
 }  // namespace
 
 void bind_indexing(nb::class_<ivy::Array>& cls) {
-  cls.def("__getitem__", &getitem, nb::arg("key"));
-  cls.def("__setitem__", &setitem, nb::arg("key"), nb::arg("value"));
+  // .none(): x[None] is a valid key (a new axis).
+  cls.def("__getitem__", &getitem, nb::arg("key").none());
+  cls.def("__setitem__", &setitem, nb::arg("key").none(), nb::arg("value"));
 }
 
 }  // namespace ivypy

@@ -135,6 +135,11 @@ def test_searching_sorting_sets(backend):
     assert_close(xp.unique_values(xp.asarray(v)), np.unique(v))
     vals, counts = xp.unique_counts(xp.asarray(v))
     assert_close(counts, np.unique(v, return_counts=True)[1])
+    m = v.reshape(2, 3)
+    ref = np.unique(m, return_index=True, return_inverse=True, return_counts=True)
+    for ours, want in zip(xp.unique_all(xp.asarray(m)), ref):
+        assert_close(ours, want.reshape(ours.shape))
+    assert xp.unique_inverse(xp.asarray(m)).inverse_indices.shape == (2, 3)
     s = np.array([1.0, 2.0, 4.0, 8.0], np.float32)
     q = np.array([0.5, 2.0, 5.0, 9.0], np.float32)
     assert_close(xp.searchsorted(xp.asarray(s), xp.asarray(q)), np.searchsorted(s, q))
@@ -194,3 +199,33 @@ def test_dtype_utilities():
     assert xp.isdtype(xp.float32, "real floating")
     assert xp.isdtype(xp.uint8, ("integral", "bool"))
     assert not xp.isdtype(xp.int8, "unsigned integer")
+
+
+def test_array_api_suite_fixes(backend):
+    # Cases the data-apis/array-api-tests suite found (docs/array_api.md).
+    u = xp.asarray(np.array([200, 100], np.uint8))
+    assert xp.sum(u, dtype=xp.uint8).dtype == xp.uint8
+    assert xp.vecdot(u, u).dtype == xp.uint8
+    with pytest.raises(ValueError):
+        xp.vecdot(xp.ones((2, 3)), xp.ones((2, 1)))
+    assert xp.cumulative_sum(xp.zeros((0,)), include_initial=True).shape == (1,)
+    assert_close(xp.cumulative_prod(xp.asarray([2.0, 3.0]), include_initial=True), [1.0, 2.0, 6.0])
+    assert xp.eye(3, k=2 ** 70).shape == (3, 3)
+    assert xp.permute_dims(xp.ones((3,)), 0).shape == (3,)
+    assert complex(xp.asarray(2.0)) == 2 + 0j
+    assert xp.inf == float("inf") and xp.newaxis is None and 3.14 < xp.pi < 3.15
+    m = np.array([[[1.0, 2.0], [2.0, 4.0]], [[1.0, 0.0], [0.0, -3.0]]], np.float32)
+    assert_close(xp.linalg.matrix_rank(xp.asarray(m)), np.linalg.matrix_rank(m))
+    sign, logabs = xp.linalg.slogdet(xp.asarray(m[1]))
+    assert_close(sign, -1.0)
+    assert_close(logabs, np.log(3.0), rtol=1e-5)
+    f64 = xp.asarray(np.array([-1.0], np.float64))
+    assert xp.copysign(xp.asarray(np.array([2.0], np.float32)), f64).dtype == xp.float64
+    assert xp.ones(())[None].shape == (1,)
+    assert xp.ones((0, 1))[xp.zeros((0, 0), dtype=xp.bool)].shape == (0,)
+    stack = rng.standard_normal((2, 3, 2)).astype(np.float32)
+    rtol = xp.asarray(np.array([1e-6, 1e-6], np.float32))
+    assert_close(xp.linalg.pinv(xp.asarray(stack), rtol=rtol), np.linalg.pinv(stack),
+                 rtol=1e-4, atol=1e-4)
+    info = xp.__array_namespace_info__()
+    assert "float64" in info.dtypes() and "float16" not in info.dtypes()
