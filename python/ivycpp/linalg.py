@@ -3,29 +3,8 @@ from collections import namedtuple as _namedtuple
 
 from . import _ivycpp as _x
 from ._composites import matrix_transpose, vecdot, tensordot, outer  # noqa: F401
-from ._composites import broadcast_shapes as _broadcast_shapes, count_nonzero as _count_nonzero
-from ._dtypes import result_type as _result_type
-from ._ivycpp import cross, det, matmul, matrix_norm, vector_norm  # noqa: F401
-
-def inv(x, /):
-    # ivy::inv on MLX dies with SIGFPE on 0x0 matrices (docs/array_api.md); their inverse is
-    # themselves.
-    if x.ndim >= 2 and x.shape[-1] == 0 and x.shape[-2] == 0:
-        return x
-    return _x.inv(x)
-
-
-def solve(x1, x2, /):
-    # As inv: ivy::solve on MLX dies on 0x0 systems, whose solution is empty.
-    if x1.ndim >= 2 and x1.shape[-1] == 0 and x1.shape[-2] == 0:
-        if x2.ndim == 1:
-            shape = x1.shape[:-1]
-        else:
-            shape = _broadcast_shapes(x1.shape[:-2], x2.shape[:-2]) + x2.shape[-2:]
-        dtype = _result_type(x1, x2)
-        return _x.zeros(tuple(shape), dtype=dtype, backend=x1.backend)
-    return _x.solve(x1, x2)
-
+from ._composites import count_nonzero as _count_nonzero
+from ._ivycpp import cross, det, inv, matmul, matrix_norm, solve, vector_norm  # noqa: F401
 
 def pinv(x, /, *, rtol=None):
     if not (isinstance(rtol, _x.Array) and rtol.ndim > 0):

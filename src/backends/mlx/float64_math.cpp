@@ -47,8 +47,10 @@ mx::array shifted_sin(const mx::array& x, int shift) {
   const mx::array uses_cos = mx::equal(mx::remainder(q, f64(2.0)), f64(1.0));
   const mx::array v = mx::where(uses_cos, c, s);
   const mx::array out = mx::where(odd, mx::negative(v), v);
-  // Infinite and NaN arguments have no quadrant: their sine is NaN.
-  return mx::where(mx::isfinite(x), out, f64(std::nan("")));
+  // Infinite and NaN arguments have no quadrant: their sine is NaN. sin(+-0) keeps the
+  // zero's sign, which the reduction (0 - 0 = +0) loses.
+  const mx::array finite = mx::where(mx::isfinite(x), out, f64(std::nan("")));
+  return shift == 0 ? mx::where(mx::equal(x, f64(0.0)), x, finite) : finite;
 }
 
 }  // namespace
