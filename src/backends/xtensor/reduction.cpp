@@ -72,6 +72,16 @@ Accumulator<T> lane_sum(const T* p, std::size_t n) {
   return total;
 }
 
+// The reduction's value from its accumulator over r elements: a float mean divides (NaN for
+// an empty reduction); everything else is the accumulator, in the element type.
+template <ReduceOp Op, class T>
+T finish(Accumulator<T> acc, std::size_t r) {
+  if constexpr (Op == ReduceOp::mean && std::is_floating_point_v<T>)
+    return static_cast<T>(r ? acc / static_cast<double>(r)
+                            : std::numeric_limits<double>::quiet_NaN());
+  return static_cast<T>(acc);
+}
+
 // Reduces the middle dimension of a row-major [outer, r, inner] block in place of a copy with
 // the reduced axes moved last: the inner loop runs over contiguous memory.
 template <ReduceOp Op, class T>
@@ -81,12 +91,7 @@ void reduce_middle(const T* p, std::size_t outer, std::size_t r, std::size_t inn
   constexpr A kInit = Op == ReduceOp::prod || Op == ReduceOp::all ? A(1) : A(0);
   if constexpr (Op == ReduceOp::sum || Op == ReduceOp::mean) {
     if (inner == 1) {  // trailing axes (a full reduction among them): contiguous rows
-      for (std::size_t o = 0; o < outer; ++o) {
-        A acc = lane_sum(p + o * r, r);
-        if constexpr (Op == ReduceOp::mean && std::is_floating_point_v<T>)
-          acc = r ? acc / static_cast<double>(r) : std::numeric_limits<double>::quiet_NaN();
-        out[o] = static_cast<T>(acc);
-      }
+      for (std::size_t o = 0; o < outer; ++o) out[o] = finish<Op, T>(lane_sum(p + o * r, r), r);
       return;
     }
   }
@@ -98,11 +103,7 @@ void reduce_middle(const T* p, std::size_t outer, std::size_t r, std::size_t inn
       const T* row = base + j * inner;
       for (std::size_t i = 0; i < inner; ++i) accumulate<Op>(acc[i], row[i]);
     }
-    for (std::size_t i = 0; i < inner; ++i) {
-      if constexpr (Op == ReduceOp::mean && std::is_floating_point_v<T>)
-        acc[i] = r ? acc[i] / static_cast<double>(r) : std::numeric_limits<double>::quiet_NaN();
-      out[o * inner + i] = static_cast<T>(acc[i]);
-    }
+    for (std::size_t i = 0; i < inner; ++i) out[o * inner + i] = finish<Op, T>(acc[i], r);
   }
 }
 
