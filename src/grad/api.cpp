@@ -85,13 +85,19 @@ struct TapeGuard {
   ~TapeGuard() { close_tape(); }
 };
 
+// The gradients of xs, with zeros (of x's shape and dtype) where x does not reach the loss.
+std::vector<Array> with_zeros_for_unused(std::vector<Array> grads, const std::vector<Array>& xs) {
+  grads.resize(xs.size());
+  for (std::size_t i = 0; i < xs.size(); ++i)
+    if (!grads[i].defined()) grads[i] = zeros_like(detached(xs[i]));
+  return grads;
+}
+
+// Nesting is refused by ComputingGuard before a tape could be open on this thread.
 GradResult with_tape(const GradFunction& f, const std::vector<Array>& xs, std::string_view bname) {
-  if (open_tape() == 0)
-    raise<UnsupportedError>("execute_with_gradients", bname,
-                            "gradient computations do not nest (a gradient of a gradient is not "
-                            "supported)");
   std::vector<Array> outs;
   {
+    open_tape();
     TapeGuard guard;
     std::vector<Array> args = xs;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -103,15 +109,11 @@ GradResult with_tape(const GradFunction& f, const std::vector<Array>& xs, std::s
   }
   check_loss(outs, bname);
   GradResult r;
-  r.grads = backward(outs[0], static_cast<int>(xs.size()));
-  for (std::size_t i = 0; i < xs.size(); ++i)
-    if (!r.grads[i].defined()) r.grads[i] = zeros_like(detached(xs[i]));
+  r.grads = with_zeros_for_unused(backward(outs[0], static_cast<int>(xs.size())), xs);
   r.value = detached(outs[0]);
   for (std::size_t i = 1; i < outs.size(); ++i) r.extras.push_back(detached(outs[i]));
   return r;
 }
-
-}  // namespace
 
 GradResult with_native_engine(const GradFunction& f, const std::vector<Array>& xs,
                               std::string_view bname, const Backend& b) {
@@ -121,11 +123,11 @@ GradResult with_native_engine(const GradFunction& f, const std::vector<Array>& x
   GradResult r;
   r.value = outs[0];
   r.extras.assign(outs.begin() + 1, outs.end());
-  grads.resize(xs.size());
-  for (std::size_t i = 0; i < xs.size(); ++i)
-    r.grads.push_back(grads[i].defined() ? grads[i] : zeros_like(detached(xs[i])));
+  r.grads = with_zeros_for_unused(std::move(grads), xs);
   return r;
 }
+
+}  // namespace
 
 GradResult execute_with_gradients(const GradFunction& f, const std::vector<Array>& xs) {
   const std::string_view bname = backend_name_of(xs);
