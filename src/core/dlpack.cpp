@@ -64,11 +64,14 @@ bool is_row_major(const DLTensor& t) {
   return true;
 }
 
+namespace {
+// Bytes of t's elements packed densely.
 std::size_t dlpack_bytes(const DLTensor& t) {
   std::size_t n = (t.dtype.bits * t.dtype.lanes + 7) / 8;
   for (int k = 0; k < t.ndim; ++k) n *= static_cast<std::size_t>(t.shape[k]);
   return n;
 }
+}  // namespace
 
 void copy_to_row_major(const DLTensor& t, void* dst) {
   const std::size_t item = (t.dtype.bits * t.dtype.lanes + 7) / 8;

@@ -33,8 +33,6 @@ DLDataType dlpack_dtype(DType d);
 DType from_dlpack_dtype(const DLDataType& t, std::string_view backend);
 /** True when t's elements are dense and row-major (null strides or the matching ones). */
 bool is_row_major(const DLTensor& t);
-/** Bytes of t's elements packed densely. */
-std::size_t dlpack_bytes(const DLTensor& t);
 /** Copies t's elements, honouring strides and byte offset, densely row-major into dst. */
 void copy_to_row_major(const DLTensor& t, void* dst);
 

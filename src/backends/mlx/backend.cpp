@@ -123,13 +123,14 @@ mx::array evaluated_row_major(const mx::array& x) {
   return c;
 }
 
-// A new MLX-owned array holding a copy of bytes (row-major, dtype d).
-mx::array copied_array(const void* bytes, const mx::Shape& shape, DType d) {
+// A new MLX-owned row-major array of dtype d whose bytes fill(dst, bytes) writes.
+template <class Fill>
+mx::array filled_array(const mx::Shape& shape, DType d, Fill fill) {
   std::size_t n = itemsize(d);
   for (mx::ShapeElem v : shape) n *= static_cast<std::size_t>(v);
   mx::allocator::Data data = mx::allocator::malloc(n);
   mx::allocator::Buffer buf = data.buffer();
-  if (n) std::memcpy(buf.raw_ptr(), bytes, n);
+  if (n) fill(buf.raw_ptr(), n);
   return mx::array(std::move(data), shape, to_mlx(d));
 }
 
@@ -137,7 +138,8 @@ Array from_host(const void* data, const Shape& s, DType d, const Device& dev) {
   require_cpu(dev, "from_host");
   return guarded("from_host", [&] {
     const mx::Shape shape = to_mlx_shape(s, "from_host");
-    return wrap(copied_array(data, shape, d));
+    return wrap(
+        filled_array(shape, d, [&](void* dst, std::size_t n) { std::memcpy(dst, data, n); }));
   });
 }
 
@@ -188,9 +190,9 @@ Array from_dlpack(DLManagedTensor* m) {
   const mx::Shape shape = to_mlx_shape(Shape(t.shape, t.shape + t.ndim), "from_dlpack");
   return guarded("from_dlpack", [&] {
     if (!detail::is_row_major(t)) {
-      std::vector<char> bytes(detail::dlpack_bytes(t));
-      detail::copy_to_row_major(t, bytes.data());
-      return wrap(copied_array(bytes.data(), shape, d));
+      // Gathered straight into MLX's buffer; the producer's is released on return.
+      return wrap(filled_array(shape, d,
+                               [&](void* dst, std::size_t) { detail::copy_to_row_major(t, dst); }));
     }
     void* base = static_cast<char*>(t.data) + t.byte_offset;
     DLManagedTensor* owned = capsule.hand_over();
