@@ -9,8 +9,11 @@
 
 #include "ivy/mlx.hpp"
 #include "support/cases.hpp"
+#include "support/data_pointer.hpp"
 
 namespace {
+
+using ivy::testing::data_pointer;
 
 namespace mx = ::mlx::core;
 
@@ -21,13 +24,6 @@ bool same(const mx::array& a, const mx::array& b) {
 }
 bool close(const mx::array& a, const mx::array& b) {
   return a.shape() == b.shape() && mx::allclose(a, b, 1e-6, 1e-6).item<bool>();
-}
-
-const void* data_pointer(const ivy::Array& x) {
-  DLManagedTensor* t = ivy::to_dlpack(x);
-  const void* p = static_cast<const char*>(t->dl_tensor.data) + t->dl_tensor.byte_offset;
-  if (t->deleter) t->deleter(t);
-  return p;
 }
 
 TEST(MlxNative, FrameworkSpecificClipMatchesClip) {

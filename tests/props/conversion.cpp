@@ -8,6 +8,7 @@
 
 #include "ivy/ivy.hpp"
 #include "support/cases.hpp"
+#include "support/data_pointer.hpp"
 #include "support/support_record.hpp"
 
 IVY_PROPERTY_COVERS(to_vector);
@@ -19,7 +20,9 @@ IVY_PROPERTY_COVERS(to_device);
 IVY_PROPERTY_COVERS(to_backend);
 
 namespace {
+
 using ivy::testing::backend_under_test;
+using ivy::testing::data_pointer;
 using ivy::testing::record_support;
 using ivy::testing::Support;
 
@@ -30,14 +33,6 @@ const ivy::Backend& holding_backend() { return ivy::backend(backend_under_test()
     EXPECT_THROW(ivy::zeros({2}, ivy::backend("stub")), ivy::UnsupportedError);            \
     GTEST_SKIP() << "the stub backend holds no arrays (creation throws UnsupportedError)"; \
   }
-
-// The data pointer an array shares through DLPack (the capsule is released at once).
-const void* data_pointer(const ivy::Array& x) {
-  DLManagedTensor* t = ivy::to_dlpack(x);
-  const void* p = static_cast<const char*>(t->dl_tensor.data) + t->dl_tensor.byte_offset;
-  if (t->deleter) t->deleter(t);
-  return p;
-}
 
 void record(const char* fn, bool failed) {
   record_support(fn, "-", failed ? Support::failed : Support::ok);
