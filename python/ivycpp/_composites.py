@@ -8,8 +8,14 @@ __all__ = [
     "imag", "moveaxis", "roll", "broadcast_arrays", "broadcast_shapes", "cumulative_sum",
     "cumulative_prod", "count_nonzero", "unique_values", "unique_counts",
     "unique_inverse", "unique_all", "vecdot", "tensordot",
-    "matrix_transpose", "diff", "searchsorted", "outer",
+    "matrix_transpose", "diff", "searchsorted", "outer", "clip",
 ]
+
+
+def clip(x, /, min=None, max=None):
+    # A Python function so that inspect.signature works: with two optional operands the
+    # extension's function cannot be called correctly by tools that guess its arguments.
+    return _x.clip(x, min, max)
 
 
 def positive(x, /):

@@ -50,7 +50,10 @@ ivy::Array getitem(const ivy::Array& x, nb::handle key);
 ivy::Array array_from_python(nb::handle obj, const ivy::Options& opts);
 /** A copy of x with its own memory, on x's backend and device. */
 ivy::Array copy_array(const ivy::Array& x);
-/** Imports any object with __dlpack__ (or a DLPack capsule) into backend b. */
-ivy::Array import_dlpack(nb::handle obj, const ivy::Backend& b);
+/**
+ * Imports any object with __dlpack__ (or a DLPack capsule) into backend b; *shared (if given)
+ * tells whether the result uses the producer's memory (false where the backend copied).
+ */
+ivy::Array import_dlpack(nb::handle obj, const ivy::Backend& b, bool* shared = nullptr);
 
 }  // namespace ivypy

@@ -96,22 +96,46 @@ ivy::Array array_from_python(nb::handle obj, const ivy::Options& opts) {
 
 namespace {
 
-ivy::Array asarray(nb::handle obj, nb::handle dtype, nb::handle device, nb::handle copy,
+// An ivycpp Array that needs no conversion comes back as the same Python object unless a copy
+// is asked for: asarray(x, copy=False) then aliases x, and a later x[i] = v (which rebinds x)
+// shows in the result, as the standard requires. copy=False with a needed conversion (dtype,
+// device, backend) is a ValueError.
+nb::object asarray(nb::handle obj, nb::handle dtype, nb::handle device, nb::handle copy,
                    nb::handle backend) {
   const ivy::Options opts = make_options(dtype, device, backend);
   const bool want_copy = !copy.is_none() && nb::cast<bool>(copy);
+  const bool no_copy = !copy.is_none() && !want_copy;
   if (nb::isinstance<ivy::Array>(obj)) {
     ivy::Array a = nb::cast<const ivy::Array&>(obj);
-    if (opts.backend && opts.backend != a.backend_ptr()) a = ivy::to_backend(a, *opts.backend);
-    if (opts.device && !(*opts.device == a.device())) a = ivy::to_device(a, *opts.device);
-    if (opts.dtype && *opts.dtype != a.dtype()) return ivy::cast(a, *opts.dtype);
-    if (!copy.is_none() && !nb::cast<bool>(copy)) return a;
-    return want_copy ? copy_array(a) : a;
+    const bool other_backend = opts.backend && opts.backend != a.backend_ptr();
+    const bool other_device = opts.device && !(*opts.device == a.device());
+    const bool other_dtype = opts.dtype && *opts.dtype != a.dtype();
+    if (!other_backend && !other_device && !other_dtype)
+      return want_copy ? nb::cast(copy_array(a)) : nb::borrow(obj);
+    if (no_copy)
+      throw nb::value_error(
+          "ivycpp.asarray: copy=False, but a different dtype, device or backend needs a copy");
+    if (other_backend) a = ivy::to_backend(a, *opts.backend);
+    if (other_device) a = ivy::to_device(a, *opts.device);
+    return nb::cast(other_dtype ? ivy::cast(a, *opts.dtype) : a);
   }
-  if (!copy.is_none() && !nb::cast<bool>(copy) && !nb::hasattr(obj, "__dlpack__"))
-    throw nb::value_error("ivycpp.asarray: copy=False needs an object that supports DLPack");
-  ivy::Array a = array_from_python(obj, opts);
-  return want_copy && nb::hasattr(obj, "__dlpack__") ? copy_array(a) : a;
+  if (!nb::hasattr(obj, "__dlpack__")) {
+    if (no_copy)
+      throw nb::value_error("ivycpp.asarray: copy=False needs an object that supports DLPack");
+    return nb::cast(array_from_python(obj, opts));
+  }
+  bool shared = false;
+  ivy::Array a = import_dlpack(obj, opts.backend ? *opts.backend : ivy::current_backend(), &shared);
+  if (opts.dtype && *opts.dtype != a.dtype()) {
+    shared = false;
+    a = ivy::cast(a, *opts.dtype);
+  }
+  if (no_copy && !shared)
+    throw nb::value_error(("ivycpp.asarray: copy=False, but the " +
+                           std::string(a.backend_name()) +
+                           " backend needs a copy (it copies on import, or the dtype differs)")
+                              .c_str());
+  return nb::cast(want_copy && shared ? copy_array(a) : a);
 }
 
 ivy::Scalar to_scalar(nb::handle h) {

@@ -53,14 +53,24 @@ ivy::Array copy_array(const ivy::Array& x) {
   }
 }
 
-ivy::Array import_dlpack(nb::handle obj, const ivy::Backend& b) {
+const void* element_address(const DLTensor& t) {
+  return static_cast<const char*>(t.data) + t.byte_offset;
+}
+
+ivy::Array import_dlpack(nb::handle obj, const ivy::Backend& b, bool* shared) {
   nb::object capsule = PyCapsule_CheckExact(obj.ptr()) ? nb::borrow(obj) : obj.attr("__dlpack__")();
   auto* t = static_cast<DLManagedTensor*>(PyCapsule_GetPointer(capsule.ptr(), "dltensor"));
   if (!t) throw nb::python_error();
   PyCapsule_SetName(capsule.ptr(), "used_dltensor");
+  const void* producer = element_address(t->dl_tensor);
   const bool is_bool = t->dl_tensor.dtype.code == kBoolCode && t->dl_tensor.dtype.bits == 8;
   if (is_bool) t->dl_tensor.dtype = {kDLUInt, 8, 1};
-  ivy::Array out = ivy::from_dlpack(t, b);
+  ivy::Array out = ivy::from_dlpack(t, b);  // t belongs to out (or is released) from here
+  if (shared) {
+    DLManagedTensor* mine = ivy::to_dlpack(out);
+    *shared = out.size() == 0 || element_address(mine->dl_tensor) == producer;
+    if (mine->deleter) mine->deleter(mine);
+  }
   return is_bool ? ivy::cast(out, ivy::bool_) : out;
 }
 
@@ -90,13 +100,22 @@ void bind_dlpack(nb::module_& m, nb::class_<ivy::Array>& cls) {
           const auto& a = nb::cast<const ivy::Array&>(x);
           return !copy.is_none() && nb::cast<bool>(copy) ? copy_array(a) : a;
         }
-        ivy::Array out = import_dlpack(x, backend_or_current(backend));
+        const bool want_copy = !copy.is_none() && nb::cast<bool>(copy);
+        const bool no_copy = !copy.is_none() && !want_copy;
+        bool shared = false;
+        ivy::Array out = import_dlpack(x, backend_or_current(backend), &shared);
+        if (no_copy && !shared)
+          throw nb::buffer_error(("ivycpp.from_dlpack: copy=False, but the " +
+                                  std::string(out.backend_name()) + " backend copies on import")
+                                     .c_str());
+        if (want_copy && shared) out = copy_array(out);
         if (auto d = to_device(device)) out = ivy::to_device(out, *d);
         return out;
       },
       nb::arg("x"), nb::kw_only(), nb::arg("device").none() = nb::none(),
       nb::arg("copy").none() = nb::none(), nb::arg("backend").none() = nb::none(),
-      "An array sharing x's memory where the backend allows it (torch, mlx; xtensor copies).");
+      "An array sharing x's memory where the backend allows it (torch; xtensor and mlx copy on "
+      "import). copy=True always copies; copy=False raises BufferError where a copy is needed.");
 }
 
 }  // namespace ivypy

@@ -54,6 +54,31 @@ def test_asarray_of_numpy_and_copy(backend):
     assert xp.asarray(src, dtype=xp.float64).dtype == xp.float64
 
 
+def test_copy_false_shares_or_raises(backend):
+    # copy=False must never copy: it shares where the backend can adopt the producer's memory
+    # (torch) and raises where the backend copies on import (xtensor, mlx).
+    src = np.arange(4, dtype=np.float64)
+    for make, error in ((lambda: xp.asarray(src, copy=False), ValueError),
+                        (lambda: xp.from_dlpack(src, copy=False), BufferError)):
+        if backend == "torch":
+            x = make()
+            src[0] = 7.0
+            assert float(x[0]) == 7.0
+            src[0] = 0.0
+        else:
+            with pytest.raises(error, match=backend):
+                make()
+    with pytest.raises(ValueError):  # a dtype change is a copy
+        xp.asarray(src, dtype=xp.float32, copy=False)
+
+
+def test_from_dlpack_copy_true_copies(backend):
+    src = np.arange(3, dtype=np.float32)
+    x = xp.from_dlpack(src, copy=True)
+    src[1] = 9.0
+    assert float(x[1]) == 1.0
+
+
 def test_keeps_producer_alive(backend):
     x = xp.from_dlpack(np.arange(1000, dtype=np.float32))
     import gc

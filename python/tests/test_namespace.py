@@ -229,3 +229,44 @@ def test_array_api_suite_fixes(backend):
                  rtol=1e-4, atol=1e-4)
     info = xp.__array_namespace_info__()
     assert "float64" in info.dtypes() and "float16" not in info.dtypes()
+
+
+def test_asarray_copy_false_aliases_the_array(backend):
+    # The standard: asarray(x, copy=False) gives an array that sees later writes to x.
+    x = xp.asarray([1.0, 2.0, 3.0])
+    alias, copied, default = xp.asarray(x, copy=False), xp.asarray(x, copy=True), xp.asarray(x)
+    x[0] = 9.0
+    assert float(alias[0]) == 9.0 and float(default[0]) == 9.0
+    assert float(copied[0]) == 1.0
+    with pytest.raises(ValueError, match="copy=False"):
+        xp.asarray(x, dtype=xp.float64, copy=False)
+    assert xp.asarray(x, dtype=xp.float64).dtype == xp.float64
+
+
+def test_clip_is_inspectable():
+    import inspect
+    params = inspect.signature(xp.clip).parameters
+    assert list(params) == ["x", "min", "max"]
+    assert params["x"].kind is inspect.Parameter.POSITIONAL_ONLY
+    assert_close(xp.clip(xp.asarray([1, 5, 9]), max=4), [1, 4, 4])
+    assert_close(xp.clip(xp.asarray([1.0, 5.0]), 2.0), [2.0, 5.0])
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 8])
+def test_fft_frequencies_and_shifts(backend, n):
+    for d in (1.0, 0.25):
+        assert_close(xp.fft.fftfreq(n, d=d), np.fft.fftfreq(n, d=d))
+        assert_close(xp.fft.rfftfreq(n, d=d), np.fft.rfftfreq(n, d=d))
+    assert xp.fft.fftfreq(n).dtype == xp.float32
+    assert xp.fft.rfftfreq(n, dtype=xp.float64).dtype == xp.float64
+    a = rng.standard_normal((n, 3)).astype(np.float32)
+    assert_close(xp.fft.fftshift(xp.asarray(a)), np.fft.fftshift(a))
+    assert_close(xp.fft.ifftshift(xp.asarray(a), axes=0), np.fft.ifftshift(a, axes=0))
+    assert_close(xp.fft.ifftshift(xp.fft.fftshift(xp.asarray(a))), a)
+
+
+def test_fft_transforms_need_complex(backend):
+    with pytest.raises(xp.UnsupportedError, match="complex"):
+        xp.fft.rfft(xp.ones(4))
+    with pytest.raises(xp.ValueError):
+        xp.fft.fftfreq(0)
