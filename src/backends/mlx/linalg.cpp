@@ -99,7 +99,9 @@ Array cholesky(const Array& x) {
     l.eval();
     ok.eval();
     if (!ok.item<bool>())
-      detail::raise<ValueError>("cholesky", "mlx", "the matrix is not positive definite");
+      detail::raise<ValueError>(
+          "cholesky", "mlx",
+          "the matrix of shape " + shape_str(x.shape()) + " is not positive definite");
     return wrap(l);
   });
 }

@@ -38,7 +38,9 @@ SvdResult svd(const Array& x, bool full_matrices) {
 Array cholesky(const Array& x) {
   auto [l, info] = guarded("cholesky", [&] { return at::linalg_cholesky_ex(tensor(x)); });
   if (info.numel() > 0 && info.ne(0).any().item<bool>())
-    detail::raise<ValueError>("cholesky", "torch", "the matrix is not positive definite");
+    detail::raise<ValueError>(
+        "cholesky", "torch",
+        "the matrix of shape " + shape_str(x.shape()) + " is not positive definite");
   return wrap(l);
 }
 

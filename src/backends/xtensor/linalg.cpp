@@ -230,7 +230,10 @@ Array cholesky_typed(const xt::xarray<T>& x) {
     int info = 0;
     lapack::potrf('U', ni, a, lda, &info);
     if (info != 0)
-      detail::raise<ValueError>("cholesky", "xtensor", "the matrix is not positive definite");
+      detail::raise<ValueError>("cholesky", "xtensor",
+                                "the matrix of shape " +
+                                    shape_str(Shape(x.shape().begin(), x.shape().end())) +
+                                    " is not positive definite");
     for (std::size_t i = 0; i < n; ++i)
       for (std::size_t j = i + 1; j < n; ++j) a[i * n + j] = 0;
   }
