@@ -52,7 +52,10 @@ void record_matmul(const Array& a, const Array& b, Array& y);
 void record_inv(const Array& x, Array& y);
 void record_det(const Array& x, Array& y);
 void record_solve(const Array& a, const Array& b, Array& y);
-void record_svd(const Array& x, SvdResult& r);
+void record_svd(const Array& x, SvdResult& r, bool full_matrices);
+void record_cholesky(const Array& x, Array& l);
+void record_eigh(const Array& x, EighResult& r);
+void record_qr(const Array& x, QrResult& r, bool complete);
 
 void record_to_device(const Array& x, Array& y);
 void record_to_backend(const Array& x, Array& y);

@@ -52,22 +52,24 @@ Array inv(const Array& x) {
   return y;
 }
 
-namespace {
-// LAPACK and LibTorch fail differently on NaN or inf entries: one answer for every backend.
-void require_finite(const Array& x, std::string_view fn, const Backend& b) {
-  if (x.size() > 0 && !all(isfinite(x)).item<bool>())
-    detail::raise<ValueError>(
-        fn, b.name, "the matrix of shape " + shape_str(x.shape()) + " has NaN or infinite entries");
-}
-}  // namespace
-
-SvdResult svd(const Array& x) {
+SvdResult svd(const Array& x, bool full_matrices) {
   const Backend& b = detail::backend_of("svd", x);
   detail::require_matrices(x, "svd", b, false);
   const Array xf = detail::as_float(x, "svd", b);
-  require_finite(xf, "svd", b);
-  SvdResult r = detail::kernel(b, detail::linalg(b, "svd").svd, "svd")(xf);
-  IVY_RECORD(record_svd(xf, r));
+  detail::require_finite(xf, "svd", b);
+  const auto kernel = detail::kernel(b, detail::linalg(b, "svd").svd, "svd");
+  const Shape s = xf.shape();
+  const std::int64_t m = s[s.size() - 2], n = s.back(), k = std::min(m, n);
+  if (xf.size() == 0) {  // LAPACK kernels divide by the size: answered here for every backend
+    const Shape batch(s.begin(), s.end() - 2);
+    Shape s_shape = batch;
+    s_shape.push_back(k);
+    return {detail::batched_eye(xf, batch, m, full_matrices ? m : k),
+            zeros(s_shape, Options(xf.dtype()).on(b).to(xf.device())),
+            detail::batched_eye(xf, batch, full_matrices ? n : k, n)};
+  }
+  SvdResult r = kernel(xf, full_matrices);
+  IVY_RECORD(record_svd(xf, r, full_matrices));
   return r;
 }
 
@@ -115,7 +117,7 @@ Array pinv(const Array& x, double rtol) {
   const Backend& b = detail::backend_of("pinv", x);
   detail::require_matrices(x, "pinv", b, false);
   const Array xf = detail::as_float(x, "pinv", b);
-  require_finite(xf, "pinv", b);
+  detail::require_finite(xf, "pinv", b);
   const Shape s = xf.shape();
   const std::int64_t m = s[s.size() - 2], n = s.back();
   if (rtol < 0) {

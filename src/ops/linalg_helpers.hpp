@@ -1,5 +1,6 @@
 #pragma once
 // Argument checks shared by the linear-algebra functions. Private to the library.
+#include <cstdint>
 #include <string_view>
 
 #include "ivy/backend/contract.hpp"
@@ -12,6 +13,24 @@ Array as_float(const Array& x, std::string_view fn, const Backend& b);
 
 /** ShapeError unless x has rank >= 2 (and, when square, equal last two dimensions). */
 void require_matrices(const Array& x, std::string_view fn, const Backend& b, bool square);
+
+/**
+ * ValueError unless every entry of x is finite: LAPACK and LibTorch fail differently on NaN or
+ * inf entries, so core answers them once for every backend.
+ */
+void require_finite(const Array& x, std::string_view fn, const Backend& b);
+
+/** The lower triangle of the matrices [..., m, n]: entries (i, j) with j <= i + k, else 0. */
+Array tril(const Array& x, std::int64_t k = 0);
+
+/** x[..., start:stop, ...] along axis (negative: from the end); 0 <= start <= stop <= dim. */
+Array slice_axis(const Array& x, int axis, std::int64_t start, std::int64_t stop);
+
+/** The diagonals [..., n] of square matrices [..., n, n]. */
+Array matrix_diagonal(const Array& x);
+
+/** Identity matrices [batch..., n, m] (eye(n, m)) in x's dtype, backend and device. */
+Array batched_eye(const Array& x, const Shape& batch, std::int64_t n, std::int64_t m);
 
 /** The linalg kernel family of b (UnsupportedError when b has none). */
 const LinalgKernels& linalg(const Backend& b, std::string_view fn);

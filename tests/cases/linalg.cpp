@@ -31,13 +31,60 @@ IVY_CASE(det) { return {ivy::det(c.in(0))}; }
 IVY_CASE(solve) { return {ivy::solve(c.in(0), c.in(1))}; }
 IVY_CASE(pinv) { return {ivy::pinv(c.in(0))}; }
 
+ivy::Array mT(const ivy::Array& x) { return ivy::swapaxes(x, -1, -2); }
+
+// The first `count` entries of x along axis (negative: from the end).
+ivy::Array first(const ivy::Array& x, int axis, std::int64_t count) {
+  std::vector<ivy::Slice> slices(static_cast<std::size_t>(x.ndim()));
+  slices[static_cast<std::size_t>(axis < 0 ? axis + x.ndim() : axis)] = {0, count};
+  return ivy::slice(x, slices);
+}
+
+// cholesky and eigh read the lower triangle only, and their gradients (as torch's) are those
+// of symmetric functions: the fixtures' symmetric float matrices go in as 0.5 (x + x^T), which
+// leaves their values and spreads every finite-difference step over both triangles. Cases
+// with "lower_only" (a non-symmetric input, checking which triangle is read) go in unchanged;
+// so do integer, bool and malformed inputs, whose errors the function must report itself.
+ivy::Array symmetric_input(const CaseContext& c) {
+  const ivy::Array& x = c.in(0);
+  if (c.param<bool>("lower_only", false) || !ivy::is_floating(x.dtype()) || x.ndim() < 2 ||
+      x.dim(-1) != x.dim(-2))
+    return x;
+  return ivy::multiply(ivy::add(x, mT(x)), 0.5);
+}
+
 // Signs of singular vectors are not unique: check the reconstruction, the singular values and
-// the orthonormality of u and vh.
+// the orthonormality of u and vh. With full_matrices the extra columns of u and rows of vh only
+// enter u^T u and vh vh^T, constants whose gradients are ignored by design (stop_gradient).
 IVY_CASE(svd) {
-  const ivy::SvdResult r = ivy::svd(c.in(0));
-  const ivy::Array usv = ivy::matmul(ivy::multiply(r.u, ivy::expand_dims(r.s, -2)), r.vh);
-  return {usv, r.s, ivy::matmul(ivy::swapaxes(r.u, -1, -2), r.u),
-          ivy::matmul(r.vh, ivy::swapaxes(r.vh, -1, -2))};
+  const bool full = c.param<bool>("full_matrices", false);
+  const ivy::SvdResult r = ivy::svd(c.in(0), full);
+  const std::int64_t k = r.s.dim(-1);
+  const ivy::Array u = full ? first(r.u, -1, k) : r.u;
+  const ivy::Array vh = full ? first(r.vh, -2, k) : r.vh;
+  const ivy::Array usv = ivy::matmul(ivy::multiply(u, ivy::expand_dims(r.s, -2)), vh);
+  const ivy::Array uf = full ? ivy::stop_gradient(r.u) : r.u;
+  const ivy::Array vhf = full ? ivy::stop_gradient(r.vh) : r.vh;
+  return {usv, r.s, ivy::matmul(mT(uf), uf), ivy::matmul(vhf, mT(vhf))};
+}
+
+IVY_CASE(cholesky) { return {ivy::cholesky(symmetric_input(c), c.param<bool>("upper", false))}; }
+
+IVY_CASE(eigh) {
+  const ivy::EighResult r = ivy::eigh(symmetric_input(c));
+  return {r.eigenvalues, r.eigenvectors};
+}
+
+IVY_CASE(eigvalsh) { return {ivy::eigvalsh(symmetric_input(c))}; }
+
+// Complete QR of a tall x: the last m - n columns of q are not unique, so the handler gives r,
+// the first n columns of q, q^T q and q r.
+IVY_CASE(qr) {
+  const bool complete = c.param<bool>("complete", false);
+  const ivy::QrResult r = ivy::qr(c.in(0), complete);
+  const ivy::Array& x = c.in(0);
+  if (!complete || x.dim(-2) <= x.dim(-1)) return {r.q, r.r};
+  return {r.r, first(r.q, -1, x.dim(-1)), ivy::matmul(mT(r.q), r.q), ivy::matmul(r.q, r.r)};
 }
 
 IVY_CASE(vector_norm) {

@@ -1,6 +1,7 @@
 #pragma once
 /// Linear algebra, batched over leading dimensions. Functions of floats (inv, pinv, svd, det,
-/// solve, the norms) compute integer inputs in float32; bool inputs are a DTypeError.
+/// solve, the norms, the decompositions) compute integer inputs in float32; bool inputs are a
+/// DTypeError. Semantics and the unify cases: docs/linalg.md.
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -31,10 +32,42 @@ Array inv(const Array& x);
 Array pinv(const Array& x, double rtol = -1.0);
 
 /**
- * Reduced SVD of [..., m, n]: x = u @ diag(s) @ vh with u [..., m, k], s [..., k] descending,
- * vh [..., k, n], k = min(m, n). Returns Vh (not V) on every backend; signs are not unique.
+ * SVD of [..., m, n]: x = u[..., :, :k] @ diag(s) @ vh[..., :k, :] with s [..., k] descending,
+ * k = min(m, n). Reduced (default): u [..., m, k], vh [..., k, n]; full_matrices: u [..., m, m],
+ * vh [..., n, n] (the extra columns of u and rows of vh: any orthonormal basis of the
+ * complement; gradients ignore them). Returns Vh (not V) on every backend; signs are not
+ * unique. ValueError for NaN or infinite entries.
  */
-SvdResult svd(const Array& x);
+SvdResult svd(const Array& x, bool full_matrices = false);
+
+/**
+ * Cholesky factor of symmetric positive-definite [..., n, n]: the lower L with x = L @ L^T, or
+ * with upper, U = L^T (x = U^T @ U). Reads only the lower triangle of x.
+ * Errors: ShapeError (rank < 2, not square), ValueError "not positive definite" (also for NaN or
+ * infinite entries in the lower triangle).
+ */
+Array cholesky(const Array& x, bool upper = false);
+
+/**
+ * Eigen-decomposition of symmetric [..., n, n], reading the lower triangle: eigenvalues
+ * [..., n] ascending and eigenvectors [..., n, n] as columns, each column signed so that its
+ * largest-magnitude component (the first of equal ones) is positive: one answer on every
+ * backend. Eigenvectors of repeated eigenvalues are not unique.
+ * Errors: ShapeError (rank < 2, not square), ValueError (NaN or infinite entries).
+ */
+EighResult eigh(const Array& x);
+
+/** The eigenvalues of eigh(x), ascending. */
+Array eigvalsh(const Array& x);
+
+/**
+ * QR decomposition of [..., m, n], k = min(m, n), with diag(r) >= 0 (rows of r and columns of q
+ * signed by sign(diag(r)), sign(0) = +1): unique for full-rank x. Reduced (default):
+ * q [..., m, k], r [..., k, n]; complete: q [..., m, m], r [..., m, n], where for m > n the
+ * last m - n columns of q are any orthonormal basis of the complement (not unique, and not
+ * differentiable: gradients raise UnsupportedError).
+ */
+QrResult qr(const Array& x, bool complete = false);
 
 /** Determinant of square matrices [..., n, n] -> [...]. */
 Array det(const Array& x);

@@ -42,11 +42,12 @@ Array inv(const Array& x) {
       "inv", [&] { return wrap(evaluated_or_singular(mx::linalg::inv(native(x), kCpu), "inv")); });
 }
 
-SvdResult svd(const Array& x) {
+SvdResult svd(const Array& x, bool full_matrices) {
   return guarded("svd", [&] {
     const mx::array& t = native(x);
     const std::vector<mx::array> usv = mx::linalg::svd(t, true, kCpu);
-    // MLX returns the full U [.., m, m] and Vh [.., n, n]; ivy's SVD is the reduced one.
+    if (full_matrices) return SvdResult{wrap(usv[0]), wrap(usv[1]), wrap(usv[2])};
+    // MLX returns the full U [.., m, m] and Vh [.., n, n]; the reduced SVD keeps k of them.
     const int m = t.shape(-2), n = t.shape(-1), k = std::min(m, n);
     auto first = [](const mx::array& a, int axis, int count) {
       mx::Shape start(a.ndim(), 0), stop = a.shape();
@@ -89,6 +90,50 @@ Array solve(const Array& a, const Array& b) {
   });
 }
 
+// MLX's cholesky returns garbage for a matrix that is not positive definite ([[1, 2], [2, 1]]
+// gives [[1, 0], [2, -3]]): the factor is evaluated here and its diagonal checked.
+Array cholesky(const Array& x) {
+  return guarded("cholesky", [&] {
+    mx::array l = mx::linalg::cholesky(native(x), false, kCpu);
+    mx::array ok = mx::all(mx::greater(mx::diagonal(l, 0, -2, -1), mx::array(0.0f)));
+    l.eval();
+    ok.eval();
+    if (!ok.item<bool>())
+      detail::raise<ValueError>(
+          "cholesky", "mlx",
+          "the matrix of shape " + shape_str(x.shape()) + " is not positive definite");
+    return wrap(l);
+  });
+}
+
+EighResult eigh(const Array& x) {
+  return guarded("eigh", [&] {
+    const auto [w, v] = mx::linalg::eigh(native(x), "L", kCpu);
+    return EighResult{wrap(w), wrap(v)};
+  });
+}
+
+// MLX's QR is the reduced one. The complete QR of a tall x [m, n] is the reduced QR of
+// [x | I_m]: Householder QR goes column by column, so its q [m, m] starts with x's columns and
+// the first n columns of its r are x's r, zero below row n.
+QrResult qr(const Array& x, bool complete) {
+  return guarded("qr", [&] {
+    const mx::array& t = native(x);
+    const int m = t.shape(-2), n = t.shape(-1);
+    if (!complete || m <= n) {
+      const auto [q, r] = mx::linalg::qr(t, kCpu);
+      return QrResult{wrap(q), wrap(r)};
+    }
+    mx::Shape eye_shape = t.shape();
+    eye_shape.back() = m;
+    const mx::array id = mx::broadcast_to(mx::eye(m, t.dtype()), eye_shape);
+    const auto [q, r] = mx::linalg::qr(mx::concatenate({t, id}, -1), kCpu);
+    mx::Shape start(r.ndim(), 0), stop = r.shape();
+    stop.back() = n;
+    return QrResult{wrap(q), wrap(mx::slice(r, start, stop))};
+  });
+}
+
 }  // namespace
 
 const LinalgKernels& linalg_kernels() {
@@ -99,6 +144,9 @@ const LinalgKernels& linalg_kernels() {
     t.svd = svd;
     t.det = det;
     t.solve = solve;
+    t.cholesky = cholesky;
+    t.eigh = eigh;
+    t.qr = qr;
     return t;
   }();
   return k;

@@ -1,6 +1,9 @@
 #include <ATen/ops/einsum.h>
+#include <ATen/ops/linalg_cholesky_ex.h>
 #include <ATen/ops/linalg_det.h>
+#include <ATen/ops/linalg_eigh.h>
 #include <ATen/ops/linalg_inv_ex.h>
+#include <ATen/ops/linalg_qr.h>
 #include <ATen/ops/linalg_solve_ex.h>
 #include <ATen/ops/linalg_svd.h>
 
@@ -25,10 +28,33 @@ Array inv(const Array& x) {
   return wrap(out);
 }
 
-SvdResult svd(const Array& x) {
+SvdResult svd(const Array& x, bool full_matrices) {
   return guarded("svd", [&] {
-    auto [u, s, vh] = at::linalg_svd(tensor(x), /*full_matrices=*/false);
+    auto [u, s, vh] = at::linalg_svd(tensor(x), full_matrices);
     return SvdResult{wrap(u), wrap(s), wrap(vh)};
+  });
+}
+
+Array cholesky(const Array& x) {
+  auto [l, info] = guarded("cholesky", [&] { return at::linalg_cholesky_ex(tensor(x)); });
+  if (info.numel() > 0 && info.ne(0).any().item<bool>())
+    detail::raise<ValueError>(
+        "cholesky", "torch",
+        "the matrix of shape " + shape_str(x.shape()) + " is not positive definite");
+  return wrap(l);
+}
+
+EighResult eigh(const Array& x) {
+  return guarded("eigh", [&] {
+    auto [w, v] = at::linalg_eigh(tensor(x), "L");
+    return EighResult{wrap(w), wrap(v)};
+  });
+}
+
+QrResult qr(const Array& x, bool complete) {
+  return guarded("qr", [&] {
+    auto [q, r] = at::linalg_qr(tensor(x), complete ? "complete" : "reduced");
+    return QrResult{wrap(q), wrap(r)};
   });
 }
 
@@ -61,6 +87,9 @@ const LinalgKernels& linalg_kernels() {
     t.det = det;
     t.solve = solve;
     t.einsum = einsum;
+    t.cholesky = cholesky;
+    t.eigh = eigh;
+    t.qr = qr;
     return t;
   }();
   return k;

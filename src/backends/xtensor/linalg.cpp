@@ -174,32 +174,33 @@ Array solve(const Array& a, const Array& b) {
 // gesdd on the row-major buffer sees A^T = V S U^T: its U is our Vh and its VT our U, both
 // already in row-major order.
 template <class T>
-SvdResult svd_typed(const xt::xarray<T>& x) {
+SvdResult svd_typed(const xt::xarray<T>& x, bool full) {
   const std::size_t nd = x.dimension(), m = x.shape()[nd - 2], n = x.shape()[nd - 1];
-  const std::size_t k = std::min(m, n);
+  const std::size_t k = std::min(m, n), u_cols = full ? m : k, vh_rows = full ? n : k;
   std::vector<std::size_t> batch(x.shape().begin(), x.shape().end() - 2);
   auto with = [&](std::initializer_list<std::size_t> tail) {
     auto s = batch;
     s.insert(s.end(), tail);
     return s;
   };
-  auto u = xt::xarray<T>::from_shape(with({m, k}));
+  auto u = xt::xarray<T>::from_shape(with({m, u_cols}));
   auto s = xt::xarray<T>::from_shape(with({k}));
-  auto vh = xt::xarray<T>::from_shape(with({k, n}));
+  auto vh = xt::xarray<T>::from_shape(with({vh_rows, n}));
   const std::size_t count = batch_count(s.size(), k);
   if (count > 0) {
-    const int mi = static_cast<int>(n), ni = static_cast<int>(m), ki = static_cast<int>(k);
+    const char job = full ? 'A' : 'S';
+    const int mi = static_cast<int>(n), ni = static_cast<int>(m), ldvt = static_cast<int>(u_cols);
     std::vector<T> a(m * n);
     std::vector<int> iwork(8 * k);
     T query = 0;
     int info = 0;
-    lapack::gesdd<T>('S', mi, ni, a.data(), mi, s.data(), vh.data(), mi, u.data(), ki, &query, -1,
+    lapack::gesdd<T>(job, mi, ni, a.data(), mi, s.data(), vh.data(), mi, u.data(), ldvt, &query, -1,
                      iwork.data(), &info);
     std::vector<T> work(std::max<std::size_t>(static_cast<std::size_t>(query), 1));
     for (std::size_t p = 0; p < count; ++p) {
       std::copy_n(x.data() + p * m * n, m * n, a.begin());
-      lapack::gesdd<T>('S', mi, ni, a.data(), mi, s.data() + p * k, vh.data() + p * k * n, mi,
-                       u.data() + p * m * k, ki, work.data(), static_cast<int>(work.size()),
+      lapack::gesdd<T>(job, mi, ni, a.data(), mi, s.data() + p * k, vh.data() + p * vh_rows * n, mi,
+                       u.data() + p * m * u_cols, ldvt, work.data(), static_cast<int>(work.size()),
                        iwork.data(), &info);
       if (info != 0) detail::raise<ValueError>("svd", "xtensor", "the SVD did not converge");
     }
@@ -207,13 +208,139 @@ SvdResult svd_typed(const xt::xarray<T>& x) {
   return SvdResult{wrap(std::move(u)), wrap(std::move(s)), wrap(std::move(vh))};
 }
 
-SvdResult svd(const Array& x) {
+SvdResult svd(const Array& x, bool full_matrices) {
   return visit(x, [&](const auto& xa) -> SvdResult {
     using T = typename std::decay_t<decltype(xa)>::value_type;
     if constexpr (is_float_v<T>)
-      return svd_typed<T>(xa);
+      return svd_typed<T>(xa, full_matrices);
     else
       detail::raise<UnsupportedError>("svd", "xtensor", "needs a float dtype");
+  });
+}
+
+// The row-major lower triangle is the column-major upper one: potrf('U') factors it as U^T U,
+// and U read row-major is L = U^T.
+template <class T>
+Array cholesky_typed(const xt::xarray<T>& x) {
+  const std::size_t n = x.shape()[x.dimension() - 1];
+  xt::xarray<T> out = x;
+  const int ni = static_cast<int>(n), lda = std::max(1, ni);
+  for (std::size_t p = 0; p < batch_count(out.size(), n * n); ++p) {
+    T* a = out.data() + p * n * n;
+    int info = 0;
+    lapack::potrf('U', ni, a, lda, &info);
+    if (info != 0)
+      detail::raise<ValueError>("cholesky", "xtensor",
+                                "the matrix of shape " +
+                                    shape_str(Shape(x.shape().begin(), x.shape().end())) +
+                                    " is not positive definite");
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = i + 1; j < n; ++j) a[i * n + j] = 0;
+  }
+  return wrap(std::move(out));
+}
+
+Array cholesky(const Array& x) {
+  return visit(x, [&](const auto& xa) {
+    using T = typename std::decay_t<decltype(xa)>::value_type;
+    if constexpr (is_float_v<T>)
+      return cholesky_typed<T>(xa);
+    else
+      return float_only<T>("cholesky");
+  });
+}
+
+// syevd('U') on the row-major buffer reads our lower triangle; its eigenvectors are the
+// columns of a column-major matrix, transposed here into row-major columns.
+template <class T>
+EighResult eigh_typed(const xt::xarray<T>& x) {
+  const std::size_t n = x.shape()[x.dimension() - 1];
+  std::vector<std::size_t> w_shape(x.shape().begin(), x.shape().end() - 1);
+  auto w = xt::xarray<T>::from_shape(w_shape);
+  auto v = xt::xarray<T>::from_shape(x.shape());
+  const std::size_t count = batch_count(x.size(), n * n);
+  if (count > 0) {
+    const int ni = static_cast<int>(n), lda = std::max(1, ni);
+    std::vector<T> a(n * n);
+    T work_query = 0;
+    int iwork_query = 0, info = 0;
+    lapack::syevd<T>('V', 'U', ni, a.data(), lda, w.data(), &work_query, -1, &iwork_query, -1,
+                     &info);
+    std::vector<T> work(std::max<std::size_t>(static_cast<std::size_t>(work_query), 1));
+    std::vector<int> iwork(static_cast<std::size_t>(std::max(iwork_query, 1)));
+    for (std::size_t p = 0; p < count; ++p) {
+      std::copy_n(x.data() + p * n * n, n * n, a.begin());
+      lapack::syevd<T>('V', 'U', ni, a.data(), lda, w.data() + p * n, work.data(),
+                       static_cast<int>(work.size()), iwork.data(), static_cast<int>(iwork.size()),
+                       &info);
+      if (info != 0) detail::raise<ValueError>("eigh", "xtensor", "eigh did not converge");
+      T* pv = v.data() + p * n * n;
+      for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; ++j) pv[i * n + j] = a[j * n + i];
+    }
+  }
+  return EighResult{wrap(std::move(w)), wrap(std::move(v))};
+}
+
+EighResult eigh(const Array& x) {
+  return visit(x, [&](const auto& xa) -> EighResult {
+    using T = typename std::decay_t<decltype(xa)>::value_type;
+    if constexpr (is_float_v<T>)
+      return eigh_typed<T>(xa);
+    else
+      detail::raise<UnsupportedError>("eigh", "xtensor", "needs a float dtype");
+  });
+}
+
+// geqrf + orgqr on a column-major copy; orgqr fills the columns of a complete q beyond k.
+template <class T>
+QrResult qr_typed(const xt::xarray<T>& x, bool complete) {
+  const std::size_t nd = x.dimension(), m = x.shape()[nd - 2], n = x.shape()[nd - 1];
+  const std::size_t k = std::min(m, n), q_cols = complete ? m : k;
+  std::vector<std::size_t> batch(x.shape().begin(), x.shape().end() - 2);
+  auto with = [&](std::size_t rows, std::size_t cols) {
+    auto s = batch;
+    s.insert(s.end(), {rows, cols});
+    return s;
+  };
+  auto q = xt::xarray<T>::from_shape(with(m, q_cols));
+  auto r = xt::xarray<T>::from_shape(with(q_cols, n));
+  const std::size_t count = batch_count(x.size(), m * n);
+  if (count > 0) {
+    const int mi = static_cast<int>(m), ni = static_cast<int>(n), ki = static_cast<int>(k);
+    const int qi = static_cast<int>(q_cols), lda = std::max(1, mi);
+    std::vector<T> a(m * std::max(n, q_cols)), tau(std::max<std::size_t>(k, 1));
+    T query_qr = 0, query_q = 0;
+    int info = 0;
+    lapack::geqrf<T>(mi, ni, a.data(), lda, tau.data(), &query_qr, -1, &info);
+    lapack::orgqr<T>(mi, qi, ki, a.data(), lda, tau.data(), &query_q, -1, &info);
+    std::vector<T> work(
+        std::max<std::size_t>(static_cast<std::size_t>(std::max(query_qr, query_q)), 1));
+    const int lwork = static_cast<int>(work.size());
+    for (std::size_t p = 0; p < count; ++p) {
+      const T* px = x.data() + p * m * n;
+      for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < n; ++j) a[j * m + i] = px[i * n + j];
+      lapack::geqrf<T>(mi, ni, a.data(), lda, tau.data(), work.data(), lwork, &info);
+      T* pr = r.data() + p * q_cols * n;
+      for (std::size_t i = 0; i < q_cols; ++i)
+        for (std::size_t j = 0; j < n; ++j) pr[i * n + j] = i <= j ? a[j * m + i] : T(0);
+      lapack::orgqr<T>(mi, qi, ki, a.data(), lda, tau.data(), work.data(), lwork, &info);
+      T* pq = q.data() + p * m * q_cols;
+      for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < q_cols; ++j) pq[i * q_cols + j] = a[j * m + i];
+    }
+  }
+  return QrResult{wrap(std::move(q)), wrap(std::move(r))};
+}
+
+QrResult qr(const Array& x, bool complete) {
+  return visit(x, [&](const auto& xa) -> QrResult {
+    using T = typename std::decay_t<decltype(xa)>::value_type;
+    if constexpr (is_float_v<T>)
+      return qr_typed<T>(xa, complete);
+    else
+      detail::raise<UnsupportedError>("qr", "xtensor", "needs a float dtype");
   });
 }
 
@@ -227,6 +354,9 @@ const LinalgKernels& linalg_kernels() {
     t.svd = svd;
     t.det = det;
     t.solve = solve;
+    t.cholesky = cholesky;
+    t.eigh = eigh;
+    t.qr = qr;
     return t;
   }();
   return k;

@@ -27,6 +27,24 @@ void sgesdd_(const char* jobz, const int* m, const int* n, float* a, const int* 
 void dgesdd_(const char* jobz, const int* m, const int* n, double* a, const int* lda, double* s,
              double* u, const int* ldu, double* vt, const int* ldvt, double* work, const int* lwork,
              int* iwork, int* info, std::size_t jobz_len);
+void spotrf_(const char* uplo, const int* n, float* a, const int* lda, int* info,
+             std::size_t uplo_len);
+void dpotrf_(const char* uplo, const int* n, double* a, const int* lda, int* info,
+             std::size_t uplo_len);
+void ssyevd_(const char* jobz, const char* uplo, const int* n, float* a, const int* lda, float* w,
+             float* work, const int* lwork, int* iwork, const int* liwork, int* info,
+             std::size_t jobz_len, std::size_t uplo_len);
+void dsyevd_(const char* jobz, const char* uplo, const int* n, double* a, const int* lda, double* w,
+             double* work, const int* lwork, int* iwork, const int* liwork, int* info,
+             std::size_t jobz_len, std::size_t uplo_len);
+void sgeqrf_(const int* m, const int* n, float* a, const int* lda, float* tau, float* work,
+             const int* lwork, int* info);
+void dgeqrf_(const int* m, const int* n, double* a, const int* lda, double* tau, double* work,
+             const int* lwork, int* info);
+void sorgqr_(const int* m, const int* n, const int* k, float* a, const int* lda, const float* tau,
+             float* work, const int* lwork, int* info);
+void dorgqr_(const int* m, const int* n, const int* k, double* a, const int* lda, const double* tau,
+             double* work, const int* lwork, int* info);
 }
 
 namespace ivy::backends::xtensor_impl::lapack {
@@ -73,6 +91,39 @@ void gesdd(char jobz, int m, int n, T* a, int lda, T* s, T* u, int ldu, T* vt, i
     sgesdd_(&jobz, &m, &n, a, &lda, s, u, &ldu, vt, &ldvt, work, &lwork, iwork, info, 1);
   else
     dgesdd_(&jobz, &m, &n, a, &lda, s, u, &ldu, vt, &ldvt, work, &lwork, iwork, info, 1);
+}
+
+template <class T>
+void potrf(char uplo, int n, T* a, int lda, int* info) {
+  if constexpr (sizeof(T) == 4)
+    spotrf_(&uplo, &n, a, &lda, info, 1);
+  else
+    dpotrf_(&uplo, &n, a, &lda, info, 1);
+}
+
+template <class T>
+void syevd(char jobz, char uplo, int n, T* a, int lda, T* w, T* work, int lwork, int* iwork,
+           int liwork, int* info) {
+  if constexpr (sizeof(T) == 4)
+    ssyevd_(&jobz, &uplo, &n, a, &lda, w, work, &lwork, iwork, &liwork, info, 1, 1);
+  else
+    dsyevd_(&jobz, &uplo, &n, a, &lda, w, work, &lwork, iwork, &liwork, info, 1, 1);
+}
+
+template <class T>
+void geqrf(int m, int n, T* a, int lda, T* tau, T* work, int lwork, int* info) {
+  if constexpr (sizeof(T) == 4)
+    sgeqrf_(&m, &n, a, &lda, tau, work, &lwork, info);
+  else
+    dgeqrf_(&m, &n, a, &lda, tau, work, &lwork, info);
+}
+
+template <class T>
+void orgqr(int m, int n, int k, T* a, int lda, const T* tau, T* work, int lwork, int* info) {
+  if constexpr (sizeof(T) == 4)
+    sorgqr_(&m, &n, &k, a, &lda, tau, work, &lwork, info);
+  else
+    dorgqr_(&m, &n, &k, a, &lda, tau, work, &lwork, info);
 }
 
 }  // namespace ivy::backends::xtensor_impl::lapack
