@@ -11,7 +11,7 @@ def pinv(x, /, *, rtol=None):
         return _x.pinv(x, rtol=rtol)
     # One tolerance per matrix of the stack: ivy::pinv takes a single one, so compose from
     # the reduced SVD.
-    u, s, vh = _x._svd(x)
+    u, s, vh = _x._svd(x, False)
     if s.shape[-1] == 0:
         return _x.zeros(x.shape[:-2] + (x.shape[-1], x.shape[-2]), dtype=x.dtype, backend=x.backend)
     cutoff = _x.multiply(_x.max(s, axis=-1, keepdims=True), _x.expand_dims(rtol, axis=-1))
@@ -21,16 +21,36 @@ def pinv(x, /, *, rtol=None):
 
 
 SVDResult = _namedtuple("SVDResult", ["U", "S", "Vh"])
+EighResult = _namedtuple("EighResult", ["eigenvalues", "eigenvectors"])
+QRResult = _namedtuple("QRResult", ["Q", "R"])
 
 
 def svd(x, /, *, full_matrices=True):
-    if full_matrices and x.shape[-1] != x.shape[-2]:
-        raise NotImplementedError("ivycpp.linalg.svd: only full_matrices=False (reduced SVD)")
-    return SVDResult(*_x._svd(x))
+    return SVDResult(*_x._svd(x, full_matrices))
 
 
 def svdvals(x, /):
-    return _x._svd(x)[1]
+    return _x._svd(x, False)[1]
+
+
+def cholesky(x, /, *, upper=False):
+    return _x._cholesky(x, upper)
+
+
+def eigh(x, /):
+    """Eigenvalues ascending; each eigenvector's largest-magnitude component is positive."""
+    return EighResult(*_x._eigh(x))
+
+
+def eigvalsh(x, /):
+    return _x._eigvalsh(x)
+
+
+def qr(x, /, *, mode="reduced"):
+    """Q R with diag(R) >= 0 (unique for full-rank x on every backend)."""
+    if mode not in ("reduced", "complete"):
+        raise _x.ValueError(f"ivycpp.linalg.qr: mode must be 'reduced' or 'complete', got {mode!r}")
+    return QRResult(*_x._qr(x, mode == "complete"))
 
 
 def diagonal(x, /, *, offset=0):
@@ -68,9 +88,14 @@ SlogdetResult = _namedtuple("SlogdetResult", ["sign", "logabsdet"])
 
 
 def slogdet(x, /):
-    # From det: exact sign, but |det| under/overflows where a factorisation-based slogdet would not.
-    d = det(x)
-    return SlogdetResult(_x.sign(d), _x.log(_x.abs(d)))
+    # From the QR factorisation (diag(R) >= 0): log|det x| = sum(log(diag R)) does not
+    # overflow or underflow where det(x) would, and det(Q) is +-1. A zero on R's diagonal
+    # gives sign 0 and log|det| = -inf, as in NumPy.
+    q, r = _x._qr(x, False)
+    d = diagonal(r)
+    logabsdet = _x.sum(_x.log(d), axis=-1)
+    sign = _x.where(_x.all(_x.greater(d, 0), axis=-1), _x.sign(det(q)), 0)
+    return SlogdetResult(_x.astype(sign, logabsdet.dtype), logabsdet)
 
 
 def matrix_rank(x, /, *, rtol=None):

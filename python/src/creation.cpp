@@ -131,8 +131,7 @@ nb::object asarray(nb::handle obj, nb::handle dtype, nb::handle device, nb::hand
     a = ivy::cast(a, *opts.dtype);
   }
   if (no_copy && !shared)
-    throw nb::value_error(("ivycpp.asarray: copy=False, but the " +
-                           std::string(a.backend_name()) +
+    throw nb::value_error(("ivycpp.asarray: copy=False, but the " + std::string(a.backend_name()) +
                            " backend needs a copy (it copies on import, or the dtype differs)")
                               .c_str());
   return nb::cast(want_copy && shared ? copy_array(a) : a);

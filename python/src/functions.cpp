@@ -325,13 +325,33 @@ void bind_linalg(nb::module_& m) {
   m.def(
       "solve", [](const ivy::Array& a, const ivy::Array& b) { return ivy::solve(a, b); },
       nb::arg("x1"), nb::arg("x2"));
+  // The factorisations return tuples; python/ivycpp/linalg.py names their parts.
   m.def(
       "_svd",
-      [](const ivy::Array& x) {
-        ivy::SvdResult r = ivy::svd(x);
+      [](const ivy::Array& x, bool full_matrices) {
+        ivy::SvdResult r = ivy::svd(x, full_matrices);
         return nb::make_tuple(r.u, r.s, r.vh);
       },
+      nb::arg("x"), nb::arg("full_matrices") = false);
+  m.def(
+      "_cholesky", [](const ivy::Array& x, bool upper) { return ivy::cholesky(x, upper); },
+      nb::arg("x"), nb::arg("upper") = false);
+  m.def(
+      "_eigh",
+      [](const ivy::Array& x) {
+        ivy::EighResult r = ivy::eigh(x);
+        return nb::make_tuple(r.eigenvalues, r.eigenvectors);
+      },
       nb::arg("x"));
+  m.def(
+      "_eigvalsh", [](const ivy::Array& x) { return ivy::eigvalsh(x); }, nb::arg("x"));
+  m.def(
+      "_qr",
+      [](const ivy::Array& x, bool complete) {
+        ivy::QrResult r = ivy::qr(x, complete);
+        return nb::make_tuple(r.q, r.r);
+      },
+      nb::arg("x"), nb::arg("complete") = false);
   m.def(
       "vector_norm",
       [](const ivy::Array& x, nb::handle axis, bool keepdims, double ord) {

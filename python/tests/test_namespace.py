@@ -270,3 +270,64 @@ def test_fft_transforms_need_complex(backend):
         xp.fft.rfft(xp.ones(4))
     with pytest.raises(xp.ValueError):
         xp.fft.fftfreq(0)
+
+
+def _largest_component_positive(v):
+    """NumPy eigenvectors with ivy's sign rule: each column's largest-|.| entry is positive."""
+    idx = np.argmax(np.abs(v), axis=-2)[..., None, :]
+    return v * np.sign(np.take_along_axis(v, idx, axis=-2))
+
+
+def _nonnegative_r(q, r):
+    """NumPy's QR with ivy's sign rule: diag(R) >= 0."""
+    k = min(r.shape[-2], r.shape[-1])
+    s = np.where(np.diagonal(r, axis1=-2, axis2=-1)[..., :k] < 0, -1.0, 1.0)
+    q, r = q.copy(), r.copy()
+    q[..., :, :k] *= s[..., None, :]
+    r[..., :k, :] *= s[..., :, None]
+    return q, r
+
+
+def test_linalg_decompositions(backend):
+    a = rng.standard_normal((2, 4, 4))
+    spd = a @ np.swapaxes(a, -1, -2) + 4 * np.eye(4)
+    assert_close(xp.linalg.cholesky(xp.asarray(spd)), np.linalg.cholesky(spd), rtol=1e-10)
+    assert_close(xp.linalg.cholesky(xp.asarray(spd), upper=True),
+                 np.swapaxes(np.linalg.cholesky(spd), -1, -2), rtol=1e-10)
+    w, v = np.linalg.eigh(spd)
+    res = xp.linalg.eigh(xp.asarray(spd))
+    assert_close(res.eigenvalues, w, rtol=1e-10)
+    assert_close(res.eigenvectors, _largest_component_positive(v), rtol=1e-8, atol=1e-10)
+    assert_close(xp.linalg.eigvalsh(xp.asarray(spd)), w, rtol=1e-10)
+    for m in (a[0][:, :3], a[0][:3, :], a[1]):
+        q, r = _nonnegative_r(*np.linalg.qr(m))
+        got = xp.linalg.qr(xp.asarray(m))
+        assert_close(got.Q, q, rtol=1e-8, atol=1e-10)
+        assert_close(got.R, r, rtol=1e-8, atol=1e-10)
+        full = xp.linalg.qr(xp.asarray(m), mode="complete")
+        qf, rf = np.from_dlpack(full.Q), np.from_dlpack(full.R)
+        assert qf.shape == (m.shape[0], m.shape[0]) and rf.shape == m.shape
+        np.testing.assert_allclose(qf @ rf, m, atol=1e-12)
+        np.testing.assert_allclose(qf.T @ qf, np.eye(m.shape[0]), atol=1e-12)
+        u, s, vh = (np.from_dlpack(t) for t in xp.linalg.svd(xp.asarray(m)))
+        assert u.shape == (m.shape[0],) * 2 and vh.shape == (m.shape[1],) * 2
+        k = min(m.shape)
+        np.testing.assert_allclose(u[:, :k] * s @ vh[:k], m, atol=1e-12)
+        np.testing.assert_allclose(u.T @ u, np.eye(m.shape[0]), atol=1e-12)
+        np.testing.assert_allclose(vh @ vh.T, np.eye(m.shape[1]), atol=1e-12)
+    with pytest.raises(xp.ValueError, match="positive definite"):
+        xp.linalg.cholesky(xp.asarray([[1.0, 2.0], [2.0, 1.0]]))
+    with pytest.raises(xp.ValueError, match="mode"):
+        xp.linalg.qr(xp.asarray(spd), mode="r")
+    with pytest.raises(xp.ShapeError, match="eigh"):
+        xp.linalg.eigh(xp.ones((2, 3)))
+
+
+def test_slogdet_does_not_overflow(backend):
+    big = 30 * rng.standard_normal((200, 200))  # |det| ~ 1e700: det() overflows, slogdet not
+    sign, logabs = xp.linalg.slogdet(xp.asarray(big))
+    want_sign, want_log = np.linalg.slogdet(big)
+    assert float(sign) == want_sign
+    assert_close(logabs, want_log, rtol=1e-10)
+    sign, logabs = xp.linalg.slogdet(xp.asarray(np.zeros((2, 2))))
+    assert float(sign) == 0.0 and float(logabs) == -np.inf
