@@ -304,6 +304,7 @@ def test_linalg_decompositions(backend):
         got = xp.linalg.qr(xp.asarray(m))
         assert_close(got.Q, q, rtol=1e-8, atol=1e-10)
         assert_close(got.R, r, rtol=1e-8, atol=1e-10)
+        assert not np.signbit(np.tril(np.from_dlpack(got.R), -1)).any()  # +0.0 below the diagonal
         full = xp.linalg.qr(xp.asarray(m), mode="complete")
         qf, rf = np.from_dlpack(full.Q), np.from_dlpack(full.R)
         assert qf.shape == (m.shape[0], m.shape[0]) and rf.shape == m.shape

@@ -104,7 +104,8 @@ QrResult qr(const Array& x, bool complete) {
     d = concat(
         {d, ones(with_tail(batch_of(xf), {q_cols - k}), Options(d.dtype()).on(b).to(d.device()))},
         -1);
-  r.r = multiply(r.r, expand_dims(d, -1));
+  // triu again: a row turned over would leave -0.0 below the diagonal, where R has exact zeros.
+  r.r = detail::triu(multiply(r.r, expand_dims(d, -1)));
   r.q = multiply(r.q, expand_dims(d, -2));
   return r;
 }

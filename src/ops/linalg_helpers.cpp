@@ -33,12 +33,19 @@ void require_finite(const Array& x, std::string_view fn, const Backend& b) {
         fn, b.name, "the matrix of shape " + shape_str(x.shape()) + " has NaN or infinite entries");
 }
 
-Array tril(const Array& x, std::int64_t k) {
+namespace {
+// True where column - row <= k (lower) or >= k (upper), [m, n].
+Array triangle_mask(const Array& x, std::int64_t k, bool lower) {
   const Options opts = Options(DType::int64).on(x.backend()).to(x.device());
   const Array rows = expand_dims(arange(x.dim(-2), opts), -1);
   const Array cols = arange(x.dim(-1), opts);
-  return where(less_equal(cols, add(rows, k)), x, 0.0);
+  const Array offset = subtract(cols, rows);
+  return lower ? less_equal(offset, k) : greater_equal(offset, k);
 }
+}  // namespace
+
+Array tril(const Array& x, std::int64_t k) { return where(triangle_mask(x, k, true), x, 0.0); }
+Array triu(const Array& x, std::int64_t k) { return where(triangle_mask(x, k, false), x, 0.0); }
 
 Array slice_axis(const Array& x, int axis, std::int64_t start, std::int64_t stop) {
   const Shape s = x.shape();

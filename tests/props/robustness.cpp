@@ -3,6 +3,7 @@
 #include <dlpack/dlpack.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -120,6 +121,19 @@ TEST(Robustness, LinalgOfEmptyMatrices) {
     rhs.push_back(1);
     EXPECT_EQ(ivy::shape(ivy::solve(x, ivy::zeros(rhs, b))), rhs);
     EXPECT_EQ(ivy::svd(x).s.size(), 0);
+  }
+}
+
+// R's entries below the diagonal are exact +0.0 even where a row's sign was turned over to make
+// diag(R) >= 0 (the Array API suite compares R with triu(R) bit for bit).
+TEST(Robustness, QrLowerTriangleIsPositiveZero) {
+  IVY_NEEDS_ARRAYS();
+  const ivy::Array x = ivy::array(std::vector<double>{3, 1, 1, 2, -4, 5, 0, 1, 2}, {3, 3},
+                                  ivy::Options(ivy::DType::float64).on(under_test()));
+  const std::vector<double> r = ivy::qr(x).r.to_vector<double>();
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_GE(r[static_cast<std::size_t>(4 * i)], 0.0);
+    for (int j = 0; j < i; ++j) EXPECT_FALSE(std::signbit(r[static_cast<std::size_t>(3 * i + j)]));
   }
 }
 
