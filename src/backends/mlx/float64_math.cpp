@@ -26,23 +26,26 @@ mx::array taylor(const mx::array& r, int first) {
 }
 
 // sin(x + shift * pi/2) from x = k pi/2 + r (r = hi + lo): quadrant (k + shift) mod 4 picks
-// sin r, cos r, -sin r or -cos r; sin(hi + lo) = sin hi + lo cos hi to the last bit.
+// sin r, cos r, -sin r or -cos r; sin(hi + lo) = sin hi + lo cos hi to the last bit. Infinite
+// and NaN x have hi = NaN, hence a NaN result.
 mx::array shifted_sin(const mx::array& x, int shift) {
   const HalfPiReduced red = reduce_half_pi(x);
   // The reduction carries no gradient: r - x is a constant to it, so dr/dx = 1.
   const mx::array r = mx::add(red.hi, mx::subtract(x, mx::stop_gradient(x)));
-  const mx::array q = mx::remainder(mx::add(red.k, f64(shift)), f64(4.0));
+  // floor rather than mx::remainder, several times slower on the CPU.
+  const mx::array turn = mx::add(red.k, f64(shift));
+  const mx::array q =
+      mx::subtract(turn, mx::multiply(f64(4.0), mx::floor(mx::multiply(turn, f64(0.25)))));
   const mx::array s = taylor(r, 1), c = taylor(r, 0);
   const mx::array sin_r = mx::add(s, mx::multiply(red.lo, c));
   const mx::array cos_r = mx::subtract(c, mx::multiply(red.lo, s));
-  const mx::array odd = mx::greater_equal(q, f64(2.0));  // quadrants 2, 3 flip the sign
-  const mx::array uses_cos = mx::equal(mx::remainder(q, f64(2.0)), f64(1.0));
+  // Quadrants 2 and 3 flip the sign (a factor: cheaper than where() in MLX).
+  const mx::array flip = mx::astype(mx::greater_equal(q, f64(2.0)), mx::float64);
+  const mx::array uses_cos = mx::logical_or(mx::equal(q, f64(1.0)), mx::equal(q, f64(3.0)));
   const mx::array v = mx::where(uses_cos, cos_r, sin_r);
-  const mx::array out = mx::where(odd, mx::negative(v), v);
-  // Infinite and NaN arguments have no quadrant: their sine is NaN. sin(+-0) keeps the
-  // zero's sign, which the sums above (-0 + 0 = +0) lose.
-  const mx::array finite = mx::where(mx::isfinite(x), out, f64(std::nan("")));
-  return shift == 0 ? mx::where(mx::equal(x, f64(0.0)), x, finite) : finite;
+  const mx::array out = mx::multiply(v, mx::subtract(f64(1.0), mx::multiply(f64(2.0), flip)));
+  // sin(+-0) keeps the zero's sign, which the sums above (-0 + 0 = +0) lose.
+  return shift == 0 ? mx::where(mx::equal(x, f64(0.0)), x, out) : out;
 }
 
 }  // namespace

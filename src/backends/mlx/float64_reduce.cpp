@@ -119,9 +119,14 @@ Fraction turns(const mx::array& a) {
 HalfPiReduced reduce_half_pi(const mx::array& x) {
   const mx::array xs = mx::stop_gradient(x);
   const mx::array a = mx::abs(xs);
-  const mx::array small = mx::less_equal(a, f64(kHalfPi / 2));
-  const mx::array use = mx::logical_and(mx::logical_not(small), mx::isfinite(xs));
-  const Fraction f = turns(mx::where(use, a, f64(1.0)));
+  // Masks as 0/1 factors, cheaper than where() in MLX: turns() sees at least pi/4 (small |x| get
+  // pi/4, whose result is then multiplied by 0), and an infinity or NaN (exponent 2047, still a
+  // row of the digit table) leaves a finite result that xs * small turns into NaN below.
+  const mx::array small = mx::astype(mx::less_equal(a, f64(kHalfPi / 2)), mx::float64);
+  const mx::array sign = mx::subtract(
+      f64(1.0), mx::multiply(f64(2.0), mx::astype(mx::less(xs, f64(0.0)), mx::float64)));
+  const mx::array big_signed = mx::multiply(sign, mx::subtract(f64(1.0), small));
+  const Fraction f = turns(mx::maximum(a, f64(kHalfPi / 2)));
   // (hi + lo) pi/2 in double-double: Dekker's exact product of the heads plus the cross terms.
   const mx::array rh = mx::multiply(f.hi, f64(kHalfPi));
   const auto [ah, al] = split(f.hi);
@@ -135,12 +140,9 @@ HalfPiReduced reduce_half_pi(const mx::array& x) {
   const mx::array hi = mx::add(rh, rl);
   const mx::array lo = mx::subtract(rl, mx::subtract(hi, rh));
   // sin and cos are odd and even: the reduction of -x is minus that of x.
-  const mx::array neg = mx::less(xs, f64(0.0));
-  auto signed_part = [&](const mx::array& v) {
-    return mx::where(small, f64(0.0), mx::where(neg, mx::negative(v), v));
-  };
-  return {signed_part(f.k), mx::where(small, xs, mx::where(neg, mx::negative(hi), hi)),
-          signed_part(lo)};
+  return {mx::multiply(f.k, big_signed),
+          mx::add(mx::multiply(hi, big_signed), mx::multiply(xs, small)),
+          mx::multiply(lo, big_signed)};
 }
 
 }  // namespace ivy::backends::mlx_impl

@@ -13,8 +13,7 @@ struct HalfPiReduced {
 /**
  * Reduces float64 x by pi/2 (Payne-Hanek, element-wise MLX operations): hi + lo is within
  * about 2^-100 |hi| of the exact remainder for every finite x; |x| <= pi/4 passes unchanged
- * (k = 0, lo = 0). Infinite and NaN x give meaningless finite parts (callers mask them). The
- * result carries no gradient.
+ * (k = 0, lo = 0). Infinite and NaN x give hi = NaN. The result carries no gradient.
  */
 HalfPiReduced reduce_half_pi(const mx::array& x);
 
