@@ -11,7 +11,7 @@ namespace ivy::backends::mlx_impl {
 mx::array exp64(const mx::array& x);
 /**
  * sin(x) for float64 x: Payne-Hanek reduction by pi/2 (float64_reduce.hpp), Taylor series on
- * [-pi/4, pi/4]; within about 1 ulp for every finite x.
+ * [-pi/4, pi/4]; within 2 ulp for every finite x.
  */
 mx::array sin64(const mx::array& x);
 /** cos(x) for float64 x. */
