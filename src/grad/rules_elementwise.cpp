@@ -80,6 +80,7 @@ bool piecewise_constant(UnaryOp op) {
     case UnaryOp::isinf:
     case UnaryOp::isfinite:
     case UnaryOp::logical_not:
+    case UnaryOp::signbit:
       return true;
     default:
       return false;

@@ -33,7 +33,7 @@ constexpr std::string_view binary_name(BinaryOp op) {
   return "?";
 }
 
-enum class UnaryKind { float_math, numeric, rounding, predicate, logical };
+enum class UnaryKind { float_math, numeric, rounding, predicate, logical, sign_bit };
 
 UnaryKind kind_of(UnaryOp op) {
   switch (op) {
@@ -53,6 +53,8 @@ UnaryKind kind_of(UnaryOp op) {
       return UnaryKind::predicate;
     case UnaryOp::logical_not:
       return UnaryKind::logical;
+    case UnaryOp::signbit:
+      return UnaryKind::sign_bit;
     default:
       return UnaryKind::float_math;
   }
@@ -84,6 +86,12 @@ Array apply_unary(UnaryOp op, const Array& x) {
       return k.unary(op, x);
     case UnaryKind::logical:
       return k.unary(op, cast(x, DType::bool_));
+    case UnaryKind::sign_bit:
+      // Only floats have -0.0 and NaNs with a sign: integers answer by comparison, which
+      // spares backends without a signbit for bool or unsigned dtypes.
+      if (is_floating(d)) return k.unary(op, x);
+      if (is_bool(d) || is_unsigned(d)) return full_like(x, false, DType::bool_);
+      return less(x, 0);
   }
   return x;
 }

@@ -17,6 +17,7 @@ double number(const nlohmann::json& v) {
   if (v.is_string()) {
     const std::string s = v.get<std::string>();
     if (s == "nan") return std::numeric_limits<double>::quiet_NaN();
+    if (s == "-nan") return std::copysign(std::numeric_limits<double>::quiet_NaN(), -1.0);
     if (s == "inf") return std::numeric_limits<double>::infinity();
     if (s == "-inf") return -std::numeric_limits<double>::infinity();
     throw std::runtime_error("bad number in fixture: " + s);

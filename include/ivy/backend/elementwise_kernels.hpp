@@ -10,7 +10,7 @@ namespace ivy {
   X(negative) X(sign) X(sqrt) X(square) X(exp) X(expm1) X(log) X(log1p) X(log2) X(log10) X(sin)  \
       X(cos) X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh) X(tanh) X(asinh) X(acosh) X(atanh)   \
           X(floor) X(ceil) X(round) X(trunc) X(erf) X(isnan) X(isinf) X(isfinite) X(logical_not) \
-              X(sigmoid)
+              X(sigmoid) X(signbit)
 
 #define IVY_BINARY_KERNELS(X)                                                                 \
   X(add)                                                                                      \
@@ -44,9 +44,10 @@ constexpr bool is_logical(BinaryOp op) {
 struct ElementwiseKernels {
   Array (*cast)(const Array& x, DType d) = nullptr;
   /**
-   * x has a dtype core accepted for op. isnan/isinf/isfinite/logical_not return bool; the
-   * others keep x's dtype. round is half to even; remainder and floor_divide round towards
-   * minus infinity (the divisor's sign), integer divisors are non-zero.
+   * x has a dtype core accepted for op. isnan/isinf/isfinite/logical_not/signbit return bool;
+   * the others keep x's dtype. signbit receives floating x only (core answers the others). round is
+   * half to even; remainder and floor_divide round towards minus infinity (the divisor's sign),
+   * integer divisors are non-zero.
    */
   Array (*unary)(UnaryOp op, const Array& x) = nullptr;
   /** a and b have one dtype and broadcastable shapes; comparisons and logical ops give bool. */

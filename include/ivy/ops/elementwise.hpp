@@ -15,6 +15,14 @@ namespace ivy {
 IVY_UNARY_KERNELS(IVY_DECLARE_UNARY)
 #undef IVY_DECLARE_UNARY
 
+/**
+ * Whether each element's sign bit is set (bool result): true for negative numbers, -0.0, -inf
+ * and NaNs whose sign bit is set (e.g. -NaN), false for +0.0, positive numbers and +NaN.
+ * Signed integers give x < 0; unsigned integers and bools give false everywhere. As
+ * numpy.signbit; x < 0 cannot see the sign of a zero or of a NaN.
+ */
+Array signbit(const Array& x);
+
 // Binary functions: add, subtract, ... (see IVY_BINARY_KERNELS). divide of integers gives
 // float32; floor_divide and remainder round towards minus infinity and raise ValueError on an
 // integer zero divisor; comparisons and logical functions return bool.

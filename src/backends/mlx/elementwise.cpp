@@ -29,6 +29,15 @@ std::optional<mx::array> float64_unary(UnaryOp op, const mx::array& t) {
   }
 }
 
+// MLX has no signbit: a float's sign bit is the sign bit of the signed integer of its width,
+// which also sees -0.0 and the sign of a NaN.
+mx::array sign_bit(const mx::array& t) {
+  const mx::Dtype bits = t.dtype() == mx::float64   ? mx::int64
+                         : t.dtype() == mx::float32 ? mx::int32
+                                                    : mx::int16;  // float16, bfloat16
+  return mx::less(mx::view(t, bits), mx::array(0, bits));
+}
+
 mx::array unary_op(UnaryOp op, const mx::array& t) {
   if (t.dtype() == mx::float64)
     if (auto precise = float64_unary(op, t)) return *precise;
@@ -100,6 +109,8 @@ mx::array unary_op(UnaryOp op, const mx::array& t) {
       return mx::logical_not(t);
     case UnaryOp::sigmoid:
       return mx::sigmoid(t);
+    case UnaryOp::signbit:
+      return sign_bit(t);
   }
   return t;
 }

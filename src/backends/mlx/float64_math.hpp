@@ -10,9 +10,8 @@ namespace ivy::backends::mlx_impl {
 /** exp(x) for float64 x, within a few ulp. */
 mx::array exp64(const mx::array& x);
 /**
- * sin(x) for float64 x (Cody-Waite reduction by pi/2, Taylor series on [-pi/4, pi/4]): within
- * a few ulp for |x| < 2^20 pi/2 (about 1.6e6); beyond that the two-part reduction loses digits
- * (a Payne-Hanek reduction would be needed; MLX's own float32-precision sin is no better).
+ * sin(x) for float64 x: Payne-Hanek reduction by pi/2 (float64_reduce.hpp), Taylor series on
+ * [-pi/4, pi/4]; within 2 ulp for every finite x.
  */
 mx::array sin64(const mx::array& x);
 /** cos(x) for float64 x. */

@@ -75,6 +75,8 @@ at::Tensor unary_op(UnaryOp op, const at::Tensor& t) {
       return at::logical_not(t);
     case UnaryOp::sigmoid:
       return at::sigmoid(t);
+    case UnaryOp::signbit:
+      return at::signbit(t);
   }
   return t;
 }

@@ -116,6 +116,8 @@ Array float_unary(UnaryOp op, const xt::xarray<T>& a) {
       return map<bool>(a, [](T v) { return std::isinf(v); });
     case UnaryOp::isfinite:
       return map<bool>(a, [](T v) { return std::isfinite(v); });
+    case UnaryOp::signbit:
+      return map<bool>(a, [](T v) { return std::signbit(v); });
     default:
       break;
   }
