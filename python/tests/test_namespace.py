@@ -48,6 +48,13 @@ def test_binary_scalars_and_logical(backend):
     assert_close(xp.logical_xor(xp.asarray(t), xp.asarray(f)), t ^ f)
     assert_close(xp.logical_not(xp.asarray(t)), ~t)
     assert_close(xp.signbit(xp.asarray([-1.0, 0.0, -0.0, 2.0])), [True, False, True, False])
+    neg_nan = np.copysign(np.nan, -1.0)
+    for dtype in (np.float32, np.float64):
+        v = np.array([neg_nan, np.nan, -np.inf, -0.0], dtype)
+        assert_close(xp.signbit(xp.asarray(v)), np.signbit(v))
+        got = np.from_dlpack(xp.copysign(xp.asarray(np.ones(4, dtype)), xp.asarray(v)))
+        np.testing.assert_array_equal(np.signbit(got), np.signbit(v))
+    assert_close(xp.copysign(xp.asarray([1.0, -2.0]), -0.0), [-1.0, -2.0])
 
 
 @pytest.mark.parametrize("name", ["sum", "prod", "mean", "min", "max", "std", "var"])
