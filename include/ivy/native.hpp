@@ -126,10 +126,23 @@ struct NativeSvd {
   R u, s, vh;
 };
 
+/** eigh's result for native arguments. */
+template <class R>
+struct NativeEigh {
+  R eigenvalues, eigenvectors;
+};
+
+/** qr's result for native arguments. */
+template <class R>
+struct NativeQr {
+  R q, r;
+};
+
 namespace detail {
 
 /**
- * ivy::Array results (alone, in a vector, a pair or an SvdResult) become native_result_t<N>;
+ * ivy::Array results (alone, in a vector, a pair, an SvdResult, EighResult or QrResult) become
+ * native_result_t<N>;
  * anything else passes through.
  */
 template <class N, class R>
@@ -149,6 +162,11 @@ auto lower(R&& r) {
   } else if constexpr (std::is_same_v<T, SvdResult>) {
     return NativeSvd<Out>{native_traits<N>::from_array(r.u), native_traits<N>::from_array(r.s),
                           native_traits<N>::from_array(r.vh)};
+  } else if constexpr (std::is_same_v<T, EighResult>) {
+    return NativeEigh<Out>{native_traits<N>::from_array(r.eigenvalues),
+                           native_traits<N>::from_array(r.eigenvectors)};
+  } else if constexpr (std::is_same_v<T, QrResult>) {
+    return NativeQr<Out>{native_traits<N>::from_array(r.q), native_traits<N>::from_array(r.r)};
   } else {
     return T(std::forward<R>(r));
   }

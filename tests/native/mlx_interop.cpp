@@ -40,6 +40,8 @@ TEST(MlxNative, TypeInferredCallReturnsNativeArray) {
   EXPECT_TRUE(same(m, mx::multiply(t, t)));
   mx::array mm = ivy::matmul(t, ivy::mlx::transpose(t, {1, 0}));
   EXPECT_TRUE(close(mm, mx::matmul(t, mx::transpose(t))));
+  const ivy::NativeQr<mx::array> qr = ivy::qr(t);  // structured results hold mx::arrays
+  EXPECT_TRUE(close(mx::matmul(qr.q, qr.r), t));
 }
 
 TEST(MlxNative, BracedListsVectorsAndStaticTags) {

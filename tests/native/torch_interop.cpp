@@ -60,6 +60,12 @@ TEST(TorchNative, StructuredResultsAreTensors) {
   const ivy::NativeSvd<at::Tensor> svd = ivy::svd(m);
   EXPECT_TRUE(at::allclose(svd.s, at::tensor({3.0, 2.0}, at::kDouble)));
   EXPECT_TRUE(at::allclose(at::matmul(svd.u * svd.s, svd.vh), m));
+  const ivy::NativeEigh<at::Tensor> eig = ivy::eigh(m);
+  EXPECT_TRUE(at::allclose(eig.eigenvalues, at::tensor({2.0, 3.0}, at::kDouble)));
+  EXPECT_TRUE(
+      at::allclose(at::matmul(eig.eigenvectors * eig.eigenvalues, eig.eigenvectors.t()), m));
+  const ivy::NativeQr<at::Tensor> qr = ivy::qr(m);
+  EXPECT_TRUE(at::allclose(at::matmul(qr.q, qr.r), m));
   const std::vector<at::Tensor> parts = ivy::unstack(m, 0);
   ASSERT_EQ(parts.size(), 2u);
   EXPECT_TRUE(at::equal(parts[1], m[1]));

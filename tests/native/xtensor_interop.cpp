@@ -46,6 +46,10 @@ TEST(XtensorNative, ResultsKeepTheirOwnDtype) {
   const auto svd = ivy::svd(m);
   const xt::xarray<double> s = svd.s;
   EXPECT_TRUE(xt::allclose(s, xt::xarray<double>{3.0, 2.0}));
+  const xt::xarray<double> eigenvalues = ivy::eigh(m).eigenvalues;
+  EXPECT_TRUE(xt::allclose(eigenvalues, xt::xarray<double>{2.0, 3.0}));
+  const xt::xarray<double> r = ivy::qr(m).r;
+  EXPECT_TRUE(xt::allclose(r, m));  // already upper triangular with a positive diagonal
   const xt::xarray<double> twice = ivy::multiply(ivy::sin(m), 2.0);
   EXPECT_TRUE(xt::allclose(twice, 2.0 * xt::sin(m)));
 }
