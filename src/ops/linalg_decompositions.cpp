@@ -2,10 +2,10 @@
 // make the factors unique, written once here so that every backend (and the gradient tape, which
 // sees them as ordinary multiplications) gives the same answer.
 #include <algorithm>
+#include <string_view>
 
 #include "grad/record.hpp"
 #include "ivy/grad.hpp"
-#include "ivy/ops/conversion.hpp"
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/elementwise.hpp"
 #include "ivy/ops/linalg.hpp"
@@ -27,18 +27,36 @@ Shape with_tail(Shape s, std::initializer_list<std::int64_t> tail) {
   return s;
 }
 
-// +1 where v >= 0 (zero included), -1 where v < 0, in v's dtype; constant for the gradients.
-Array sign_of(const Array& v) {
-  return subtract(1.0, multiply(cast(less(stop_gradient(v), 0.0), v.dtype()), 2.0));
+// v with the columns where flip is true negated: bitwise the same as multiplying them by -1 and
+// the others by +1 (zeros change sign too), with two operations instead of four.
+Array negate_where(const Array& flip, const Array& v) { return where(flip, negative(v), v); }
+
+// True for the columns of v [..., m, n] whose largest-magnitude component (the first of equal
+// ones: argmax's tie rule) is negative: [..., 1, n]. A constant for the gradients.
+Array columns_to_flip(const Backend& b, const Array& v) {
+  const Array vs = stop_gradient(v);
+  const Array at_max = argmax(abs(vs), -2, true);
+  // The gather kernel directly: argmax's indices are in range, so gather's range check (a host
+  // synchronisation) is not needed.
+  const auto take_along =
+      detail::kernel(b, detail::family(b, &Backend::indexing, "eigh").take_along_axis, "eigh");
+  return less(take_along(vs, at_max, -2), 0.0);
 }
 
-// The sign that makes each column's largest-magnitude component (the first of equal ones)
-// positive: [..., 1, n].
-Array column_signs(const Array& v) {
-  const Array a = abs(stop_gradient(v));
-  const Array is_max = equal(a, max(a, {-2}, true));
-  const Array first = logical_and(is_max, equal(cumsum(cast(is_max, DType::int32), -2), 1));
-  return sign_of(sum(where(first, v, 0.0), {-2}, true));
+// eigh's checks, empty case and kernel call, without the sign rule (eigvalsh needs none).
+EighResult eigh_unsigned(const Array& x, std::string_view fn, const Backend& b) {
+  detail::require_matrices(x, fn, b, true);
+  const Array xf = detail::as_float(x, fn, b);
+  const auto kernel = detail::kernel(b, detail::linalg(b, fn).eigh, fn);
+  detail::require_finite(detail::tril(xf), fn, b);
+  if (xf.size() == 0) {
+    const std::int64_t n = xf.dim(-1);
+    return {zeros(with_tail(batch_of(xf), {n}), Options(xf.dtype()).on(b).to(xf.device())),
+            detail::batched_eye(xf, batch_of(xf), n, n)};
+  }
+  EighResult r = kernel(xf);
+  IVY_RECORD(record_eigh(xf, r));
+  return r;
 }
 
 }  // namespace
@@ -51,7 +69,7 @@ Array cholesky(const Array& x, bool upper) {
   if (xf.size() == 0) return xf;
   // Engines read NaN in the lower triangle differently (MLX returns garbage, LAPACK may pass
   // an infinite one): every non-finite entry there is rejected here.
-  if (!all(isfinite(detail::tril(xf))).item<bool>())
+  if (!detail::all_finite(detail::tril(xf)))
     detail::raise<ValueError>("cholesky", b.name,
                               "the matrix of shape " + shape_str(xf.shape()) +
                                   " is not positive definite (NaN or infinite entries)");
@@ -62,27 +80,15 @@ Array cholesky(const Array& x, bool upper) {
 
 EighResult eigh(const Array& x) {
   const Backend& b = detail::backend_of("eigh", x);
-  detail::require_matrices(x, "eigh", b, true);
-  const Array xf = detail::as_float(x, "eigh", b);
-  const auto kernel = detail::kernel(b, detail::linalg(b, "eigh").eigh, "eigh");
-  detail::require_finite(detail::tril(xf), "eigh", b);
-  if (xf.size() == 0) {
-    const std::int64_t n = xf.dim(-1);
-    return {zeros(with_tail(batch_of(xf), {n}), Options(xf.dtype()).on(b).to(xf.device())),
-            detail::batched_eye(xf, batch_of(xf), n, n)};
-  }
-  EighResult r = kernel(xf);
-  IVY_RECORD(record_eigh(xf, r));
-  r.eigenvectors = multiply(r.eigenvectors, column_signs(r.eigenvectors));
+  EighResult r = eigh_unsigned(x, "eigh", b);
+  if (r.eigenvectors.size() > 0)
+    r.eigenvectors = negate_where(columns_to_flip(b, r.eigenvectors), r.eigenvectors);
   return r;
 }
 
 Array eigvalsh(const Array& x) {
   const Backend& b = detail::backend_of("eigvalsh", x);
-  detail::require_matrices(x, "eigvalsh", b, true);
-  const Array xf = detail::as_float(x, "eigvalsh", b);
-  detail::require_finite(detail::tril(xf), "eigvalsh", b);
-  return eigh(xf).eigenvalues;
+  return eigh_unsigned(x, "eigvalsh", b).eigenvalues;
 }
 
 QrResult qr(const Array& x, bool complete) {
@@ -97,16 +103,15 @@ QrResult qr(const Array& x, bool complete) {
             zeros(with_tail(batch_of(xf), {q_cols, n}), Options(xf.dtype()).on(b).to(xf.device()))};
   QrResult r = kernel(xf, complete);
   IVY_RECORD(record_qr(xf, r, complete));
-  // diag(r) >= 0; the columns of q beyond k (complete, m > n) keep theirs.
-  const Array square = detail::slice_axis(detail::slice_axis(r.r, -2, 0, k), -1, 0, k);
-  Array d = sign_of(detail::matrix_diagonal(square));
+  // diag(r) >= 0 (sign(0) = +1); the columns of q beyond k (complete, m > n) keep theirs.
+  Array flip = less(detail::matrix_diagonal(r.r), 0.0);
   if (q_cols > k)
-    d = concat(
-        {d, ones(with_tail(batch_of(xf), {q_cols - k}), Options(d.dtype()).on(b).to(d.device()))},
-        -1);
+    flip = concat({flip, zeros(with_tail(batch_of(xf), {q_cols - k}),
+                               Options(DType::bool_).on(b).to(flip.device()))},
+                  -1);
   // triu again: a row turned over would leave -0.0 below the diagonal, where R has exact zeros.
-  r.r = detail::triu(multiply(r.r, expand_dims(d, -1)));
-  r.q = multiply(r.q, expand_dims(d, -2));
+  r.r = detail::triu(negate_where(expand_dims(flip, -1), r.r));
+  r.q = negate_where(expand_dims(flip, -2), r.q);
   return r;
 }
 

@@ -14,6 +14,9 @@ Array as_float(const Array& x, std::string_view fn, const Backend& b);
 /** ShapeError unless x has rank >= 2 (and, when square, equal last two dimensions). */
 void require_matrices(const Array& x, std::string_view fn, const Backend& b, bool square);
 
+/** True when every entry of x is finite (one host synchronisation). */
+bool all_finite(const Array& x);
+
 /**
  * ValueError unless every entry of x is finite: LAPACK and LibTorch fail differently on NaN or
  * inf entries, so core answers them once for every backend.
@@ -28,7 +31,7 @@ Array triu(const Array& x, std::int64_t k = 0);
 /** x[..., start:stop, ...] along axis (negative: from the end); 0 <= start <= stop <= dim. */
 Array slice_axis(const Array& x, int axis, std::int64_t start, std::int64_t stop);
 
-/** The diagonals [..., n] of square matrices [..., n, n]. */
+/** The diagonals [..., min(m, n)] of matrices [..., m, n]. */
 Array matrix_diagonal(const Array& x);
 
 /** Identity matrices [batch..., n, m] (eye(n, m)) in x's dtype, backend and device. */
