@@ -40,7 +40,8 @@ Array columns_to_flip(const Backend& b, const Array& v) {
   // synchronisation) is not needed.
   const auto take_along =
       detail::kernel(b, detail::family(b, &Backend::indexing, "eigh").take_along_axis, "eigh");
-  return less(take_along(vs, at_max, -2), 0.0);
+  const int rows_axis = static_cast<int>(v.shape().size()) - 2;  // kernels take axes >= 0
+  return less(take_along(vs, at_max, rows_axis), 0.0);
 }
 
 // eigh's checks, empty case and kernel call, without the sign rule (eigvalsh needs none).
