@@ -8,7 +8,7 @@ void bind_elementwise(nb::module_& m) {
 #define IVY_PY_UNARY(name) \
   m.def(                   \
       #name, [](const ivy::Array& x) { return ivy::name(x); }, nb::arg("x"));
-  IVY_UNARY_KERNELS(IVY_PY_UNARY)
+  IVY_UNARY_MATH_KERNELS(IVY_PY_UNARY)
 #undef IVY_PY_UNARY
 #define IVY_PY_BINARY(name)                                                       \
   m.def(                                                                          \
@@ -17,7 +17,7 @@ void bind_elementwise(nb::module_& m) {
         return ivy::name(operand_or_throw(a, #name), operand_or_throw(b, #name)); \
       },                                                                          \
       nb::arg("x1"), nb::arg("x2"));
-  IVY_BINARY_KERNELS(IVY_PY_BINARY)
+  IVY_BINARY_MATH_KERNELS(IVY_PY_BINARY)
 #undef IVY_PY_BINARY
   m.def(
       "clip",

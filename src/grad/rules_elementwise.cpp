@@ -81,6 +81,7 @@ bool piecewise_constant(UnaryOp op) {
     case UnaryOp::isfinite:
     case UnaryOp::logical_not:
     case UnaryOp::signbit:
+    case UnaryOp::bitwise_invert:
       return true;
     default:
       return false;

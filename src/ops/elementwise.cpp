@@ -6,6 +6,7 @@
 #include "ivy/ops/conversion.hpp"
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/reduction.hpp"
+#include "ops/bitwise.hpp"
 #include "ops/dispatch.hpp"
 
 namespace ivy {
@@ -22,18 +23,26 @@ constexpr std::string_view unary_name(UnaryOp op) {
   return "?";
 }
 
+// The unified function's name (the shift kernels serve bitwise_left_shift and _right_shift).
 constexpr std::string_view binary_name(BinaryOp op) {
   switch (op) {
 #define IVY_NAME_CASE(name) \
   case BinaryOp::name:      \
     return #name;
-    IVY_BINARY_KERNELS(IVY_NAME_CASE)
+    IVY_BINARY_MATH_KERNELS(IVY_NAME_CASE)
+    IVY_NAME_CASE(bitwise_and)
+    IVY_NAME_CASE(bitwise_or)
+    IVY_NAME_CASE(bitwise_xor)
 #undef IVY_NAME_CASE
+    case BinaryOp::left_shift:
+      return "bitwise_left_shift";
+    case BinaryOp::right_shift:
+      return "bitwise_right_shift";
   }
   return "?";
 }
 
-enum class UnaryKind { float_math, numeric, rounding, predicate, logical, sign_bit };
+enum class UnaryKind { float_math, numeric, rounding, predicate, logical, sign_bit, bitwise };
 
 UnaryKind kind_of(UnaryOp op) {
   switch (op) {
@@ -55,6 +64,8 @@ UnaryKind kind_of(UnaryOp op) {
       return UnaryKind::logical;
     case UnaryOp::signbit:
       return UnaryKind::sign_bit;
+    case UnaryOp::bitwise_invert:
+      return UnaryKind::bitwise;
     default:
       return UnaryKind::float_math;
   }
@@ -92,16 +103,21 @@ Array apply_unary(UnaryOp op, const Array& x) {
       if (is_floating(d)) return k.unary(op, x);
       if (is_bool(d) || is_unsigned(d)) return full_like(x, false, DType::bool_);
       return less(x, 0);
+    case UnaryKind::bitwise:
+      detail::require_kind(x, !is_floating(d), fn, "an integer or bool dtype");
+      return is_bool(d) ? k.unary(UnaryOp::logical_not, x) : unary_kernel(k, op, x);
   }
   return x;
 }
 
-enum class BinaryKind { arithmetic, true_division, comparison, logical };
+enum class BinaryKind { arithmetic, true_division, comparison, logical, bitwise, shift };
 
 BinaryKind kind_of(BinaryOp op) {
   if (op == BinaryOp::divide || op == BinaryOp::atan2) return BinaryKind::true_division;
   if (is_comparison(op)) return BinaryKind::comparison;
   if (is_logical(op)) return BinaryKind::logical;
+  if (is_bitwise(op)) return BinaryKind::bitwise;
+  if (is_shift(op)) return BinaryKind::shift;
   return BinaryKind::arithmetic;
 }
 
@@ -158,13 +174,21 @@ Array binary_kernel(const ElementwiseKernels& k, BinaryOp op, const Array& a, co
   return y;
 }
 
+// The logical function that bitwise_and/or/xor are on bools.
+BinaryOp logical_of(BinaryOp op) {
+  if (op == BinaryOp::bitwise_and) return BinaryOp::logical_and;
+  if (op == BinaryOp::bitwise_or) return BinaryOp::logical_or;
+  return BinaryOp::logical_xor;
+}
+
 Array apply_binary(BinaryOp op, const Operand& a, const Operand& b) {
   const std::string_view fn = binary_name(op);
   const Backend& bk = detail::common_backend(fn, {&a, &b});
   const auto& k = detail::family(bk, &Backend::elementwise, fn);
   const DType da = operand_dtype(a), db = operand_dtype(b);
   DType d = result_dtype(a, da, b, db);
-  switch (kind_of(op)) {
+  const BinaryKind kind = kind_of(op);
+  switch (kind) {
     case BinaryKind::arithmetic:
       if (is_bool(d))
         detail::raise<DTypeError>(fn, bk.name,
@@ -178,14 +202,26 @@ Array apply_binary(BinaryOp op, const Operand& a, const Operand& b) {
       break;
     case BinaryKind::comparison:
       break;
+    case BinaryKind::bitwise:
+      if (is_floating(d))
+        detail::raise<DTypeError>(
+            fn, bk.name, "needs integer or bool dtypes, got " + detail::dtypes_str(da, db));
+      if (is_bool(d)) op = logical_of(op);
+      break;
+    case BinaryKind::shift:
+      if (!is_integral(d))
+        detail::raise<DTypeError>(fn, bk.name,
+                                  "needs integer dtypes, got " + detail::dtypes_str(da, db));
+      break;
   }
   const bool int_check = is_integral(d) && needs_integer_check(op);
   // The common case: two arrays of one dtype and shape go straight to the kernel.
   if (a.is_array() && b.is_array() && da == d && db == d && !int_check &&
-      detail::same_shape(bk, a.array(), b.array()))
+      kind != BinaryKind::shift && detail::same_shape(bk, a.array(), b.array()))
     return binary_kernel(k, op, a.array(), b.array());
   Prepared p = prepare(bk, a, b, d, fn);
   if (int_check) check_integer_operands(op, p.b, fn, bk);
+  if (kind == BinaryKind::shift) return detail::shift(k, op, p.a, p.b, b);
   return binary_kernel(k, op, p.a, p.b);
 }
 
@@ -198,8 +234,18 @@ IVY_UNARY_KERNELS(IVY_DEFINE_UNARY)
 
 #define IVY_DEFINE_BINARY(name) \
   Array name(const Operand& a, const Operand& b) { return apply_binary(BinaryOp::name, a, b); }
-IVY_BINARY_KERNELS(IVY_DEFINE_BINARY)
+IVY_BINARY_MATH_KERNELS(IVY_DEFINE_BINARY)
+IVY_DEFINE_BINARY(bitwise_and)
+IVY_DEFINE_BINARY(bitwise_or)
+IVY_DEFINE_BINARY(bitwise_xor)
 #undef IVY_DEFINE_BINARY
+
+Array bitwise_left_shift(const Operand& a, const Operand& b) {
+  return apply_binary(BinaryOp::left_shift, a, b);
+}
+Array bitwise_right_shift(const Operand& a, const Operand& b) {
+  return apply_binary(BinaryOp::right_shift, a, b);
+}
 
 Array floormod(const Operand& x, const Operand& y) { return remainder(x, y); }
 

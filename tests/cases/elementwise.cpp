@@ -27,8 +27,13 @@ IVY_UNARY_KERNELS(IVY_UNARY_CASE)
     return binary(c,                                                                             \
                   [](const ivy::Operand& a, const ivy::Operand& b) { return ivy::name(a, b); }); \
   }
-IVY_BINARY_KERNELS(IVY_BINARY_CASE)
+IVY_BINARY_MATH_KERNELS(IVY_BINARY_CASE)
 IVY_BINARY_CASE(floormod)
+IVY_BINARY_CASE(bitwise_and)
+IVY_BINARY_CASE(bitwise_or)
+IVY_BINARY_CASE(bitwise_xor)
+IVY_BINARY_CASE(bitwise_left_shift)
+IVY_BINARY_CASE(bitwise_right_shift)
 #undef IVY_BINARY_CASE
 
 IVY_CASE(clip) {

@@ -7,12 +7,12 @@
 
 namespace ivy {
 
-// Unary functions: abs, negative, sign, sqrt, square, exp, ... (see IVY_UNARY_KERNELS).
+// Unary functions: abs, negative, sign, sqrt, square, exp, ... (see IVY_UNARY_MATH_KERNELS).
 // Functions of floats (sqrt, exp, log, trigonometry, erf, sigmoid) compute integer and bool
 // inputs in float32; abs, negative, sign and square reject bool; floor, ceil, round (half to
 // even) and trunc return integers unchanged.
 #define IVY_DECLARE_UNARY(name) Array name(const Array& x);
-IVY_UNARY_KERNELS(IVY_DECLARE_UNARY)
+IVY_UNARY_MATH_KERNELS(IVY_DECLARE_UNARY)
 #undef IVY_DECLARE_UNARY
 
 /**
@@ -23,12 +23,34 @@ IVY_UNARY_KERNELS(IVY_DECLARE_UNARY)
  */
 Array signbit(const Array& x);
 
-// Binary functions: add, subtract, ... (see IVY_BINARY_KERNELS). divide of integers gives
+// Binary functions: add, subtract, ... (see IVY_BINARY_MATH_KERNELS). divide of integers gives
 // float32; floor_divide and remainder round towards minus infinity and raise ValueError on an
 // integer zero divisor; comparisons and logical functions return bool.
 #define IVY_DECLARE_BINARY(name) Array name(const Operand& a, const Operand& b);
-IVY_BINARY_KERNELS(IVY_DECLARE_BINARY)
+IVY_BINARY_MATH_KERNELS(IVY_DECLARE_BINARY)
 #undef IVY_DECLARE_BINARY
+
+/**
+ * Bitwise AND of integers (two's complement), logical AND of bools. Operands promote as in add
+ * (int8 with uint8 gives int16; a host integer takes the array's dtype); floats raise DTypeError.
+ */
+Array bitwise_and(const Operand& a, const Operand& b);
+/** Bitwise OR of integers, logical OR of bools; dtypes as bitwise_and. */
+Array bitwise_or(const Operand& a, const Operand& b);
+/** Bitwise XOR of integers, logical XOR of bools; dtypes as bitwise_and. */
+Array bitwise_xor(const Operand& a, const Operand& b);
+/** Bitwise NOT of integers (~x == -x - 1), logical NOT of bools; floats raise DTypeError. */
+Array bitwise_invert(const Array& x);
+/**
+ * a * 2^b wrapped to the width of the promoted integer dtype (bool and floats raise DTypeError).
+ * Counts outside [0, bits of that dtype) shift every bit out and give 0, as NumPy.
+ */
+Array bitwise_left_shift(const Operand& a, const Operand& b);
+/**
+ * floor(a / 2^b): arithmetic shift for signed dtypes (bool and floats raise DTypeError). Counts
+ * outside [0, bits of the promoted dtype) shift every bit out and give 0, or -1 where a < 0.
+ */
+Array bitwise_right_shift(const Operand& a, const Operand& b);
 
 /** Floor modulo: the result has the sign of y (alias of remainder). */
 Array floormod(const Operand& x, const Operand& y);

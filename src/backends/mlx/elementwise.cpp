@@ -111,6 +111,8 @@ mx::array unary_op(UnaryOp op, const mx::array& t) {
       return mx::sigmoid(t);
     case UnaryOp::signbit:
       return sign_bit(t);
+    case UnaryOp::bitwise_invert:
+      return mx::bitwise_invert(t);
   }
   return t;
 }
@@ -164,6 +166,16 @@ mx::array binary_op(BinaryOp op, const mx::array& a, const mx::array& b) {
       return mx::logical_or(a, b);
     case BinaryOp::logical_xor:
       return mx::not_equal(a, b);  // operands are bool
+    case BinaryOp::bitwise_and:
+      return mx::bitwise_and(a, b);
+    case BinaryOp::bitwise_or:
+      return mx::bitwise_or(a, b);
+    case BinaryOp::bitwise_xor:
+      return mx::bitwise_xor(a, b);
+    case BinaryOp::left_shift:
+      return mx::left_shift(a, b);
+    case BinaryOp::right_shift:
+      return mx::right_shift(a, b);
   }
   return a;
 }

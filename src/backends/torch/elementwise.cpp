@@ -77,6 +77,8 @@ at::Tensor unary_op(UnaryOp op, const at::Tensor& t) {
       return at::sigmoid(t);
     case UnaryOp::signbit:
       return at::signbit(t);
+    case UnaryOp::bitwise_invert:
+      return at::bitwise_not(t);
   }
   return t;
 }
@@ -121,6 +123,16 @@ at::Tensor binary_op(BinaryOp op, const at::Tensor& a, const at::Tensor& b) {
       return at::logical_or(a, b);
     case BinaryOp::logical_xor:
       return at::logical_xor(a, b);
+    case BinaryOp::bitwise_and:
+      return at::bitwise_and(a, b);
+    case BinaryOp::bitwise_or:
+      return at::bitwise_or(a, b);
+    case BinaryOp::bitwise_xor:
+      return at::bitwise_xor(a, b);
+    case BinaryOp::left_shift:
+      return at::bitwise_left_shift(a, b);
+    case BinaryOp::right_shift:
+      return at::bitwise_right_shift(a, b);
   }
   return a;
 }

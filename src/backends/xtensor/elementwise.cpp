@@ -154,6 +154,8 @@ Array numeric_unary(UnaryOp op, const xt::xarray<T>& a) {
         return map<T>(a, [](T v) { return wrap_int<T>(U(v) * U(v)); });
       case UnaryOp::logical_not:
         return map<bool>(a, [](T v) { return !v; });
+      case UnaryOp::bitwise_invert:
+        return map<T>(a, [](T v) { return wrap_int<T>(~U(v)); });
       default:
         break;
     }
@@ -211,6 +213,28 @@ T floor_mod(T a, T b) {
     if (r != 0 && ((r < 0) != (b < 0))) r = static_cast<T>(r + b);
     return r;
   }
+}
+
+// Counts are in [0, bits of T) (core's contract). Left shifts run on the unsigned value, so
+// they wrap instead of overflowing; >> of a negative signed value is arithmetic in C++20.
+template <class T>
+Array integer_bitwise(BinaryOp op, const xt::xarray<T>& a, const xt::xarray<T>& b) {
+  using U = std::uint64_t;
+  switch (op) {
+    case BinaryOp::bitwise_and:
+      return wrap(broadcast_map<T>([](T x, T y) { return T(x & y); }, a, b));
+    case BinaryOp::bitwise_or:
+      return wrap(broadcast_map<T>([](T x, T y) { return T(x | y); }, a, b));
+    case BinaryOp::bitwise_xor:
+      return wrap(broadcast_map<T>([](T x, T y) { return T(x ^ y); }, a, b));
+    case BinaryOp::left_shift:
+      return wrap(broadcast_map<T>([](T x, T y) { return wrap_int<T>(U(x) << U(y)); }, a, b));
+    case BinaryOp::right_shift:
+      return wrap(broadcast_map<T>([](T x, T y) { return T(x >> y); }, a, b));
+    default:
+      break;
+  }
+  detail::raise<UnsupportedError>("binary", "xtensor", "no integer kernel for this op");
 }
 
 template <class T>
@@ -272,6 +296,8 @@ Array binary_typed(BinaryOp op, const xt::xarray<T>& a, const xt::xarray<T>& b) 
       return wrap(broadcast_map<bool>([](T x, T y) { return bool(x) || bool(y); }, a, b));
     case BinaryOp::logical_xor:
       return wrap(broadcast_map<bool>([](T x, T y) { return bool(x) != bool(y); }, a, b));
+    default:
+      if constexpr (!F) return integer_bitwise(op, a, b);
   }
   detail::raise<UnsupportedError>("binary", "xtensor", "no kernel for this dtype");
 }
