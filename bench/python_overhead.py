@@ -1,5 +1,6 @@
-"""Per-call cost of a Python call into ivycpp versus NumPy (and PyTorch when importable):
-x + y and sum(x) at 10^2, 10^4 and 10^6 float32 elements, median of repeated timings.
+"""Per-call cost of a Python call into ivycpp versus NumPy (and PyTorch, and MLX's own Python
+API, when importable): x + y and sum(x) at 10^2, 10^4 and 10^6 float32 elements, median of
+repeated timings. MLX is lazy: its columns (native and ivycpp) evaluate every result.
 
     PYTHONPATH=build/python .venv/bin/python bench/python_overhead.py
 """
@@ -24,6 +25,10 @@ def main():
         import torch
     except ImportError:
         torch = None
+    try:
+        import mlx.core as mx
+    except ImportError:
+        mx = None
     for n in sizes:
         a = np.random.default_rng(0).standard_normal(n).astype(np.float32)
         number = 2000 if n <= 10 ** 4 else 50
@@ -32,6 +37,10 @@ def main():
         if torch is not None:
             t = torch.from_numpy(a)
             row["PyTorch add"] = per_call_us(lambda: t + t, number)
+        if mx is not None:
+            m = mx.array(a)
+            row["MLX add"] = per_call_us(lambda: mx.eval(m + m), number)
+            row["MLX sum"] = per_call_us(lambda: mx.eval(mx.sum(m)), number)
         for b in [b for b in xp.available_backends() if b != "stub"]:
             x = xp.asarray(a, backend=b)
             if b == "mlx":  # lazy: force the computation so the timing includes it
