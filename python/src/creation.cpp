@@ -143,17 +143,6 @@ ivy::Scalar to_scalar(nb::handle h) {
   return op->scalar();
 }
 
-// Lower (tril) or upper (triu) triangle of the last two axes, from k.
-ivy::Array triangle(const ivy::Array& x, std::int64_t k, bool lower) {
-  if (x.ndim() < 2) throw ivy::ShapeError("ivycpp.tril/triu: the array needs at least 2 axes");
-  const ivy::Options on = ivy::Options(x.backend());
-  ivy::Array rows = ivy::reshape(ivy::arange(x.dim(-2), on), {x.dim(-2), 1});
-  ivy::Array cols = ivy::reshape(ivy::arange(x.dim(-1), on), {1, x.dim(-1)});
-  ivy::Array diff = ivy::subtract(cols, rows);
-  ivy::Array keep = lower ? ivy::less_equal(diff, k) : ivy::greater_equal(diff, k);
-  return ivy::where(keep, x, ivy::zeros_like(x));
-}
-
 }  // namespace
 
 void bind_creation(nb::module_& m) {
@@ -245,11 +234,11 @@ void bind_creation(nb::module_& m) {
       },
       nb::arg("arrays"), nb::kw_only(), nb::arg("indexing") = "xy");
   m.def(
-      "tril", [](const ivy::Array& x, std::int64_t k) { return triangle(x, k, true); },
-      nb::arg("x"), nb::kw_only(), nb::arg("k") = 0);
+      "tril", [](const ivy::Array& x, std::int64_t k) { return ivy::tril(x, k); }, nb::arg("x"),
+      nb::kw_only(), nb::arg("k") = 0);
   m.def(
-      "triu", [](const ivy::Array& x, std::int64_t k) { return triangle(x, k, false); },
-      nb::arg("x"), nb::kw_only(), nb::arg("k") = 0);
+      "triu", [](const ivy::Array& x, std::int64_t k) { return ivy::triu(x, k); }, nb::arg("x"),
+      nb::kw_only(), nb::arg("k") = 0);
   m.def(
       "one_hot",
       [](const ivy::Array& indices, std::int64_t depth, nb::handle dtype, nb::handle device) {

@@ -49,7 +49,7 @@ EighResult eigh_unsigned(const Array& x, std::string_view fn, const Backend& b) 
   detail::require_matrices(x, fn, b, true);
   const Array xf = detail::as_float(x, fn, b);
   const auto kernel = detail::kernel(b, detail::linalg(b, fn).eigh, fn);
-  detail::require_finite(detail::tril(xf), fn, b);
+  detail::require_finite(tril(xf), fn, b);
   if (xf.size() == 0) {
     const std::int64_t n = xf.dim(-1);
     return {zeros(with_tail(batch_of(xf), {n}), Options(xf.dtype()).on(b).to(xf.device())),
@@ -70,7 +70,7 @@ Array cholesky(const Array& x, bool upper) {
   if (xf.size() == 0) return xf;
   // Engines read NaN in the lower triangle differently (MLX returns garbage, LAPACK may pass
   // an infinite one): every non-finite entry there is rejected here.
-  if (!detail::all_finite(detail::tril(xf)))
+  if (!detail::all_finite(tril(xf)))
     detail::raise<ValueError>("cholesky", b.name,
                               "the matrix of shape " + shape_str(xf.shape()) +
                                   " is not positive definite (NaN or infinite entries)");
@@ -111,7 +111,7 @@ QrResult qr(const Array& x, bool complete) {
                                Options(DType::bool_).on(b).to(flip.device()))},
                   -1);
   // triu again: a row turned over would leave -0.0 below the diagonal, where R has exact zeros.
-  r.r = detail::triu(negate_where(expand_dims(flip, -1), r.r));
+  r.r = triu(negate_where(expand_dims(flip, -1), r.r));
   r.q = negate_where(expand_dims(flip, -2), r.q);
   return r;
 }

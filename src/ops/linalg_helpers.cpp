@@ -47,25 +47,6 @@ void require_finite(const Array& x, std::string_view fn, const Backend& b) {
         fn, b.name, "the matrix of shape " + shape_str(x.shape()) + " has NaN or infinite entries");
 }
 
-namespace {
-// True where column - row <= k (lower) or >= k (upper), [m, n]. Built on the host and copied
-// once: one operation instead of the five an arange-based mask costs on every call.
-Array triangle_mask(const Array& x, std::int64_t k, bool lower) {
-  const std::int64_t m = x.dim(-2), n = x.dim(-1);
-  // Row i is true on columns [0, i + k] (lower) or [i + k, n) (upper).
-  std::vector<std::uint8_t> mask(static_cast<std::size_t>(m * n), lower ? 0 : 1);
-  for (std::int64_t i = 0; i < m; ++i) {
-    const std::int64_t edge = std::clamp<std::int64_t>(i + k + (lower ? 1 : 0), 0, n);
-    std::fill_n(mask.begin() + i * n, edge, lower ? 1 : 0);
-  }
-  return from_buffer(mask.data(), {m, n}, DType::bool_,
-                     Options(DType::bool_).on(x.backend()).to(x.device()));
-}
-}  // namespace
-
-Array tril(const Array& x, std::int64_t k) { return where(triangle_mask(x, k, true), x, 0.0); }
-Array triu(const Array& x, std::int64_t k) { return where(triangle_mask(x, k, false), x, 0.0); }
-
 Array slice_axis(const Array& x, int axis, std::int64_t start, std::int64_t stop) {
   const Shape s = x.shape();
   std::vector<SliceRange> ranges;

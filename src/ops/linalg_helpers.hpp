@@ -23,11 +23,6 @@ bool all_finite(const Array& x);
  */
 void require_finite(const Array& x, std::string_view fn, const Backend& b);
 
-/** The lower triangle of the matrices [..., m, n]: entries (i, j) with j <= i + k, else 0. */
-Array tril(const Array& x, std::int64_t k = 0);
-/** x with the entries below diagonal k zeroed (+0.0), over the last two axes. */
-Array triu(const Array& x, std::int64_t k = 0);
-
 /** x[..., start:stop, ...] along axis (negative: from the end); 0 <= start <= stop <= dim. */
 Array slice_axis(const Array& x, int axis, std::int64_t start, std::int64_t stop);
 

@@ -145,6 +145,9 @@ IVY_CASE(eye) {
                    c.param<std::int64_t>("k", 0), options(c))};
 }
 
+IVY_CASE(tril) { return {ivy::tril(c.in(0), c.param<std::int64_t>("k", 0))}; }
+IVY_CASE(triu) { return {ivy::triu(c.in(0), c.param<std::int64_t>("k", 0))}; }
+
 IVY_CASE(identity) {
   return {
       ivy::identity(c.param<std::int64_t>("n"), c.param<ivy::Shape>("batch_shape"), options(c))};

@@ -98,6 +98,15 @@ Array full_like(const Array& x, Scalar value, const Options& opts = {});
 Array eye(std::int64_t n, std::int64_t m = -1, std::int64_t k = 0, const Options& opts = {});
 /** The n x n identity, broadcast to batch_shape + [n, n]. */
 Array identity(std::int64_t n, const Shape& batch_shape = {}, const Options& opts = {});
+
+/**
+ * The lower triangle of the matrices in the last two axes of x: entry (i, j) where j <= i + k,
+ * zero elsewhere (k > 0 keeps diagonals above the main one). Any dtype; x keeps its dtype.
+ * ShapeError for fewer than two dimensions.
+ */
+Array tril(const Array& x, std::int64_t k = 0);
+/** The upper triangle: entry (i, j) where j >= i + k, zero elsewhere. As tril otherwise. */
+Array triu(const Array& x, std::int64_t k = 0);
 /**
  * indices.shape + [depth] with 1 where the last index equals the value; indices outside
  * [0, depth) give an all-zero row. dtype defaults to float32.
