@@ -46,8 +46,11 @@ ivy::Array bitwise_invert(const ivy::Array& x);
 
 /** x[key] with the Array API's indexing rules. */
 ivy::Array getitem(const ivy::Array& x, nb::handle key);
-/** An array from nested Python sequences of bool/int/float, or a Python scalar. */
-ivy::Array array_from_python(nb::handle obj, const ivy::Options& opts);
+/**
+ * An array from nested Python sequences of bool/int/float, a Python scalar, or a DLPack
+ * producer; *shared (if given) tells whether the result uses the producer's memory.
+ */
+ivy::Array array_from_python(nb::handle obj, const ivy::Options& opts, bool* shared = nullptr);
 /** A copy of x with its own memory, on x's backend and device. */
 ivy::Array copy_array(const ivy::Array& x);
 /**

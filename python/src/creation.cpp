@@ -73,11 +73,15 @@ void flatten(nb::handle obj, int depth, ivy::Shape& prefix, Flat& out) {
 
 }  // namespace
 
-ivy::Array array_from_python(nb::handle obj, const ivy::Options& opts) {
+ivy::Array array_from_python(nb::handle obj, const ivy::Options& opts, bool* shared) {
   if (nb::hasattr(obj, "__dlpack__") && !nb::isinstance<ivy::Array>(obj)) {
-    ivy::Array a = import_dlpack(obj, opts.backend ? *opts.backend : ivy::current_backend());
-    return opts.dtype ? ivy::cast(a, *opts.dtype) : a;
+    ivy::Array a =
+        import_dlpack(obj, opts.backend ? *opts.backend : ivy::current_backend(), shared);
+    if (!opts.dtype || *opts.dtype == a.dtype()) return a;
+    if (shared) *shared = false;  // the cast is a copy
+    return ivy::cast(a, *opts.dtype);
   }
+  if (shared) *shared = false;
   Flat flat;
   ivy::Shape prefix;
   flatten(obj, 0, prefix, flat);
@@ -125,11 +129,7 @@ nb::object asarray(nb::handle obj, nb::handle dtype, nb::handle device, nb::hand
     return nb::cast(array_from_python(obj, opts));
   }
   bool shared = false;
-  ivy::Array a = import_dlpack(obj, opts.backend ? *opts.backend : ivy::current_backend(), &shared);
-  if (opts.dtype && *opts.dtype != a.dtype()) {
-    shared = false;
-    a = ivy::cast(a, *opts.dtype);
-  }
+  ivy::Array a = array_from_python(obj, opts, &shared);
   if (no_copy && !shared)
     throw nb::value_error(("ivycpp.asarray: copy=False, but the " + std::string(a.backend_name()) +
                            " backend needs a copy (it copies on import, or the dtype differs)")
