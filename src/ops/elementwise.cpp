@@ -6,7 +6,6 @@
 #include "ivy/ops/conversion.hpp"
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/reduction.hpp"
-#include "ops/bitwise.hpp"
 #include "ops/dispatch.hpp"
 
 namespace ivy {
@@ -174,6 +173,29 @@ Array binary_kernel(const ElementwiseKernels& k, BinaryOp op, const Array& a, co
   return y;
 }
 
+// NumPy's shifts for every count, from kernels that only ever see counts in [0, bits): a and b
+// are integer arrays of one dtype; count is the operand b came from (a host scalar count is
+// range-checked on the host). Counts outside [0, bits) shift every bit out: 0, or -1 for
+// negative values shifted right.
+Array shift(const ElementwiseKernels& k, BinaryOp op, const Array& a, const Array& b,
+            const Operand& count) {
+  const DType d = a.dtype();
+  const int bits = 8 * itemsize(d);
+  // With every bit shifted out, a signed right shift leaves copies of the sign bit, which a
+  // shift by bits - 1 gives; the others leave 0. C++ and the engines leave such counts
+  // undefined or unspecified, so kernels never see them.
+  const bool sign_fill = op == BinaryOp::right_shift && !is_unsigned(d);
+  const int fill_count = sign_fill ? bits - 1 : 0;
+  if (!count.is_array()) {
+    const std::int64_t n = count.scalar().as_int();
+    if (n >= 0 && n < bits) return binary_kernel(k, op, a, b);
+    return sign_fill ? binary_kernel(k, op, a, full_like(b, fill_count)) : zeros_like(a);
+  }
+  const Array in_range = logical_and(greater_equal(b, 0), less(b, bits));
+  const Array y = binary_kernel(k, op, a, where(in_range, b, fill_count));
+  return sign_fill ? y : where(in_range, y, 0);
+}
+
 // The logical function that bitwise_and/or/xor are on bools.
 BinaryOp logical_of(BinaryOp op) {
   if (op == BinaryOp::bitwise_and) return BinaryOp::logical_and;
@@ -221,7 +243,7 @@ Array apply_binary(BinaryOp op, const Operand& a, const Operand& b) {
     return binary_kernel(k, op, a.array(), b.array());
   Prepared p = prepare(bk, a, b, d, fn);
   if (int_check) check_integer_operands(op, p.b, fn, bk);
-  if (kind == BinaryKind::shift) return detail::shift(k, op, p.a, p.b, b);
+  if (kind == BinaryKind::shift) return shift(k, op, p.a, p.b, b);
   return binary_kernel(k, op, p.a, p.b);
 }
 
