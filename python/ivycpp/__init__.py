@@ -32,6 +32,17 @@ Array.__complex__ = lambda self: complex(float(self))
 __version__ = "0.1.0"
 
 
+def _iter(self):
+    # Without __iter__ Python iterates through __getitem__, which for a 0-d array stops at once
+    # and yields nothing; NumPy raises instead, here at iter() time as NumPy does.
+    if self.ndim == 0:
+        raise TypeError("ivycpp.Array: iteration over a 0-d array")
+    return (self[i] for i in range(self.shape[0]))
+
+
+Array.__iter__ = _iter
+
+
 @_contextlib.contextmanager
 def use(backend):
     """``with use("torch"): ...``: creation functions without backend= use this backend.

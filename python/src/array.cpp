@@ -10,16 +10,17 @@ namespace {
 
 using Fn = ivy::Array (*)(const ivy::Operand&, const ivy::Operand&);
 
-// a <op> b, or NotImplemented so that Python tries the other operand's reflected method.
+// a <op> b, or NotImplemented so that Python tries the other operand's reflected method (and,
+// NumPy deferring through __array_ufunc__ = None, a NumPy array operand is a TypeError).
 template <Fn F>
 nb::object forward(const ivy::Array& a, nb::handle b) {
-  auto op = to_operand(b);
+  auto op = to_operand(b, "Array operator");
   if (!op) return nb::borrow(Py_NotImplemented);
   return nb::cast(F(a, *op));
 }
 template <Fn F>
 nb::object reflected(const ivy::Array& a, nb::handle b) {
-  auto op = to_operand(b);
+  auto op = to_operand(b, "Array operator");
   if (!op) return nb::borrow(Py_NotImplemented);
   return nb::cast(F(*op, a));
 }
@@ -91,7 +92,8 @@ void bind_array(nb::module_& m) {
       .def(
           "__array_namespace__",
           [](const ivy::Array&, nb::handle api_version) {
-            if (!api_version.is_none() && nb::cast<std::string>(api_version) != "2023.12")
+            if (!api_version.is_none() &&
+                to_str(api_version, "Array.__array_namespace__", "api_version") != "2023.12")
               throw nb::value_error("ivycpp implements the Array API 2023.12 only");
             return nb::module_::import_("ivycpp");
           },
@@ -99,7 +101,8 @@ void bind_array(nb::module_& m) {
       .def(
           "to_device",
           [](const ivy::Array& x, nb::handle device, nb::handle) {
-            return ivy::to_device(x, *to_device(device));
+            if (device.is_none()) type_error("Array.to_device", "device", "a device", device);
+            return ivy::to_device(x, *to_device(device, "Array.to_device"));
           },
           nb::arg("device"), nb::kw_only(), nb::arg("stream").none() = nb::none())
       .def("__len__",
@@ -154,6 +157,9 @@ void bind_array(nb::module_& m) {
       .def("__gt__", &forward<greater_>)
       .def("__ge__", &forward<greater_equal_>);
   cls.attr("__hash__") = nb::none();
+  // NumPy defers to us instead of treating an Array as an object scalar: np.ones(2) + x and
+  // x + np.ones(2) are a TypeError (convert with asarray/from_dlpack), not an object array.
+  cls.attr("__array_ufunc__") = nb::none();
   bind_indexing(cls);
   bind_dlpack(m, cls);
 }

@@ -23,8 +23,9 @@ void bind_bitwise(nb::module_& m) {
     const std::string name = std::string("bitwise_") + op;
     m.def(
         name.c_str(),
-        [op = std::string(op)](nb::handle a, nb::handle b) {
-          return bitwise_binary(operand_or_throw(a, "bitwise"), operand_or_throw(b, "bitwise"), op);
+        [op = std::string(op), name](nb::handle a, nb::handle b) {
+          return bitwise_binary(operand_or_throw(a, name.c_str()),
+                                operand_or_throw(b, name.c_str()), op);
         },
         nb::arg("x1"), nb::arg("x2"));
   }

@@ -57,11 +57,27 @@ const void* element_address(const DLTensor& t) {
   return static_cast<const char*>(t.data) + t.byte_offset;
 }
 
-ivy::Array import_dlpack(nb::handle obj, const ivy::Backend& b, bool* shared) {
-  nb::object capsule = PyCapsule_CheckExact(obj.ptr()) ? nb::borrow(obj) : obj.attr("__dlpack__")();
+ivy::Array import_dlpack(nb::handle obj, const ivy::Backend& b, const char* fn, bool* shared) {
+  const std::string where = std::string("ivycpp.") + fn + ": ";
+  nb::object capsule;
+  if (PyCapsule_CheckExact(obj.ptr())) {
+    capsule = nb::borrow(obj);
+  } else if (nb::hasattr(obj, "__dlpack__")) {
+    capsule = obj.attr("__dlpack__")();
+  } else {
+    type_error(fn, "x", "an object with __dlpack__ or a DLPack capsule", obj);
+  }
+  // A capsule is consumed once: the consumer renames it "used_dltensor" (DLPack's protocol).
+  if (!PyCapsule_IsValid(capsule.ptr(), "dltensor")) {
+    const bool used = PyCapsule_IsValid(capsule.ptr(), "used_dltensor");
+    throw nb::value_error((where + (used ? "this DLPack capsule was already consumed (a capsule "
+                                           "can be imported once; call __dlpack__ again)"
+                                         : "__dlpack__ did not return a DLPack capsule"))
+                              .c_str());
+  }
   auto* t = static_cast<DLManagedTensor*>(PyCapsule_GetPointer(capsule.ptr(), "dltensor"));
   if (!t) throw nb::python_error();
-  PyCapsule_SetName(capsule.ptr(), "used_dltensor");
+  if (PyCapsule_SetName(capsule.ptr(), "used_dltensor") != 0) throw nb::python_error();
   const void* producer = element_address(t->dl_tensor);
   const bool is_bool = t->dl_tensor.dtype.code == kBoolCode && t->dl_tensor.dtype.bits == 8;
   if (is_bool) t->dl_tensor.dtype = {kDLUInt, 8, 1};
@@ -81,12 +97,10 @@ void bind_dlpack(nb::module_& m, nb::class_<ivy::Array>& cls) {
          nb::handle copy) {
         if (!stream.is_none() && !x.device().is_cpu())
           throw nb::buffer_error("ivycpp: DLPack streams are not supported");
-        if (!dl_device.is_none()) {
-          nb::tuple want = nb::cast<nb::tuple>(dl_device);
-          if (!want.equal(dlpack_device(x)))
-            throw nb::buffer_error("ivycpp: export to another device is not supported");
-        }
-        if (!copy.is_none() && nb::cast<bool>(copy)) return export_capsule(copy_array(x));
+        if (!dl_device.is_none() && !dl_device.equal(dlpack_device(x)))
+          throw nb::buffer_error("ivycpp.Array.__dlpack__: export to another device is not supported");
+        if (to_opt_bool(copy, "Array.__dlpack__", "copy").value_or(false))
+          return export_capsule(copy_array(x));
         return export_capsule(x);
       },
       nb::kw_only(), nb::arg("stream").none() = nb::none(),
@@ -96,20 +110,38 @@ void bind_dlpack(nb::module_& m, nb::class_<ivy::Array>& cls) {
   m.def(
       "from_dlpack",
       [](nb::handle x, nb::handle device, nb::handle copy, nb::handle backend) {
+        const char* fn = "from_dlpack";
+        const std::optional<bool> c = to_opt_bool(copy, fn, "copy");
+        const bool want_copy = c.value_or(false), no_copy = c && !*c;
+        const std::optional<ivy::Device> dev = to_device(device, fn);
+        const ivy::Backend& b = backend_or_current(backend, fn);
+        ivy::Array out;
+        bool shared = true;
         if (nb::isinstance<ivy::Array>(x) && backend.is_none()) {
-          const auto& a = nb::cast<const ivy::Array&>(x);
-          return !copy.is_none() && nb::cast<bool>(copy) ? copy_array(a) : a;
+          out = nb::cast<const ivy::Array&>(x);
+        } else {
+          out = import_dlpack(x, b, fn, &shared);
         }
-        const bool want_copy = !copy.is_none() && nb::cast<bool>(copy);
-        const bool no_copy = !copy.is_none() && !want_copy;
-        bool shared = false;
-        ivy::Array out = import_dlpack(x, backend_or_current(backend), &shared);
         if (no_copy && !shared)
           throw nb::buffer_error(("ivycpp.from_dlpack: copy=False, but the " +
                                   std::string(out.backend_name()) + " backend copies on import")
                                      .c_str());
         if (want_copy && shared) out = copy_array(out);
-        if (auto d = to_device(device)) out = ivy::to_device(out, *d);
+        // A device the backend cannot place the array on is the standard's ValueError (not
+        // the backend's own error, nor a silent stay on the producer's device).
+        if (dev && !(*dev == out.device())) {
+          if (no_copy)
+            throw nb::buffer_error(("ivycpp.from_dlpack: copy=False, but moving to " +
+                                    dev->str() + " is a copy")
+                                       .c_str());
+          try {
+            out = ivy::to_device(out, *dev);
+          } catch (const ivy::Error& e) {
+            throw nb::value_error(("ivycpp.from_dlpack: cannot place the array on " + dev->str() +
+                                   " [" + std::string(out.backend_name()) + "]: " + e.what())
+                                      .c_str());
+          }
+        }
         return out;
       },
       nb::arg("x"), nb::kw_only(), nb::arg("device").none() = nb::none(),

@@ -58,6 +58,11 @@ void bind_errors(nb::module_& m) {
       PyErr_SetString(errors.io, e.what());
     } catch (const ivy::Error& e) {
       PyErr_SetString(errors.error, e.what());
+    } catch (const nb::cast_error&) {
+      // A safety net: every argument conversion goes through the helpers of convert.cpp,
+      // which name the function; should one be missed, nanobind's bare std::bad_cast
+      // (RuntimeError) would reach the user, so it is at least a TypeError.
+      PyErr_SetString(PyExc_TypeError, "ivycpp: an argument has the wrong type");
     }
   });
 }

@@ -11,40 +11,20 @@
 namespace ivypy {
 namespace {
 
-std::vector<ivy::Array> arrays_of(nb::handle seq) {
-  std::vector<ivy::Array> xs;
-  for (nb::handle a : seq) xs.push_back(nb::cast<ivy::Array>(a));
-  return xs;
-}
-
 nb::tuple tuple_of(std::vector<ivy::Array> xs) {
   nb::list l;
   for (auto& x : xs) l.append(nb::cast(std::move(x)));
   return nb::tuple(l);
 }
 
-std::optional<int> opt_axis(nb::handle axis) {
-  if (axis.is_none()) return std::nullopt;
-  return nb::cast<int>(axis);
-}
-
-ivy::Array with_dtype(const ivy::Array& x, nb::handle dtype) {
-  return dtype.is_none() ? x : ivy::cast(x, nb::cast<ivy::DType>(dtype));
-}
-
-// ivy::sum/prod accumulate integers in int64; the standard's dtype= also fixes the result's dtype.
-ivy::Array as_requested(const ivy::Array& r, nb::handle dtype) {
-  if (dtype.is_none()) return r;
-  const auto d = nb::cast<ivy::DType>(dtype);
+// sum/prod with the standard's dtype=: the input is cast first, and since ivy::sum/prod
+// accumulate integers in int64, the result is cast to the dtype too.
+template <class F>
+ivy::Array reduce_as(F f, const ivy::Array& x, nb::handle dtype, const char* fn) {
+  if (dtype.is_none()) return f(x);
+  const ivy::DType d = to_dtype(dtype, fn);
+  const ivy::Array r = f(ivy::cast(x, d));
   return r.dtype() == d ? r : ivy::cast(r, d);
-}
-
-// The standard's permute_dims takes a tuple; NumPy (and the test suite) also accept an int.
-std::vector<int> axes_list(nb::handle axes) {
-  if (PyLong_Check(axes.ptr())) return {nb::cast<int>(axes)};
-  std::vector<int> out;
-  for (nb::handle a : axes) out.push_back(nb::cast<int>(a));
-  return out;
 }
 
 using Reduce = ivy::Array (*)(const ivy::Array&, const ivy::Axes&, bool);
@@ -53,8 +33,8 @@ template <Reduce F>
 void def_reduce(nb::module_& m, const char* name) {
   m.def(
       name,
-      [](const ivy::Array& x, nb::handle axis, bool keepdims) {
-        return F(x, to_axes(axis), keepdims);
+      [name](const ivy::Array& x, nb::handle axis, bool keepdims) {
+        return F(x, to_axes(axis, name), keepdims);
       },
       nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(),
       nb::arg("keepdims") = false);
@@ -78,28 +58,32 @@ void bind_statistics(nb::module_& m) {
   m.def(
       "sum",
       [](const ivy::Array& x, nb::handle axis, nb::handle dtype, bool keepdims) {
-        return as_requested(ivy::sum(with_dtype(x, dtype), to_axes(axis), keepdims), dtype);
+        const ivy::Axes a = to_axes(axis, "sum");
+        return reduce_as([&](const ivy::Array& v) { return ivy::sum(v, a, keepdims); }, x, dtype,
+                         "sum");
       },
       nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(),
       nb::arg("dtype").none() = nb::none(), nb::arg("keepdims") = false);
   m.def(
       "prod",
       [](const ivy::Array& x, nb::handle axis, nb::handle dtype, bool keepdims) {
-        return as_requested(ivy::prod(with_dtype(x, dtype), to_axes(axis), keepdims), dtype);
+        const ivy::Axes a = to_axes(axis, "prod");
+        return reduce_as([&](const ivy::Array& v) { return ivy::prod(v, a, keepdims); }, x, dtype,
+                         "prod");
       },
       nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(),
       nb::arg("dtype").none() = nb::none(), nb::arg("keepdims") = false);
   m.def(
       "var",
       [](const ivy::Array& x, nb::handle axis, double correction, bool keepdims) {
-        return ivy::var(x, to_axes(axis), keepdims, correction);
+        return ivy::var(x, to_axes(axis, "var"), keepdims, correction);
       },
       nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(), nb::arg("correction") = 0.0,
       nb::arg("keepdims") = false);
   m.def(
       "std",
       [](const ivy::Array& x, nb::handle axis, double correction, bool keepdims) {
-        return ivy::std(x, to_axes(axis), keepdims, correction);
+        return ivy::std(x, to_axes(axis, "std"), keepdims, correction);
       },
       nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(), nb::arg("correction") = 0.0,
       nb::arg("keepdims") = false);
@@ -118,14 +102,14 @@ void bind_statistics(nb::module_& m) {
   m.def(
       "argmax",
       [](const ivy::Array& x, nb::handle axis, bool keepdims) {
-        return ivy::argmax(x, opt_axis(axis), keepdims);
+        return ivy::argmax(x, to_opt_axis(axis, "argmax"), keepdims);
       },
       nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(),
       nb::arg("keepdims") = false);
   m.def(
       "argmin",
       [](const ivy::Array& x, nb::handle axis, bool keepdims) {
-        return ivy::argmin(x, opt_axis(axis), keepdims);
+        return ivy::argmin(x, to_opt_axis(axis, "argmin"), keepdims);
       },
       nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(),
       nb::arg("keepdims") = false);
@@ -135,16 +119,21 @@ void bind_manipulation(nb::module_& m) {
   m.def(
       "reshape",
       [](const ivy::Array& x, nb::handle shape, nb::handle) {
-        return ivy::reshape(x, to_shape(shape));
+        return ivy::reshape(x, to_shape(shape, "reshape"));
       },
       nb::arg("x"), nb::arg("shape"), nb::kw_only(), nb::arg("copy").none() = nb::none());
   m.def(
       "broadcast_to",
-      [](const ivy::Array& x, nb::handle shape) { return ivy::broadcast_to(x, to_shape(shape)); },
+      [](const ivy::Array& x, nb::handle shape) {
+        return ivy::broadcast_to(x, to_shape(shape, "broadcast_to"));
+      },
       nb::arg("x"), nb::arg("shape"));
   m.def(
       "permute_dims",
-      [](const ivy::Array& x, nb::handle axes) { return ivy::transpose(x, axes_list(axes)); },
+      [](const ivy::Array& x, nb::handle axes) {
+        // The standard takes a tuple; NumPy (and the test suite) also accept an int.
+        return ivy::transpose(x, to_axis_list(axes, "permute_dims"));
+      },
       nb::arg("x"), nb::arg("axes"));
   m.def(
       "transpose",
@@ -158,21 +147,24 @@ void bind_manipulation(nb::module_& m) {
       nb::arg("x"), nb::kw_only(), nb::arg("axis") = 0);
   m.def(
       "squeeze",
-      [](const ivy::Array& x, nb::handle axis) { return ivy::squeeze(x, to_axes(axis)); },
+      [](const ivy::Array& x, nb::handle axis) { return ivy::squeeze(x, to_axes(axis, "squeeze")); },
       nb::arg("x"), nb::arg("axis"));
   m.def(
       "concat",
       [](nb::handle arrays, nb::handle axis) {
-        std::vector<ivy::Array> xs = arrays_of(arrays);
+        std::vector<ivy::Array> xs = to_arrays(arrays, "concat", "arrays");
         if (axis.is_none()) {
           for (auto& x : xs) x = ivy::reshape(x, {-1});
           return ivy::concat(xs, 0);
         }
-        return ivy::concat(xs, nb::cast<int>(axis));
+        return ivy::concat(xs, to_axis(axis, "concat"));
       },
       nb::arg("arrays"), nb::kw_only(), nb::arg("axis").none() = 0);
   m.def(
-      "stack", [](nb::handle arrays, int axis) { return ivy::stack(arrays_of(arrays), axis); },
+      "stack",
+      [](nb::handle arrays, int axis) {
+        return ivy::stack(to_arrays(arrays, "stack", "arrays"), axis);
+      },
       nb::arg("arrays"), nb::kw_only(), nb::arg("axis") = 0);
   m.def(
       "unstack", [](const ivy::Array& x, int axis) { return tuple_of(ivy::unstack(x, axis)); },
@@ -180,13 +172,13 @@ void bind_manipulation(nb::module_& m) {
   m.def(
       "split",
       [](const ivy::Array& x, nb::handle sections, int axis) {
-        if (PyLong_Check(sections.ptr()))
-          return tuple_of(ivy::split(x, nb::cast<std::int64_t>(sections), axis));
-        return tuple_of(ivy::split(x, nb::cast<std::vector<std::int64_t>>(sections), axis));
+        if (nb::isinstance<nb::tuple>(sections) || nb::isinstance<nb::list>(sections))
+          return tuple_of(ivy::split(x, to_shape(sections, "split"), axis));
+        return tuple_of(ivy::split(x, to_int(sections, "split", "num_or_size_splits"), axis));
       },
       nb::arg("x"), nb::arg("num_or_size_splits"), nb::kw_only(), nb::arg("axis") = 0);
   m.def(
-      "flip", [](const ivy::Array& x, nb::handle axis) { return ivy::flip(x, to_axes(axis)); },
+      "flip", [](const ivy::Array& x, nb::handle axis) { return ivy::flip(x, to_axes(axis, "flip")); },
       nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none());
   m.def(
       "tile",
@@ -195,17 +187,17 @@ void bind_manipulation(nb::module_& m) {
   m.def(
       "repeat",
       [](const ivy::Array& x, nb::handle repeats, nb::handle axis) {
+        const std::optional<int> a = to_opt_axis(axis, "repeat");
         if (nb::isinstance<ivy::Array>(repeats))
-          return ivy::repeat(x, nb::cast<const ivy::Array&>(repeats), opt_axis(axis));
-        return ivy::repeat(x, nb::cast<std::int64_t>(repeats), opt_axis(axis));
+          return ivy::repeat(x, nb::cast<const ivy::Array&>(repeats), a);
+        return ivy::repeat(x, to_int(repeats, "repeat", "repeats"), a);
       },
       nb::arg("x"), nb::arg("repeats"), nb::kw_only(), nb::arg("axis").none() = nb::none());
   m.def(
       "constant_pad",
       [](const ivy::Array& x, std::vector<std::pair<std::int64_t, std::int64_t>> pad,
          nb::handle value) {
-        auto op = operand_or_throw(value, "constant_pad");
-        return ivy::constant_pad(x, pad, op.scalar());
+        return ivy::constant_pad(x, pad, to_scalar(value, "constant_pad"));
       },
       nb::arg("x"), nb::arg("pad_width"), nb::arg("value") = 0);
   m.def(
@@ -232,7 +224,7 @@ void bind_manipulation(nb::module_& m) {
       "astype",
       [](const ivy::Array& x, ivy::DType d, bool copy, nb::handle device) {
         ivy::Array out = ivy::cast(x, d);
-        if (auto dev = to_device(device)) out = ivy::to_device(out, *dev);
+        if (auto dev = to_device(device, "astype")) out = ivy::to_device(out, *dev);
         return copy && out.handle() == x.handle() ? copy_array(out) : out;
       },
       nb::arg("x"), nb::arg("dtype"), nb::kw_only(), nb::arg("copy") = true,
@@ -250,7 +242,7 @@ void bind_indexing_functions(nb::module_& m) {
       "take",
       [](const ivy::Array& x, const ivy::Array& idx, nb::handle axis) {
         if (axis.is_none()) return ivy::take(ivy::reshape(x, {-1}), idx, 0);
-        return ivy::take(x, idx, nb::cast<int>(axis));
+        return ivy::take(x, idx, to_axis(axis, "take"));
       },
       nb::arg("x"), nb::arg("indices"), nb::kw_only(), nb::arg("axis").none() = nb::none());
   m.def(
@@ -278,7 +270,7 @@ void bind_indexing_functions(nb::module_& m) {
   m.def(
       "scatter_nd",
       [](const ivy::Array& idx, const ivy::Array& upd, nb::handle shape, const std::string& r) {
-        return ivy::scatter_nd(idx, upd, to_shape(shape), r);
+        return ivy::scatter_nd(idx, upd, to_shape(shape, "scatter_nd"), r);
       },
       nb::arg("indices"), nb::arg("updates"), nb::arg("shape"), nb::arg("reduction") = "sum");
   m.def(
@@ -300,7 +292,7 @@ void bind_linalg(nb::module_& m) {
   m.def(
       "einsum",
       [](const std::string& subscripts, nb::args operands) {
-        return ivy::einsum(subscripts, arrays_of(operands));
+        return ivy::einsum(subscripts, to_arrays(operands, "einsum", "operands"));
       },
       nb::arg("subscripts"), nb::arg("operands"));
   m.def(
@@ -317,7 +309,13 @@ void bind_linalg(nb::module_& m) {
       "pinv",
       [](const ivy::Array& x, nb::handle rtol) {
         // rtol may be any real number, including a 0-d array (float() of it).
-        return ivy::pinv(x, rtol.is_none() ? -1.0 : nb::cast<double>(nb::float_(rtol)));
+        if (rtol.is_none()) return ivy::pinv(x, -1.0);
+        const double r = PyFloat_AsDouble(rtol.ptr());  // via __float__, as float(rtol)
+        if (r == -1.0 && PyErr_Occurred()) {
+          PyErr_Clear();
+          type_error("linalg.pinv", "rtol", "a real number", rtol);
+        }
+        return ivy::pinv(x, r);
       },
       nb::arg("x"), nb::kw_only(), nb::arg("rtol").none() = nb::none());
   m.def(
@@ -355,7 +353,7 @@ void bind_linalg(nb::module_& m) {
   m.def(
       "vector_norm",
       [](const ivy::Array& x, nb::handle axis, bool keepdims, double ord) {
-        return ivy::vector_norm(x, ord, to_axes(axis), keepdims);
+        return ivy::vector_norm(x, ord, to_axes(axis, "linalg.vector_norm"), keepdims);
       },
       nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none(), nb::arg("keepdims") = false,
       nb::arg("ord") = 2.0);
@@ -364,7 +362,10 @@ void bind_linalg(nb::module_& m) {
       [](const ivy::Array& x, bool keepdims, nb::handle ord) {
         if (nb::isinstance<nb::str>(ord))
           return ivy::matrix_norm(x, nb::cast<std::string>(ord), {-2, -1}, keepdims);
-        return ivy::matrix_norm(x, nb::cast<double>(ord), {-2, -1}, keepdims);
+        double o = 0.0;
+        if (PyBool_Check(ord.ptr()) || !nb::try_cast<double>(ord, o))
+          type_error("linalg.matrix_norm", "ord", "a number or 'fro' or 'nuc'", ord);
+        return ivy::matrix_norm(x, o, {-2, -1}, keepdims);
       },
       nb::arg("x"), nb::kw_only(), nb::arg("keepdims") = false, nb::arg("ord") = "fro");
 }
@@ -391,9 +392,10 @@ void bind_nn(nb::module_& m) {
       [](nb::handle low, nb::handle high, nb::handle shape, nb::handle dtype, nb::handle backend) {
         return ivy::random_uniform(operand_or_throw(low, "random_uniform"),
                                    operand_or_throw(high, "random_uniform"),
-                                   shape.is_none() ? std::optional<ivy::Shape>{}
-                                                   : std::optional<ivy::Shape>(to_shape(shape)),
-                                   make_options(dtype, nb::none(), backend));
+                                   shape.is_none()
+                                       ? std::optional<ivy::Shape>{}
+                                       : std::optional<ivy::Shape>(to_shape(shape, "random_uniform")),
+                                   make_options(dtype, nb::none(), backend, "random_uniform"));
       },
       nb::arg("low") = 0.0, nb::arg("high") = 1.0, nb::arg("shape").none() = nb::none(),
       nb::kw_only(), nb::arg("dtype").none() = nb::none(), nb::arg("backend").none() = nb::none());
@@ -402,9 +404,10 @@ void bind_nn(nb::module_& m) {
       [](nb::handle mean, nb::handle std, nb::handle shape, nb::handle dtype, nb::handle backend) {
         return ivy::random_normal(operand_or_throw(mean, "random_normal"),
                                   operand_or_throw(std, "random_normal"),
-                                  shape.is_none() ? std::optional<ivy::Shape>{}
-                                                  : std::optional<ivy::Shape>(to_shape(shape)),
-                                  make_options(dtype, nb::none(), backend));
+                                  shape.is_none()
+                                      ? std::optional<ivy::Shape>{}
+                                      : std::optional<ivy::Shape>(to_shape(shape, "random_normal")),
+                                  make_options(dtype, nb::none(), backend, "random_normal"));
       },
       nb::arg("mean") = 0.0, nb::arg("std") = 1.0, nb::arg("shape").none() = nb::none(),
       nb::kw_only(), nb::arg("dtype").none() = nb::none(), nb::arg("backend").none() = nb::none());

@@ -10,14 +10,13 @@
 namespace ivypy {
 namespace {
 
+constexpr const char* kFn = "execute_with_gradients";
+
+// func's result: the loss array, or a tuple/list (loss, *extras) of arrays.
 std::vector<ivy::Array> split_outputs(nb::handle ret) {
-  std::vector<ivy::Array> outs;
-  if (nb::isinstance<nb::tuple>(ret) || nb::isinstance<nb::list>(ret)) {
-    for (nb::handle h : ret) outs.push_back(nb::cast<ivy::Array>(h));
-  } else {
-    outs.push_back(nb::cast<ivy::Array>(ret));
-  }
-  return outs;
+  if (nb::isinstance<nb::tuple>(ret) || nb::isinstance<nb::list>(ret))
+    return to_arrays(ret, kFn, "func's result");
+  return {to_array(ret, kFn, "func's result (the loss, or a tuple (loss, *extras))")};
 }
 
 nb::object execute_with_gradients(nb::callable func, nb::handle xs) {
@@ -27,10 +26,10 @@ nb::object execute_with_gradients(nb::callable func, nb::handle xs) {
   if (is_dict) {
     for (auto [k, v] : nb::borrow<nb::dict>(xs)) {
       keys.push_back(nb::borrow(k));
-      values.push_back(nb::cast<ivy::Array>(v));
+      values.push_back(to_array(v, kFn, "each value of xs"));
     }
   } else {
-    for (nb::handle v : xs) values.push_back(nb::cast<ivy::Array>(v));
+    values = to_arrays(xs, kFn, "xs (a dict or list of arrays)");
   }
   auto pack = [&](const std::vector<ivy::Array>& arrays) -> nb::object {
     if (!is_dict) {

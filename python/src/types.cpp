@@ -45,7 +45,18 @@ void bind_types(nb::module_& m) {
   m.def("available_backends", &ivy::available_backends);
   m.def("has_backend", [](const std::string& n) { return ivy::has_backend(n); });
   m.def(
-      "seed", [](std::uint64_t v) { ivy::seed(v); }, nb::arg("value"));
+      "seed",
+      [](nb::handle v) {
+        // ivy's seed is an unsigned 64-bit integer: to_int checks the type (beyond int64 it
+        // saturates), the unsigned cast the range.
+        const std::int64_t s = to_int(v, "seed", "value", Overflow::saturate);
+        std::uint64_t u = 0;
+        if (s < 0 || !nb::try_cast<std::uint64_t>(nb::int_(v), u))
+          throw ivy::ValueError("ivycpp.seed: the seed must be in [0, 2**64), got " +
+                                nb::cast<std::string>(nb::repr(v)));
+        ivy::seed(u);
+      },
+      nb::arg("value"));
 }
 
 }  // namespace ivypy

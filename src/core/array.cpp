@@ -105,8 +105,14 @@ std::string Array::to_string() const {
   std::ostringstream os;
   os << "Array(shape=" << shape_str(shape()) << ", dtype=" << dtype_name(dtype())
      << ", backend=" << backend_name() << ") [";
-  const auto values = to_vector<double>();
-  for (std::size_t i = 0; i < values.size(); ++i) os << (i ? ", " : "") << values[i];
+  // Integers print exactly (through double, 123456789 would print as 1.23457e+08).
+  if (is_floating(dtype())) {
+    const auto values = to_vector<double>();
+    for (std::size_t i = 0; i < values.size(); ++i) os << (i ? ", " : "") << values[i];
+  } else {
+    const auto values = to_vector<std::int64_t>();
+    for (std::size_t i = 0; i < values.size(); ++i) os << (i ? ", " : "") << values[i];
+  }
   os << "]";
   return os.str();
 }

@@ -6,6 +6,7 @@
 #include "backends/backend_table.hpp"
 #include "backends/backends.hpp"
 #include "backends/torch/torch_array.hpp"
+#include "core/dlpack.hpp"
 
 namespace ivy::backends::torch_impl {
 
@@ -114,8 +115,30 @@ DLManagedTensor* to_dlpack(const Array& x) {
     return at::toDLPack(t.scalar_type() == at::kBool ? t.view(at::kByte) : t);
   });
 }
-Array from_dlpack(DLManagedTensor* t) {
-  return guarded("from_dlpack", [&] { return wrap(at::fromDLPack(t)); });
+// LibTorch shares the producer's memory, except where a tensor cannot describe it: negative
+// strides (NumPy's x[::-1]; at::fromDLPack would abort computing the storage size) are copied.
+// LibTorch 1.13 also ignores byte_offset, so it is folded into the data pointer here.
+Array from_dlpack(DLManagedTensor* m) {
+  detail::CapsuleOwner owner(m);  // released here unless LibTorch takes it
+  DLTensor& t = m->dl_tensor;
+  // Checked first: at::fromDLPack throws on a dtype it lacks without calling the deleter.
+  const DType d = detail::from_dlpack_dtype(t.dtype, "torch");
+  bool negative = false;
+  for (int k = 0; t.strides && k < t.ndim; ++k) negative |= t.strides[k] < 0;
+  if (negative) {
+    if (t.device.device_type != kDLCPU)
+      detail::raise<UnsupportedError>("from_dlpack", "torch",
+                                      "negative strides are only imported from CPU memory");
+    return guarded("from_dlpack", [&] {
+      at::Tensor out = at::empty(Shape(t.shape, t.shape + t.ndim), options(d, Device("cpu")));
+      detail::copy_to_row_major(t, out.data_ptr());
+      return wrap(out);
+    });
+  }
+  t.data = static_cast<char*>(t.data) + t.byte_offset;
+  t.byte_offset = 0;
+  DLManagedTensor* handed = owner.hand_over();
+  return guarded("from_dlpack", [&] { return wrap(at::fromDLPack(handed)); });
 }
 Array to_device(const Array& x, const Device& d) {
   return guarded("to_device", [&] { return wrap(tensor(x).to(at::Device(d.str()))); });
