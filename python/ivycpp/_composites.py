@@ -7,7 +7,7 @@ from . import _ivycpp as _x
 from ._ivycpp import Array
 
 __all__ = [
-    "positive", "reciprocal", "logaddexp", "hypot", "copysign", "conj", "real",
+    "positive", "reciprocal", "copysign", "conj", "real",
     "imag", "moveaxis", "roll", "broadcast_arrays", "broadcast_shapes", "cumulative_sum",
     "cumulative_prod", "count_nonzero", "unique_values", "unique_counts",
     "unique_inverse", "unique_all", "vecdot", "tensordot",
@@ -61,24 +61,6 @@ def positive(x, /):
 
 def reciprocal(x, /):
     return _x.divide(1.0, x)
-
-
-def logaddexp(x1, x2, /):
-    m = _x.maximum(x1, x2)
-    out = _x.add(m, _x.log1p(_x.exp(_x.negative(_x.abs(_x.subtract(x1, x2))))))
-    # Two equal infinities: inf - inf is NaN above, the answer is the infinity itself.
-    return _x.where(_x.logical_and(_x.isinf(m), _x.equal(x1, x2)), m, out)
-
-
-def hypot(x1, x2, /):
-    # max * sqrt(1 + (min/max)^2): squaring first overflows (1e200) or underflows (1e-200).
-    a, b = _x.abs(x1), _x.abs(x2)
-    hi, lo = _x.maximum(a, b), _x.minimum(a, b)
-    safe = _x.where(_x.equal(hi, 0), _x.ones_like(hi), hi)  # 0/0 would be NaN
-    ratio = _x.divide(lo, safe)
-    out = _x.multiply(hi, _x.sqrt(_x.add(_x.multiply(ratio, ratio), 1)))
-    # An infinite side gives inf even when the other is NaN (IEEE 754, C99, NumPy).
-    return _x.where(_x.logical_or(_x.isinf(x1), _x.isinf(x2)), _x.full_like(out, _math.inf), out)
 
 
 def copysign(x1, x2, /):

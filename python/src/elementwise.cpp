@@ -18,6 +18,8 @@ void bind_elementwise(nb::module_& m) {
       },                                                                          \
       nb::arg("x1"), nb::arg("x2"));
   IVY_BINARY_MATH_KERNELS(IVY_PY_BINARY)
+  IVY_PY_BINARY(hypot)
+  IVY_PY_BINARY(logaddexp)
 #undef IVY_PY_BINARY
   m.def(
       "clip",

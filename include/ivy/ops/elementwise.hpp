@@ -54,6 +54,17 @@ Array bitwise_right_shift(const Operand& a, const Operand& b);
 
 /** Floor modulo: the result has the sign of y (alias of remainder). */
 Array floormod(const Operand& x, const Operand& y);
+/**
+ * sqrt(x1^2 + x2^2) without overflow or underflow in between (hypot(1e200, 1e200) is 1.41e200
+ * in float64); inf if either side is infinite, even when the other is NaN (C99, NumPy).
+ * Operands promote as in atan2: integers and bools compute in float32.
+ */
+Array hypot(const Operand& x1, const Operand& x2);
+/**
+ * log(exp(x1) + exp(x2)) without overflow: max + log1p(exp(-|x1 - x2|)); two equal infinities
+ * give that infinity (+inf or -inf). Operands promote as in atan2.
+ */
+Array logaddexp(const Operand& x1, const Operand& x2);
 /** min(max(x, lo), hi) element-wise; bounds may be arrays that broadcast with x. */
 Array clip(const Array& x, const Operand& lo, const Operand& hi);
 /** Elements of a where cond is true, else of b; all three broadcast together. */
