@@ -1,0 +1,89 @@
+// Regression tests for issue 12 (hardening) on the kernels: each input once crashed, trapped or
+// gave a silently wrong value on some backend; expected values are closed forms.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "ivy/ivy.hpp"
+#include "support/support_record.hpp"
+
+namespace {
+
+const ivy::Backend& under_test() { return ivy::backend(ivy::testing::backend_under_test()); }
+
+#define IVY_NEEDS_ARRAYS()                                                        \
+  if (ivy::testing::backend_under_test() == "stub") {                             \
+    EXPECT_THROW(ivy::zeros({1}, under_test()), ivy::UnsupportedError);           \
+    GTEST_SKIP() << "the stub backend holds no arrays (creation is unsupported)"; \
+  }
+
+// The most negative integer over -1 overflows; semantics.md promises wrap-around (x // -1 is
+// the wrapping negation, x % -1 is 0), where LibTorch and MLX used to trap with SIGFPE.
+template <class T>
+void check_min_over_minus_one() {
+  constexpr T lo = std::numeric_limits<T>::min();
+  const ivy::Array x = ivy::array(std::vector<T>{lo, 7, -7, lo}, {4}, under_test());
+  const ivy::Array d = ivy::array(std::vector<T>{-1, -1, 2, 3}, {4}, under_test());
+  // floor(-7 / 2) = -4 and -7 - 2 * -4 = 1. lo is a power of two, no multiple of 3, so C++'s
+  // truncating lo / 3 is one above the floor, and its remainder lo % 3 is 3 below the floored one.
+  const T q3 = static_cast<T>(lo / 3 - 1), r3 = static_cast<T>(lo % 3 + 3);
+  EXPECT_EQ(ivy::floor_divide(x, d).to_vector<T>(), (std::vector<T>{lo, -7, -4, q3}));
+  EXPECT_EQ(ivy::remainder(x, d).to_vector<T>(), (std::vector<T>{0, 0, 1, r3}));
+  EXPECT_EQ(ivy::floor_divide(x, -1).to_vector<T>(), (std::vector<T>{lo, -7, 7, lo}));
+  EXPECT_EQ(ivy::remainder(x, -1).to_vector<T>(), (std::vector<T>{0, 0, 0, 0}));
+  EXPECT_EQ(ivy::floormod(x, -1).to_vector<T>(), (std::vector<T>{0, 0, 0, 0}));
+}
+
+TEST(HardeningKernels, MostNegativeIntegerOverMinusOneWraps) {
+  IVY_NEEDS_ARRAYS();
+  check_min_over_minus_one<std::int64_t>();
+  check_min_over_minus_one<std::int32_t>();
+}
+
+}  // namespace
+
+namespace {
+
+// Bounds near the float limits: high - low overflows, which made every draw low.
+TEST(HardeningKernels, UniformWithAnOverflowingSpanStaysInBounds) {
+  IVY_NEEDS_ARRAYS();
+  ivy::seed(3);
+  const std::vector<float> v =
+      ivy::random_uniform(-3e38, 3e38, ivy::Shape{64}, under_test())
+          .to_vector<float>();
+  int at_low = 0;
+  for (float x : v) {
+    EXPECT_GE(x, -3e38f);
+    EXPECT_LT(x, 3e38f);
+    at_low += x == -3e38f;
+  }
+  EXPECT_LT(at_low, 2);  // a draw of exactly low has probability about 2^-24 each
+}
+
+TEST(HardeningKernels, UniformNeedsFiniteBounds) {
+  IVY_NEEDS_ARRAYS();
+  const double inf = std::numeric_limits<double>::infinity();
+  const ivy::Options o(under_test());
+  EXPECT_THROW(ivy::random_uniform(0.0, inf, ivy::Shape{2}, o), ivy::ValueError);
+  EXPECT_THROW(ivy::random_uniform(-inf, 0.0, ivy::Shape{2}, o), ivy::ValueError);
+  EXPECT_THROW(ivy::random_uniform(0.0, std::nan(""), ivy::Shape{2}, o), ivy::ValueError);
+}
+
+// Seeds 2^32 apart gave one stream on torch (its generator keeps 32 bits of the seed).
+TEST(HardeningKernels, SeedUsesAllSixtyFourBits) {
+  IVY_NEEDS_ARRAYS();
+  const ivy::Options o(under_test());
+  ivy::seed(5);
+  const std::vector<float> a = ivy::random_uniform(0.0, 1.0, ivy::Shape{8}, o).to_vector<float>();
+  ivy::seed(5 + (std::uint64_t{1} << 32));
+  const std::vector<float> b = ivy::random_uniform(0.0, 1.0, ivy::Shape{8}, o).to_vector<float>();
+  ivy::seed(5);
+  const std::vector<float> c = ivy::random_uniform(0.0, 1.0, ivy::Shape{8}, o).to_vector<float>();
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a, c);
+}
+
+}  // namespace
