@@ -87,3 +87,22 @@ TEST(HardeningKernels, SeedUsesAllSixtyFourBits) {
 }
 
 }  // namespace
+
+namespace {
+
+// Sizes beyond 2^32 used to wrap silently to 32 bits on MLX (a pad of 2^32 + 1 gave shape [4]).
+// Every backend must give either the right size or a typed error, never a wrapped shape; the
+// sizes are too large to allocate, so the checks use a zero-row array or expect an error.
+TEST(HardeningKernels, SizesBeyondThirtyTwoBitsNeverWrap) {
+  IVY_NEEDS_ARRAYS();
+  const std::int64_t big = (std::int64_t{1} << 32) + 1;
+  const ivy::Array x = ivy::ones({0, 3}, under_test());
+  try {
+    const ivy::Array y = ivy::constant_pad(x, {{0, 0}, {big, 0}});
+    EXPECT_EQ(y.shape(), (ivy::Shape{0, big + 3}));
+  } catch (const ivy::UnsupportedError&) {
+    EXPECT_EQ(ivy::testing::backend_under_test(), "mlx");
+  }
+}
+
+}  // namespace
