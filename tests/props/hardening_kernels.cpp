@@ -52,8 +52,7 @@ TEST(HardeningKernels, UniformWithAnOverflowingSpanStaysInBounds) {
   IVY_NEEDS_ARRAYS();
   ivy::seed(3);
   const std::vector<float> v =
-      ivy::random_uniform(-3e38, 3e38, ivy::Shape{64}, under_test())
-          .to_vector<float>();
+      ivy::random_uniform(-3e38, 3e38, ivy::Shape{64}, under_test()).to_vector<float>();
   int at_low = 0;
   for (float x : v) {
     EXPECT_GE(x, -3e38f);
@@ -103,6 +102,24 @@ TEST(HardeningKernels, SizesBeyondThirtyTwoBitsNeverWrap) {
   } catch (const ivy::UnsupportedError&) {
     EXPECT_EQ(ivy::testing::backend_under_test(), "mlx");
   }
+}
+
+}  // namespace
+
+namespace {
+
+// minimum/maximum return the first argument on ties (semantics.md); MLX returned +0.
+TEST(HardeningKernels, MinimumMaximumKeepTheFirstSignedZero) {
+  IVY_NEEDS_ARRAYS();
+  const ivy::Array a = ivy::array({-0.0f, 0.0f}, under_test());
+  const ivy::Array b = ivy::array({0.0f, -0.0f}, under_test());
+  EXPECT_EQ(ivy::signbit(ivy::maximum(a, b)).to_vector<bool>(), (std::vector<bool>{true, false}));
+  EXPECT_EQ(ivy::signbit(ivy::minimum(a, b)).to_vector<bool>(), (std::vector<bool>{true, false}));
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  const ivy::Array n = ivy::array({nan, 1.0f}, under_test());
+  const ivy::Array m = ivy::array({1.0f, nan}, under_test());
+  EXPECT_EQ(ivy::isnan(ivy::maximum(n, m)).to_vector<bool>(), (std::vector<bool>{true, true}));
+  EXPECT_EQ(ivy::isnan(ivy::minimum(n, m)).to_vector<bool>(), (std::vector<bool>{true, true}));
 }
 
 }  // namespace

@@ -72,8 +72,8 @@ DType from_mlx(mx::Dtype d) {
 int to_mlx_int(std::int64_t v, std::string_view fn) {
   // MLX keeps sizes, widths and counts in 32-bit ints: a larger value would wrap silently.
   if (v > INT_MAX || v < INT_MIN)
-    detail::raise<UnsupportedError>(
-        fn, "mlx", "MLX sizes are 32-bit; " + std::to_string(v) + " does not fit");
+    detail::raise<UnsupportedError>(fn, "mlx",
+                                    "MLX sizes are 32-bit; " + std::to_string(v) + " does not fit");
   return static_cast<int>(v);
 }
 

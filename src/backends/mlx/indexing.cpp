@@ -50,9 +50,8 @@ mx::array scatter(const mx::array& idx, const mx::array& u, std::int64_t rows,
   // Which row each update would land in last: positions scattered with max.
   const int n = u.shape(0);
   const mx::array positions = mx::arange(0, n, 1, mx::int64);
-  const mx::array last =
-      mx::scatter_max(mx::full({shape[0]}, mx::array(-1), mx::int64), idx,
-                      mx::reshape(positions, {n, 1}), 0);
+  const mx::array last = mx::scatter_max(mx::full({shape[0]}, mx::array(-1), mx::int64), idx,
+                                         mx::reshape(positions, {n, 1}), 0);
   mx::Shape row_shape(shape.size(), 1);
   row_shape[0] = shape[0];
   const mx::array touched = mx::reshape(mx::greater_equal(last, mx::array(0)), row_shape);
