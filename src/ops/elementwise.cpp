@@ -282,11 +282,13 @@ Array bitwise_right_shift(const Operand& a, const Operand& b) {
 
 Array floormod(const Operand& x, const Operand& y) { return remainder(x, y); }
 
-Array clip(const Array& x, const Operand& lo, const Operand& hi) {
+// Either bound may be missing (the array API's None); the checks below (shape and dtype of x)
+// hold for every combination, so callers never clip with a bare minimum or maximum.
+Array clip(const Array& x, const std::optional<Operand>& lo, const std::optional<Operand>& hi) {
   const Operand xo(x);
-  const Backend& b = detail::common_backend("clip", {&xo, &lo, &hi});
-  const Array raised = maximum(x, lo);
-  const Array clipped = minimum(raised, hi);
+  const Backend& b = detail::common_backend("clip", {&xo, lo ? &*lo : &xo, hi ? &*hi : &xo});
+  const Array raised = lo ? maximum(x, *lo) : x;
+  const Array clipped = hi ? minimum(raised, *hi) : raised;
   detail::broadcast_shapes(x.shape(), clipped.shape(), "clip", b.name);
   if (clipped.shape() != x.shape())
     detail::raise<ShapeError>("clip", b.name,

@@ -123,3 +123,27 @@ TEST(HardeningKernels, MinimumMaximumKeepTheFirstSignedZero) {
 }
 
 }  // namespace
+
+namespace {
+
+// clip with a missing bound used to be a bare maximum/minimum: bounds of a larger shape
+// broadcast x up and float bounds promoted an int x. Every combination keeps x's shape and dtype.
+TEST(HardeningKernels, ClipWithAMissingBoundKeepsShapeAndDtype) {
+  IVY_NEEDS_ARRAYS();
+  const ivy::Array x = ivy::array(std::vector<std::int32_t>{-2, 0, 5}, {3}, under_test());
+  const ivy::Array wide = ivy::zeros({2, 3}, under_test());
+  EXPECT_THROW(ivy::clip(x, wide, std::nullopt), ivy::ShapeError);
+  EXPECT_THROW(ivy::clip(x, std::nullopt, wide), ivy::ShapeError);
+  EXPECT_THROW(ivy::clip(x, wide, ivy::Operand(wide)), ivy::ShapeError);
+  const ivy::Array lo = ivy::array({-1.5f, 0.5f, 0.5f}, under_test());
+  const ivy::Array a = ivy::clip(x, lo, std::nullopt);
+  EXPECT_EQ(a.dtype(), ivy::DType::int32);
+  EXPECT_EQ(a.to_vector<std::int32_t>(), (std::vector<std::int32_t>{-1, 0, 5}));  // trunc(-1.5)
+  const ivy::Array c = ivy::clip(x, std::nullopt, 2.5);
+  EXPECT_EQ(c.dtype(), ivy::DType::int32);
+  EXPECT_EQ(c.to_vector<std::int32_t>(), (std::vector<std::int32_t>{-2, 0, 2}));
+  EXPECT_EQ(ivy::clip(x, std::nullopt, std::nullopt).to_vector<std::int32_t>(),
+            (std::vector<std::int32_t>{-2, 0, 5}));
+}
+
+}  // namespace
