@@ -1,6 +1,7 @@
 #pragma once
 /// Element-wise math, comparison and logic. Binary functions broadcast and promote dtypes per
 /// docs/semantics.md; a host scalar takes the dtype of the array it meets.
+#include <optional>
 #include "ivy/backend/elementwise_kernels.hpp"
 #include "ivy/core/array.hpp"
 #include "ivy/ops/operand.hpp"
@@ -66,7 +67,8 @@ Array hypot(const Operand& x1, const Operand& x2);
  */
 Array logaddexp(const Operand& x1, const Operand& x2);
 /** min(max(x, lo), hi) element-wise; bounds may be arrays that broadcast with x. */
-Array clip(const Array& x, const Operand& lo, const Operand& hi);
+/** clip with either bound optional (std::nullopt: no bound); the result has x's shape and dtype. */
+Array clip(const Array& x, const std::optional<Operand>& lo, const std::optional<Operand>& hi);
 /** Elements of a where cond is true, else of b; all three broadcast together. */
 Array where(const Array& cond, const Operand& a, const Operand& b);
 
