@@ -106,3 +106,14 @@ def test_bad_arguments_raise_named_errors(backend, fn, cls, call):
         call()
     assert f"ivycpp.{fn}" in str(info.value) or f"ivycpp.linalg.{fn}" in str(info.value)
     assert backend in str(info.value)
+
+
+def test_clip_with_one_bound_keeps_shape_and_dtype(backend):
+    x = xp.asarray(np.array([1, 5, 9], dtype=np.int32))
+    with pytest.raises(xp.ShapeError, match="clip"):
+        xp.clip(x, xp.ones((2, 3)), None)
+    with pytest.raises(xp.ShapeError, match="clip"):
+        xp.clip(x, None, xp.ones((2, 3)))
+    got = xp.clip(x, xp.asarray(np.array([2.5, 2.5, 2.5], dtype=np.float32)), None)
+    assert got.dtype == xp.int32
+    assert_close(got, np.array([2, 5, 9]))
