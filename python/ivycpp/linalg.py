@@ -54,6 +54,9 @@ def qr(x, /, *, mode="reduced"):
 
 
 def diagonal(x, /, *, offset=0):
+    if x.ndim < 2:
+        raise _x.ValueError(f"ivycpp.linalg.diagonal [{x.backend}]: x must have at least 2 axes, "
+                            f"got shape {x.shape}")
     n, m = x.shape[-2], x.shape[-1]
     rows = _x.arange(max(0, -offset), min(n, m - offset), backend=x.backend)
     if rows.shape[0] == 0:

@@ -18,15 +18,18 @@ void bind_elementwise(nb::module_& m) {
       },                                                                          \
       nb::arg("x1"), nb::arg("x2"));
   IVY_BINARY_MATH_KERNELS(IVY_PY_BINARY)
+  IVY_PY_BINARY(hypot)
+  IVY_PY_BINARY(logaddexp)
 #undef IVY_PY_BINARY
   m.def(
       "clip",
       [](const ivy::Array& x, nb::handle lo, nb::handle hi) {
-        // The standard lets either bound be None; ivy::clip wants both.
-        if (lo.is_none() && hi.is_none()) return x;
-        if (lo.is_none()) return ivy::minimum(x, operand_or_throw(hi, "clip"));
-        if (hi.is_none()) return ivy::maximum(x, operand_or_throw(lo, "clip"));
-        return ivy::clip(x, operand_or_throw(lo, "clip"), operand_or_throw(hi, "clip"));
+        // Either bound may be None (the standard); ivy::clip keeps x's shape and dtype then too.
+        auto bound = [](nb::handle h) -> std::optional<ivy::Operand> {
+          if (h.is_none()) return std::nullopt;
+          return operand_or_throw(h, "clip");
+        };
+        return ivy::clip(x, bound(lo), bound(hi));
       },
       nb::arg("x"), nb::arg("min").none() = nb::none(), nb::arg("max").none() = nb::none());
   m.def(

@@ -1,6 +1,9 @@
 // ivy::mech orientation functions compiled once for ivy::Array, and the random rotations.
 #include "ivy/mech/orientation.hpp"
 
+#include <cmath>
+#include <string>
+
 namespace ivy::mech {
 
 IVY_MECH_ORIENTATION_INSTANTIATIONS()
@@ -18,6 +21,11 @@ Options float_options(Options opts) {
 
 Array get_random_quaternion(double max_rot_ang, const Shape& batch_shape, const Options& opts) {
   const Options o = float_options(opts);
+  // Checked here so that the error names this function, not the random_uniform it calls.
+  if (!(max_rot_ang >= 0.0) || !std::isfinite(max_rot_ang))
+    ivy::detail::raise<ValueError>(
+        "mech::get_random_quaternion", backend_name(o.backend ? *o.backend : current_backend()),
+        "max_rot_ang must be finite and >= 0, got " + std::to_string(max_rot_ang));
   const Array axis = random_uniform(0.0, 1.0, with_tail(batch_shape, 3), o);
   const Array unit = divide(axis, add(vector_norm(axis, 2.0, Axes{-1}, true), MIN_DENOMINATOR));
   const Array angle = random_uniform(-max_rot_ang, max_rot_ang, with_tail(batch_shape, 1), o);

@@ -173,6 +173,16 @@ Array binary_kernel(const ElementwiseKernels& k, BinaryOp op, const Array& a, co
   return y;
 }
 
+// Integer floor_divide/remainder. The most negative signed integer divided by -1 overflows:
+// C++ leaves it undefined and LibTorch and MLX trap (SIGFPE). semantics.md promises wrap-around,
+// so a divisor of -1 never reaches the kernel: x // -1 is the wrapping 0 - x, x % -1 is 0.
+Array divide_signed(const ElementwiseKernels& k, BinaryOp op, const Array& a, const Array& b) {
+  if (is_unsigned(a.dtype()) || !any(equal(b, -1)).item<bool>()) return binary_kernel(k, op, a, b);
+  const Array minus_one = equal(b, -1);
+  const Array y = binary_kernel(k, op, a, where(minus_one, 1, b));
+  return where(minus_one, op == BinaryOp::remainder ? zeros_like(y) : subtract(0, y), y);
+}
+
 // NumPy's shifts for every count, from kernels that only ever see counts in [0, bits): a and b
 // are integer arrays of one dtype; count is the operand b came from (a host scalar count is
 // range-checked on the host). Counts outside [0, bits) shift every bit out: 0, or -1 for
@@ -244,6 +254,7 @@ Array apply_binary(BinaryOp op, const Operand& a, const Operand& b) {
   Prepared p = prepare(bk, a, b, d, fn);
   if (int_check) check_integer_operands(op, p.b, fn, bk);
   if (kind == BinaryKind::shift) return shift(k, op, p.a, p.b, b);
+  if (int_check && op != BinaryOp::pow) return divide_signed(k, op, p.a, p.b);
   return binary_kernel(k, op, p.a, p.b);
 }
 
@@ -271,11 +282,13 @@ Array bitwise_right_shift(const Operand& a, const Operand& b) {
 
 Array floormod(const Operand& x, const Operand& y) { return remainder(x, y); }
 
-Array clip(const Array& x, const Operand& lo, const Operand& hi) {
+// Either bound may be missing (the array API's None); the checks below (shape and dtype of x)
+// hold for every combination, so callers never clip with a bare minimum or maximum.
+Array clip(const Array& x, const std::optional<Operand>& lo, const std::optional<Operand>& hi) {
   const Operand xo(x);
-  const Backend& b = detail::common_backend("clip", {&xo, &lo, &hi});
-  const Array raised = maximum(x, lo);
-  const Array clipped = minimum(raised, hi);
+  const Backend& b = detail::common_backend("clip", {&xo, lo ? &*lo : &xo, hi ? &*hi : &xo});
+  const Array raised = lo ? maximum(x, *lo) : x;
+  const Array clipped = hi ? minimum(raised, *hi) : raised;
   detail::broadcast_shapes(x.shape(), clipped.shape(), "clip", b.name);
   if (clipped.shape() != x.shape())
     detail::raise<ShapeError>("clip", b.name,

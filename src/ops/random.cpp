@@ -90,10 +90,22 @@ Array random_uniform(const Operand& low, const Operand& high, const std::optiona
   if (!is_floating(dtype))
     detail::raise<DTypeError>(fn, d.b->name,
                               "needs a float dtype, got " + std::string(dtype_name(dtype)));
+  // An infinite or NaN bound has no uniform distribution (low + (high - low) * u is NaN or inf).
+  if (any_true(logical_not(logical_and(isfinite(d.lo), isfinite(d.hi)))))
+    detail::raise<ValueError>(fn, d.b->name, "bounds must be finite");
   if (any_true(greater(d.lo, d.hi))) detail::raise<ValueError>(fn, d.b->name, "low > high");
   const Array u =
       detail::kernel(*d.b, random_family(*d.b, fn).uniform, fn)(d.shape, dtype, d.device);
-  const Array r = add(d.lo, multiply(subtract(d.hi, d.lo), u));
+  const Array span = subtract(d.hi, d.lo);
+  // high - low overflows for bounds near the dtype's limits: then add half the span twice
+  // (each partial sum lies between low and high). Other bounds keep the plain, exact form.
+  Array r;
+  if (any_true(isinf(span))) {
+    const Array half = multiply(subtract(multiply(d.hi, 0.5), multiply(d.lo, 0.5)), u);
+    r = add(add(d.lo, half), half);
+  } else {
+    r = add(d.lo, multiply(span, u));
+  }
   // low + (high - low) * u can round up to high; the interval stays half-open.
   return where(less(r, d.hi), r, broadcast_to(d.lo, d.shape));
 }

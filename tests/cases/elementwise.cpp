@@ -34,6 +34,8 @@ IVY_BINARY_CASE(bitwise_or)
 IVY_BINARY_CASE(bitwise_xor)
 IVY_BINARY_CASE(bitwise_left_shift)
 IVY_BINARY_CASE(bitwise_right_shift)
+IVY_BINARY_CASE(hypot)
+IVY_BINARY_CASE(logaddexp)
 #undef IVY_BINARY_CASE
 
 IVY_CASE(clip) {

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <functional>
 #include <iostream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -453,6 +454,21 @@ TEST(MechErrors, MessagesNameTheFunctionAndBackend) {
     const std::string msg = e.what();
     EXPECT_NE(msg.find("ivy::mech::quaternion_to_rot_mat"), std::string::npos) << msg;
     EXPECT_NE(msg.find("expected shape [...,4], got [3]"), std::string::npos) << msg;
+  }
+}
+
+TEST(MechErrors, RandomQuaternionRejectsABadMaximumAngle) {
+  IVY_MECH_SKIP_ON_STUB();
+  const ivy::Options o = ivy::Options(ivy::backend(backend_under_test()));
+  for (double bad : {-1.0, std::nan(""), std::numeric_limits<double>::infinity()}) {
+    try {
+      mech::get_random_quaternion(bad, {2}, o);
+      ADD_FAILURE() << "no ValueError for max_rot_ang " << bad;
+    } catch (const ivy::ValueError& e) {
+      const std::string msg = e.what();
+      EXPECT_NE(msg.find("ivy::mech::get_random_quaternion"), std::string::npos) << msg;
+      EXPECT_NE(msg.find("[" + backend_under_test() + "]"), std::string::npos) << msg;
+    }
   }
 }
 

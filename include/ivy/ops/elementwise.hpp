@@ -1,6 +1,7 @@
 #pragma once
 /// Element-wise math, comparison and logic. Binary functions broadcast and promote dtypes per
 /// docs/semantics.md; a host scalar takes the dtype of the array it meets.
+#include <optional>
 #include "ivy/backend/elementwise_kernels.hpp"
 #include "ivy/core/array.hpp"
 #include "ivy/ops/operand.hpp"
@@ -54,8 +55,20 @@ Array bitwise_right_shift(const Operand& a, const Operand& b);
 
 /** Floor modulo: the result has the sign of y (alias of remainder). */
 Array floormod(const Operand& x, const Operand& y);
+/**
+ * sqrt(x1^2 + x2^2) without overflow or underflow in between (hypot(1e200, 1e200) is 1.41e200
+ * in float64); inf if either side is infinite, even when the other is NaN (C99, NumPy).
+ * Operands promote as in atan2: integers and bools compute in float32.
+ */
+Array hypot(const Operand& x1, const Operand& x2);
+/**
+ * log(exp(x1) + exp(x2)) without overflow: max + log1p(exp(-|x1 - x2|)); two equal infinities
+ * give that infinity (+inf or -inf). Operands promote as in atan2.
+ */
+Array logaddexp(const Operand& x1, const Operand& x2);
 /** min(max(x, lo), hi) element-wise; bounds may be arrays that broadcast with x. */
-Array clip(const Array& x, const Operand& lo, const Operand& hi);
+/** clip with either bound optional (std::nullopt: no bound); the result has x's shape and dtype. */
+Array clip(const Array& x, const std::optional<Operand>& lo, const std::optional<Operand>& hi);
 /** Elements of a where cond is true, else of b; all three broadcast together. */
 Array where(const Array& cond, const Operand& a, const Operand& b);
 

@@ -69,15 +69,18 @@ DType from_mlx(mx::Dtype d) {
   }
 }
 
+int to_mlx_int(std::int64_t v, std::string_view fn) {
+  // MLX keeps sizes, widths and counts in 32-bit ints: a larger value would wrap silently.
+  if (v > INT_MAX || v < INT_MIN)
+    detail::raise<UnsupportedError>(fn, "mlx",
+                                    "MLX sizes are 32-bit; " + std::to_string(v) + " does not fit");
+  return static_cast<int>(v);
+}
+
 mx::Shape to_mlx_shape(const Shape& s, std::string_view fn) {
   mx::Shape out;
   out.reserve(s.size());
-  for (std::int64_t v : s) {
-    if (v > INT_MAX)
-      detail::raise<UnsupportedError>(
-          fn, "mlx", "MLX dimensions are 32-bit; " + std::to_string(v) + " is too long");
-    out.push_back(static_cast<mx::ShapeElem>(v));
-  }
+  for (std::int64_t v : s) out.push_back(static_cast<mx::ShapeElem>(to_mlx_int(v, fn)));
   return out;
 }
 

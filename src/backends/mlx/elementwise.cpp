@@ -125,6 +125,14 @@ mx::array float_floor_divide(const mx::array& a, const mx::array& b) {
   return mx::where(mx::equal(b, mx::array(0, b.dtype())), mx::divide(a, b), q);
 }
 
+// minimum/maximum return the first argument when the two compare equal (semantics.md), so
+// maximum(-0.0, 0.0) is -0.0 as on the other backends; mx::maximum picked +0. NaN in either
+// argument propagates.
+mx::array first_on_ties(const mx::array& a, const mx::array& b, const mx::array& a_wins) {
+  if (!mx::issubdtype(a.dtype(), mx::inexact)) return mx::where(a_wins, a, b);
+  return mx::where(mx::logical_or(a_wins, mx::isnan(a)), a, b);
+}
+
 mx::array binary_op(BinaryOp op, const mx::array& a, const mx::array& b) {
   switch (op) {
     case BinaryOp::add:
@@ -143,9 +151,9 @@ mx::array binary_op(BinaryOp op, const mx::array& a, const mx::array& b) {
     case BinaryOp::remainder:
       return mx::remainder(a, b);
     case BinaryOp::minimum:
-      return mx::minimum(a, b);
+      return first_on_ties(a, b, mx::less_equal(a, b));
     case BinaryOp::maximum:
-      return mx::maximum(a, b);
+      return first_on_ties(a, b, mx::greater_equal(a, b));
     case BinaryOp::atan2:
       return mx::arctan2(a, b);
     case BinaryOp::equal:

@@ -41,7 +41,7 @@ mx::array identity_of(ScatterReduction r, mx::Dtype d) {
 mx::array scatter(const mx::array& idx, const mx::array& u, std::int64_t rows,
                   ScatterReduction reduction) {
   mx::Shape shape = u.shape();
-  shape[0] = static_cast<mx::ShapeElem>(rows);
+  shape[0] = to_mlx_int(rows, "scatter_nd");
   const mx::array zeros = mx::zeros(shape, u.dtype());
   if (u.size() == 0) return zeros;  // nothing to scatter (MLX rejects empty updates)
   const mx::array upd = as_row_updates(u);
@@ -50,11 +50,10 @@ mx::array scatter(const mx::array& idx, const mx::array& u, std::int64_t rows,
   // Which row each update would land in last: positions scattered with max.
   const int n = u.shape(0);
   const mx::array positions = mx::arange(0, n, 1, mx::int64);
-  const mx::array last =
-      mx::scatter_max(mx::full({static_cast<int>(rows)}, mx::array(-1), mx::int64), idx,
-                      mx::reshape(positions, {n, 1}), 0);
+  const mx::array last = mx::scatter_max(mx::full({shape[0]}, mx::array(-1), mx::int64), idx,
+                                         mx::reshape(positions, {n, 1}), 0);
   mx::Shape row_shape(shape.size(), 1);
-  row_shape[0] = static_cast<mx::ShapeElem>(rows);
+  row_shape[0] = shape[0];
   const mx::array touched = mx::reshape(mx::greater_equal(last, mx::array(0)), row_shape);
   if (reduction == ScatterReduction::replace) {
     const mx::array winners = mx::take(u, mx::maximum(last, mx::array(0)), 0);

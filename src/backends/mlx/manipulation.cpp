@@ -47,7 +47,7 @@ Array pad(const Array& x, const std::vector<std::pair<std::int64_t, std::int64_t
     const mx::array& t = native(x);
     std::vector<std::pair<int, int>> w;
     for (const auto& [before, after] : widths)
-      w.emplace_back(static_cast<int>(before), static_cast<int>(after));
+      w.emplace_back(to_mlx_int(before, "constant_pad"), to_mlx_int(after, "constant_pad"));
     return wrap(mx::pad(t, w, scalar(value, from_mlx(t.dtype()))));
   });
 }

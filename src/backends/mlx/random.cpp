@@ -49,7 +49,7 @@ Array normal(const Shape& shape, DType d, const Device& dev) {
 Array randperm(std::int64_t n, const Device& dev) {
   require_cpu(dev, "shuffle");
   return guarded("shuffle", [&] {
-    return wrap(mx::astype(mx::random::permutation(static_cast<int>(n)), mx::int64));
+    return wrap(mx::astype(mx::random::permutation(to_mlx_int(n, "shuffle")), mx::int64));
   });
 }
 

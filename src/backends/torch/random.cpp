@@ -8,7 +8,9 @@ namespace ivy::backends::torch_impl {
 namespace {
 
 // LibTorch's default generators (CPU and, when present, CUDA) are torch's state.
-void seed(std::uint64_t value) { at::manual_seed(value); }
+// LibTorch's CPU generator (mt19937) keeps only the low 32 bits of a seed, so seeds 2^32 apart
+// gave one stream: fold the high half in (seeds below 2^32 keep their streams).
+void seed(std::uint64_t value) { at::manual_seed((value ^ (value >> 32)) & 0xffffffffULL); }
 
 Array uniform(const Shape& shape, DType d, const Device& device) {
   return guarded("random_uniform", [&] { return wrap(at::rand(shape, options(d, device))); });

@@ -1,0 +1,149 @@
+// Regression tests for issue 12 (hardening) on the kernels: each input once crashed, trapped or
+// gave a silently wrong value on some backend; expected values are closed forms.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "ivy/ivy.hpp"
+#include "support/support_record.hpp"
+
+namespace {
+
+const ivy::Backend& under_test() { return ivy::backend(ivy::testing::backend_under_test()); }
+
+#define IVY_NEEDS_ARRAYS()                                                        \
+  if (ivy::testing::backend_under_test() == "stub") {                             \
+    EXPECT_THROW(ivy::zeros({1}, under_test()), ivy::UnsupportedError);           \
+    GTEST_SKIP() << "the stub backend holds no arrays (creation is unsupported)"; \
+  }
+
+// The most negative integer over -1 overflows; semantics.md promises wrap-around (x // -1 is
+// the wrapping negation, x % -1 is 0), where LibTorch and MLX used to trap with SIGFPE.
+template <class T>
+void check_min_over_minus_one() {
+  constexpr T lo = std::numeric_limits<T>::min();
+  const ivy::Array x = ivy::array(std::vector<T>{lo, 7, -7, lo}, {4}, under_test());
+  const ivy::Array d = ivy::array(std::vector<T>{-1, -1, 2, 3}, {4}, under_test());
+  // floor(-7 / 2) = -4 and -7 - 2 * -4 = 1. lo is a power of two, no multiple of 3, so C++'s
+  // truncating lo / 3 is one above the floor, and its remainder lo % 3 is 3 below the floored one.
+  const T q3 = static_cast<T>(lo / 3 - 1), r3 = static_cast<T>(lo % 3 + 3);
+  EXPECT_EQ(ivy::floor_divide(x, d).to_vector<T>(), (std::vector<T>{lo, -7, -4, q3}));
+  EXPECT_EQ(ivy::remainder(x, d).to_vector<T>(), (std::vector<T>{0, 0, 1, r3}));
+  EXPECT_EQ(ivy::floor_divide(x, -1).to_vector<T>(), (std::vector<T>{lo, -7, 7, lo}));
+  EXPECT_EQ(ivy::remainder(x, -1).to_vector<T>(), (std::vector<T>{0, 0, 0, 0}));
+  EXPECT_EQ(ivy::floormod(x, -1).to_vector<T>(), (std::vector<T>{0, 0, 0, 0}));
+}
+
+TEST(HardeningKernels, MostNegativeIntegerOverMinusOneWraps) {
+  IVY_NEEDS_ARRAYS();
+  check_min_over_minus_one<std::int64_t>();
+  check_min_over_minus_one<std::int32_t>();
+}
+
+}  // namespace
+
+namespace {
+
+// Bounds near the float limits: high - low overflows, which made every draw low.
+TEST(HardeningKernels, UniformWithAnOverflowingSpanStaysInBounds) {
+  IVY_NEEDS_ARRAYS();
+  ivy::seed(3);
+  const std::vector<float> v =
+      ivy::random_uniform(-3e38, 3e38, ivy::Shape{64}, under_test()).to_vector<float>();
+  int at_low = 0;
+  for (float x : v) {
+    EXPECT_GE(x, -3e38f);
+    EXPECT_LT(x, 3e38f);
+    at_low += x == -3e38f;
+  }
+  EXPECT_LT(at_low, 2);  // a draw of exactly low has probability about 2^-24 each
+}
+
+TEST(HardeningKernels, UniformNeedsFiniteBounds) {
+  IVY_NEEDS_ARRAYS();
+  const double inf = std::numeric_limits<double>::infinity();
+  const ivy::Options o(under_test());
+  EXPECT_THROW(ivy::random_uniform(0.0, inf, ivy::Shape{2}, o), ivy::ValueError);
+  EXPECT_THROW(ivy::random_uniform(-inf, 0.0, ivy::Shape{2}, o), ivy::ValueError);
+  EXPECT_THROW(ivy::random_uniform(0.0, std::nan(""), ivy::Shape{2}, o), ivy::ValueError);
+}
+
+// Seeds 2^32 apart gave one stream on torch (its generator keeps 32 bits of the seed).
+TEST(HardeningKernels, SeedUsesAllSixtyFourBits) {
+  IVY_NEEDS_ARRAYS();
+  const ivy::Options o(under_test());
+  ivy::seed(5);
+  const std::vector<float> a = ivy::random_uniform(0.0, 1.0, ivy::Shape{8}, o).to_vector<float>();
+  ivy::seed(5 + (std::uint64_t{1} << 32));
+  const std::vector<float> b = ivy::random_uniform(0.0, 1.0, ivy::Shape{8}, o).to_vector<float>();
+  ivy::seed(5);
+  const std::vector<float> c = ivy::random_uniform(0.0, 1.0, ivy::Shape{8}, o).to_vector<float>();
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a, c);
+}
+
+}  // namespace
+
+namespace {
+
+// Sizes beyond 2^32 used to wrap silently to 32 bits on MLX (a pad of 2^32 + 1 gave shape [4]).
+// Every backend must give either the right size or a typed error, never a wrapped shape; the
+// sizes are too large to allocate, so the checks use a zero-row array or expect an error.
+TEST(HardeningKernels, SizesBeyondThirtyTwoBitsNeverWrap) {
+  IVY_NEEDS_ARRAYS();
+  const std::int64_t big = (std::int64_t{1} << 32) + 1;
+  const ivy::Array x = ivy::ones({0, 3}, under_test());
+  try {
+    const ivy::Array y = ivy::constant_pad(x, {{0, 0}, {big, 0}});
+    EXPECT_EQ(y.shape(), (ivy::Shape{0, big + 3}));
+  } catch (const ivy::UnsupportedError&) {
+    EXPECT_EQ(ivy::testing::backend_under_test(), "mlx");
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// minimum/maximum return the first argument on ties (semantics.md); MLX returned +0.
+TEST(HardeningKernels, MinimumMaximumKeepTheFirstSignedZero) {
+  IVY_NEEDS_ARRAYS();
+  const ivy::Array a = ivy::array({-0.0f, 0.0f}, under_test());
+  const ivy::Array b = ivy::array({0.0f, -0.0f}, under_test());
+  EXPECT_EQ(ivy::signbit(ivy::maximum(a, b)).to_vector<bool>(), (std::vector<bool>{true, false}));
+  EXPECT_EQ(ivy::signbit(ivy::minimum(a, b)).to_vector<bool>(), (std::vector<bool>{true, false}));
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  const ivy::Array n = ivy::array({nan, 1.0f}, under_test());
+  const ivy::Array m = ivy::array({1.0f, nan}, under_test());
+  EXPECT_EQ(ivy::isnan(ivy::maximum(n, m)).to_vector<bool>(), (std::vector<bool>{true, true}));
+  EXPECT_EQ(ivy::isnan(ivy::minimum(n, m)).to_vector<bool>(), (std::vector<bool>{true, true}));
+}
+
+}  // namespace
+
+namespace {
+
+// clip with a missing bound used to be a bare maximum/minimum: bounds of a larger shape
+// broadcast x up and float bounds promoted an int x. Every combination keeps x's shape and dtype.
+TEST(HardeningKernels, ClipWithAMissingBoundKeepsShapeAndDtype) {
+  IVY_NEEDS_ARRAYS();
+  const ivy::Array x = ivy::array(std::vector<std::int32_t>{-2, 0, 5}, {3}, under_test());
+  const ivy::Array wide = ivy::zeros({2, 3}, under_test());
+  EXPECT_THROW(ivy::clip(x, wide, std::nullopt), ivy::ShapeError);
+  EXPECT_THROW(ivy::clip(x, std::nullopt, wide), ivy::ShapeError);
+  EXPECT_THROW(ivy::clip(x, wide, ivy::Operand(wide)), ivy::ShapeError);
+  const ivy::Array lo = ivy::array({-1.5f, 0.5f, 0.5f}, under_test());
+  const ivy::Array a = ivy::clip(x, lo, std::nullopt);
+  EXPECT_EQ(a.dtype(), ivy::DType::int32);
+  EXPECT_EQ(a.to_vector<std::int32_t>(), (std::vector<std::int32_t>{-1, 0, 5}));  // trunc(-1.5)
+  const ivy::Array c = ivy::clip(x, std::nullopt, 2.5);
+  EXPECT_EQ(c.dtype(), ivy::DType::int32);
+  EXPECT_EQ(c.to_vector<std::int32_t>(), (std::vector<std::int32_t>{-2, 0, 2}));
+  EXPECT_EQ(ivy::clip(x, std::nullopt, std::nullopt).to_vector<std::int32_t>(),
+            (std::vector<std::int32_t>{-2, 0, 5}));
+}
+
+}  // namespace
