@@ -2,6 +2,7 @@
 import builtins as _b
 from dataclasses import dataclass as _dataclass
 
+from . import _ivycpp as _x
 from ._ivycpp import DType, Array, _promote_types
 
 bool = DType.bool  # noqa: A001  (the standard's name)
@@ -44,17 +45,29 @@ def _dtype_of(x):
     return x.dtype if isinstance(x, Array) else x
 
 
-def finfo(type, /):  # noqa: A002
+_IINFO_BITS = {int8: 8, int16: 16, int32: 32, int64: 64, uint8: 8}
+
+
+def _info_dtype(fn, type, table, kind):  # noqa: A002
+    """The dtype of `type` (a DType or an array), or a DTypeError naming fn when it is not one
+    of the dtypes fn describes."""
     d = _dtype_of(type)
+    if not isinstance(d, DType) or d not in table:
+        raise _x.DTypeError(f"ivycpp.{fn}: expected {kind} dtype or array, got {type!r}")
+    return d
+
+
+def finfo(type, /):  # noqa: A002
+    d = _info_dtype("finfo", type, _FINFO, "a floating-point")
     bits, eps, mx, tiny = _FINFO[d]
     return finfo_object(bits, eps, mx, -mx, tiny, d)
 
 
 def iinfo(type, /):  # noqa: A002
-    d = _dtype_of(type)
+    d = _info_dtype("iinfo", type, _IINFO_BITS, "an integer")
     if d == uint8:
         return iinfo_object(8, 255, 0, d)
-    bits = {int8: 8, int16: 16, int32: 32, int64: 64}[d]
+    bits = _IINFO_BITS[d]
     return iinfo_object(bits, 2 ** (bits - 1) - 1, -(2 ** (bits - 1)), d)
 
 

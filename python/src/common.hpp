@@ -17,7 +17,8 @@ namespace nb = nanobind;
 // ValueError or IndexError naming it, never nanobind's bare std::bad_cast.
 
 /** TypeError "ivycpp.<fn>: <what> must be <expected>, got <type of got>". */
-[[noreturn]] void type_error(const char* fn, const char* what, const char* expected, nb::handle got);
+[[noreturn]] void type_error(const char* fn, const char* what, const char* expected,
+                             nb::handle got);
 /** What to do with an integer outside int64. */
 enum class Overflow { value_error, index_error, saturate };
 /**
@@ -63,8 +64,7 @@ ivy::Shape to_shape(nb::handle shape, const char* fn);
 /** A Device from a str, a Device or None (nullopt). */
 std::optional<ivy::Device> to_device(nb::handle device, const char* fn);
 /** Creation options from dtype (DType or None), device and backend (name, or None). */
-ivy::Options make_options(nb::handle dtype, nb::handle device, nb::handle backend,
-                          const char* fn);
+ivy::Options make_options(nb::handle dtype, nb::handle device, nb::handle backend, const char* fn);
 /** The backend given by name, or the current one for None. */
 const ivy::Backend& backend_or_current(nb::handle backend, const char* fn);
 

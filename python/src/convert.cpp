@@ -11,7 +11,9 @@ namespace {
 
 std::string prefix(const char* fn) { return std::string("ivycpp.") + fn + ": "; }
 
-std::string py_type_name(nb::handle h) { return nb::cast<std::string>(nb::str(h.type().attr("__name__"))); }
+std::string py_type_name(nb::handle h) {
+  return nb::cast<std::string>(nb::str(h.type().attr("__name__")));
+}
 
 // repr(h) for a message; a repr that raises gives the type's name instead.
 std::string safe_repr(nb::handle h) {
@@ -93,7 +95,8 @@ std::string to_str(nb::handle h, const char* fn, const char* what) {
 }
 
 ivy::DType to_dtype(nb::handle h, const char* fn) {
-  if (!nb::isinstance<ivy::DType>(h)) type_error(fn, "dtype", "an ivycpp dtype (ivycpp.float32, ...)", h);
+  if (!nb::isinstance<ivy::DType>(h))
+    type_error(fn, "dtype", "an ivycpp dtype (ivycpp.float32, ...)", h);
   return nb::cast<ivy::DType>(h);
 }
 
@@ -173,8 +176,7 @@ const ivy::Backend& backend_or_current(nb::handle backend, const char* fn) {
   return ivy::backend(to_str(backend, fn, "backend"));
 }
 
-ivy::Options make_options(nb::handle dtype, nb::handle device, nb::handle backend,
-                          const char* fn) {
+ivy::Options make_options(nb::handle dtype, nb::handle device, nb::handle backend, const char* fn) {
   ivy::Options o;
   if (!dtype.is_none()) o.dtype = to_dtype(dtype, fn);
   if (!backend.is_none()) o.backend = &backend_or_current(backend, fn);

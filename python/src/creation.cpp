@@ -63,8 +63,7 @@ void flatten(nb::handle obj, int depth, ivy::Shape& prefix, Flat& out, const cha
                              .c_str());
   const std::int64_t n = static_cast<std::int64_t>(nb::len(obj));
   if (out.shape_known) {
-    if (static_cast<int>(out.shape.size()) <= depth || out.shape[depth] != n)
-      ragged(fn);
+    if (static_cast<int>(out.shape.size()) <= depth || out.shape[depth] != n) ragged(fn);
   }
   prefix.push_back(n);
   if (n == 0 && !out.shape_known) {
@@ -234,6 +233,10 @@ void bind_creation(nb::module_& m) {
       "eye",
       [](std::int64_t n, std::optional<std::int64_t> m_, nb::int_ k, nb::handle dtype,
          nb::handle device, nb::handle backend) {
+        // ivy::eye reads a negative m as "m = n"; from Python only None means that.
+        if (m_ && *m_ < 0)
+          throw ivy::ValueError("ivycpp.eye: n_cols must be >= 0 or None, got " +
+                                std::to_string(*m_));
         // Any Python int is a valid k; beyond +-(n + m) the diagonal is empty either way.
         const std::int64_t cols = m_.value_or(n);
         const std::int64_t lim = n + cols + 1;

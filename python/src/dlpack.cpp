@@ -98,7 +98,8 @@ void bind_dlpack(nb::module_& m, nb::class_<ivy::Array>& cls) {
         if (!stream.is_none() && !x.device().is_cpu())
           throw nb::buffer_error("ivycpp: DLPack streams are not supported");
         if (!dl_device.is_none() && !dl_device.equal(dlpack_device(x)))
-          throw nb::buffer_error("ivycpp.Array.__dlpack__: export to another device is not supported");
+          throw nb::buffer_error(
+              "ivycpp.Array.__dlpack__: export to another device is not supported");
         if (to_opt_bool(copy, "Array.__dlpack__", "copy").value_or(false))
           return export_capsule(copy_array(x));
         return export_capsule(x);
@@ -131,9 +132,9 @@ void bind_dlpack(nb::module_& m, nb::class_<ivy::Array>& cls) {
         // the backend's own error, nor a silent stay on the producer's device).
         if (dev && !(*dev == out.device())) {
           if (no_copy)
-            throw nb::buffer_error(("ivycpp.from_dlpack: copy=False, but moving to " +
-                                    dev->str() + " is a copy")
-                                       .c_str());
+            throw nb::buffer_error(
+                ("ivycpp.from_dlpack: copy=False, but moving to " + dev->str() + " is a copy")
+                    .c_str());
           try {
             out = ivy::to_device(out, *dev);
           } catch (const ivy::Error& e) {

@@ -147,7 +147,9 @@ void bind_manipulation(nb::module_& m) {
       nb::arg("x"), nb::kw_only(), nb::arg("axis") = 0);
   m.def(
       "squeeze",
-      [](const ivy::Array& x, nb::handle axis) { return ivy::squeeze(x, to_axes(axis, "squeeze")); },
+      [](const ivy::Array& x, nb::handle axis) {
+        return ivy::squeeze(x, to_axes(axis, "squeeze"));
+      },
       nb::arg("x"), nb::arg("axis"));
   m.def(
       "concat",
@@ -178,7 +180,8 @@ void bind_manipulation(nb::module_& m) {
       },
       nb::arg("x"), nb::arg("num_or_size_splits"), nb::kw_only(), nb::arg("axis") = 0);
   m.def(
-      "flip", [](const ivy::Array& x, nb::handle axis) { return ivy::flip(x, to_axes(axis, "flip")); },
+      "flip",
+      [](const ivy::Array& x, nb::handle axis) { return ivy::flip(x, to_axes(axis, "flip")); },
       nb::arg("x"), nb::kw_only(), nb::arg("axis").none() = nb::none());
   m.def(
       "tile",
@@ -196,9 +199,7 @@ void bind_manipulation(nb::module_& m) {
   m.def(
       "constant_pad",
       [](const ivy::Array& x, std::vector<std::pair<std::int64_t, std::int64_t>> pad,
-         nb::handle value) {
-        return ivy::constant_pad(x, pad, to_scalar(value, "constant_pad"));
-      },
+         nb::handle value) { return ivy::constant_pad(x, pad, to_scalar(value, "constant_pad")); },
       nb::arg("x"), nb::arg("pad_width"), nb::arg("value") = 0);
   m.def(
       "zero_pad",
@@ -390,24 +391,22 @@ void bind_nn(nb::module_& m) {
   m.def(
       "random_uniform",
       [](nb::handle low, nb::handle high, nb::handle shape, nb::handle dtype, nb::handle backend) {
-        return ivy::random_uniform(operand_or_throw(low, "random_uniform"),
-                                   operand_or_throw(high, "random_uniform"),
-                                   shape.is_none()
-                                       ? std::optional<ivy::Shape>{}
-                                       : std::optional<ivy::Shape>(to_shape(shape, "random_uniform")),
-                                   make_options(dtype, nb::none(), backend, "random_uniform"));
+        return ivy::random_uniform(
+            operand_or_throw(low, "random_uniform"), operand_or_throw(high, "random_uniform"),
+            shape.is_none() ? std::optional<ivy::Shape>{}
+                            : std::optional<ivy::Shape>(to_shape(shape, "random_uniform")),
+            make_options(dtype, nb::none(), backend, "random_uniform"));
       },
       nb::arg("low") = 0.0, nb::arg("high") = 1.0, nb::arg("shape").none() = nb::none(),
       nb::kw_only(), nb::arg("dtype").none() = nb::none(), nb::arg("backend").none() = nb::none());
   m.def(
       "random_normal",
       [](nb::handle mean, nb::handle std, nb::handle shape, nb::handle dtype, nb::handle backend) {
-        return ivy::random_normal(operand_or_throw(mean, "random_normal"),
-                                  operand_or_throw(std, "random_normal"),
-                                  shape.is_none()
-                                      ? std::optional<ivy::Shape>{}
-                                      : std::optional<ivy::Shape>(to_shape(shape, "random_normal")),
-                                  make_options(dtype, nb::none(), backend, "random_normal"));
+        return ivy::random_normal(
+            operand_or_throw(mean, "random_normal"), operand_or_throw(std, "random_normal"),
+            shape.is_none() ? std::optional<ivy::Shape>{}
+                            : std::optional<ivy::Shape>(to_shape(shape, "random_normal")),
+            make_options(dtype, nb::none(), backend, "random_normal"));
       },
       nb::arg("mean") = 0.0, nb::arg("std") = 1.0, nb::arg("shape").none() = nb::none(),
       nb::kw_only(), nb::arg("dtype").none() = nb::none(), nb::arg("backend").none() = nb::none());

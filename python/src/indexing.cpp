@@ -30,7 +30,8 @@ ivy::Slice to_slice(nb::handle s, std::int64_t n, const char* fn) {
   if (PySlice_Unpack(s.ptr(), &start, &stop, &step) < 0) {
     const bool zero_step = PyErr_ExceptionMatches(PyExc_ValueError);
     PyErr_Clear();
-    if (zero_step) throw ivy::ValueError(std::string("ivycpp.") + fn + ": slice step cannot be zero");
+    if (zero_step)
+      throw ivy::ValueError(std::string("ivycpp.") + fn + ": slice step cannot be zero");
     throw nb::type_error((std::string("ivycpp.") + fn +
                           ": slice indices must be integers or None, got " + repr_of(s))
                              .c_str());
@@ -78,8 +79,8 @@ ivy::Array masked(const ivy::Array& x, const ivy::Array& k, const char* fn) {
   // The standard lets a mask axis be 0 long whatever the array's: it selects nothing.
   for (int a = 0; a < k.ndim(); ++a)
     if (k.dim(a) != x.dim(a) && k.dim(a) != 0)
-      index_error(fn, "boolean index does not match the array's shape on axis " +
-                          std::to_string(a));
+      index_error(fn,
+                  "boolean index does not match the array's shape on axis " + std::to_string(a));
   return ivy::gather_nd(x, ivy::indices_where(k));
 }
 
@@ -190,8 +191,7 @@ ivy::Array getitem(const ivy::Array& x, nb::handle key, const char* fn) {
       slices.push_back(to_slice(h, n, fn));
       drop.push_back(false);
       ++out_pos;
-    } else if (PyLong_Check(h.ptr()) ||
-               (int_array && nb::cast<const ivy::Array&>(h).ndim() == 0)) {
+    } else if (PyLong_Check(h.ptr()) || (int_array && nb::cast<const ivy::Array&>(h).ndim() == 0)) {
       std::int64_t i = PyLong_Check(h.ptr()) ? to_int(h, fn, "index", Overflow::index_error)
                                              : nb::cast<const ivy::Array&>(h).item<std::int64_t>();
       if (i < -n || i >= n)
