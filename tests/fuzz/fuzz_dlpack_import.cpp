@@ -1,7 +1,8 @@
 // libFuzzer target: ivy::from_dlpack (xtensor backend) on a fuzzed DLManagedTensor. The input
 // describes dtype (code, bits, lanes), device, ndim, shape, strides and byte_offset; the rest
-// fills the data. For a well-formed descriptor the target allocates exactly the bytes it spans,
-// so any read outside them is an AddressSanitizer report. A malformed one (negative ndim or
+// fills the data. For a well-formed descriptor the target allocates the bytes from data (or
+// the lowest byte reached, if below it) to one past the highest byte reached, so a read past
+// the end or below the start is an AddressSanitizer report. A malformed one (negative ndim or
 // dims) gets a 16-byte buffer: the import must reject it before reading. An import must either
 // throw an ivy::Error or return an Array of the described shape whose elements can be read, and
 // on success the capsule's deleter must have run exactly once when the Array is gone.
@@ -80,26 +81,34 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   t.shape = c.shape.data();
   t.strides = has_strides ? c.strides.data() : nullptr;
 
-  // The element span [lo, hi] the descriptor reaches, in elements, computed without overflow.
+  // The element span [lo, hi] the descriptor reaches, in elements. Negative or zero dims make
+  // it empty (nothing may be read); otherwise dims and strides past 2^31 are skipped so that
+  // the arithmetic below cannot overflow.
   const __int128 item = (t.dtype.bits * static_cast<__int128>(t.dtype.lanes) + 7) / 8;
+  bool malformed = t.ndim < 0, zero = false;
+  for (const std::int64_t n : c.shape) (n < 0 ? malformed : zero) |= n <= 0;
   __int128 lo = 0, hi = 0, count = 1, row = 1;
-  bool malformed = t.ndim < 0;
-  for (int d = t.ndim - 1; d >= 0; --d) {
+  constexpr std::int64_t kBig = std::int64_t{1} << 31;
+  for (int d = t.ndim - 1; d >= 0 && !malformed && !zero; --d) {
     const __int128 n = c.shape[d];
     const __int128 stride = has_strides ? c.strides[d] : row;
-    if (n < 0) malformed = true;
-    if (n > 0) (stride < 0 ? lo : hi) += stride * (n - 1);
-    count *= n < 0 ? 0 : n;
-    row *= n < 0 ? 0 : n;
+    if (n > kBig || stride > kBig || stride < -kBig) return 0;
+    (stride < 0 ? lo : hi) += stride * (n - 1);
+    count *= n;
+    row *= n;
     if (count * item > kMaxBytes || (hi - lo) * item > kMaxBytes) return 0;
   }
-  const __int128 bytes = malformed || count == 0 ? 16 : (hi - lo + 1) * item;
+  if (malformed || zero) count = 0;
+  // Bytes [first, end) relative to data are reached; data sits inside the allocation, which
+  // spans from min(first, 0) to end, so byte_offset and negative strides stay in bounds.
+  const __int128 first = t.byte_offset + lo * item, end = t.byte_offset + (hi + 1) * item;
+  const bool empty = malformed || count == 0;
+  const __int128 below = empty || first >= 0 ? 0 : -first;
+  if (!empty && end > kMaxBytes) return 0;
+  const __int128 bytes = empty ? 16 : below + end;
   c.buffer = static_cast<std::uint8_t*>(std::malloc(static_cast<std::size_t>(bytes)));
   std::memcpy(c.buffer, in.rest(), std::min<std::size_t>(in.left(), bytes));
-  // data + byte_offset + lo * item is the first byte reached: the buffer's start.
-  const __int128 start = malformed || count == 0 ? 0 : t.byte_offset + lo * item;
-  t.data = reinterpret_cast<void*>(reinterpret_cast<std::uintptr_t>(c.buffer) -
-                                   static_cast<std::uintptr_t>(start));
+  t.data = c.buffer + static_cast<std::size_t>(below);
   c.managed.manager_ctx = &c;
   c.managed.deleter = delete_capsule;
 

@@ -134,7 +134,8 @@ def load_known(path):
 
 def known_note(known, backend, kind, name, detail):
     for k_backend, k_kind, k_name, k_msg, note in known:
-        if k_backend in ("*", backend) and k_kind == kind and fnmatch.fnmatchcase(name, k_name) \
+        if k_backend in ("*", backend) and fnmatch.fnmatchcase(kind, k_kind) \
+                and fnmatch.fnmatchcase(name, k_name) \
                 and k_msg in detail:
             return note
     return None
