@@ -160,6 +160,7 @@ def main():
     ap.add_argument("--memory-gib", type=float, default=4, help="RLIMIT_AS of each child")
     ap.add_argument("--pythonpath", default="build/python", help="folder holding ivycpp")
     ap.add_argument("--known", default=os.path.join(HERE, "known_findings.txt"))
+    ap.add_argument("--verbose", action="store_true", help="also list known findings")
     args = ap.parse_args()
     backends = args.backend or ["torch", "xtensor", "mlx"]
     known = load_known(args.known)
@@ -179,9 +180,14 @@ def main():
               f"{counts['untyped']} untyped errors, {len(stats.findings)} distinct")
         for (kind, name, note), (count, repro, detail) in sorted(
                 stats.findings.items(), key=lambda item: (item[0][2] is not None, item[0][:2])):
-            tag = f"KNOWN ({note})" if note is not None else "NEW"
             new += note is None
-            print(f"  {tag} {kind} in {name} x{count}: {detail[:160]}\n    {repro}")
+            if note is None:
+                print(f"  NEW {kind} in {name} x{count}: {detail[:160]}\n    {repro}")
+            elif args.verbose:
+                print(f"  KNOWN {kind} in {name} x{count} ({note})\n    {repro}")
+        known_count = sum(1 for key in stats.findings if key[2] is not None)
+        if known_count and not args.verbose:
+            print(f"  {known_count} known finding(s) not shown (--verbose lists them)")
     print(f"python fuzz: {new} new finding(s)")
     return 1 if new else 0
 
