@@ -14,7 +14,7 @@ import contextlib as _contextlib
 from . import _ivycpp
 from ._ivycpp import *  # noqa: F401,F403
 from ._ivycpp import (Array, Device, DType, Error, ShapeError, DTypeError, IndexError,  # noqa: F401
-                      ValueError, BackendError, UnsupportedError, IOError)
+                      ValueError, BackendError, UnsupportedError, IOError, MemoryError)
 from ._composites import *  # noqa: F401,F403
 from . import fft, linalg, mech  # noqa: F401
 from ._dtypes import *  # noqa: F401,F403

@@ -359,3 +359,8 @@ def searchsorted(x1, x2, /, *, side="left", sorter=None):
     which = _x.subtract(_x.take(order, slots), 0 if side == "left" else n)  # index into x2
     out = _x.scatter_flat(which, _x.take(before, slots), m, "replace")
     return _x.reshape(out, x2.shape)
+
+
+from ._naming import name_errors as _name_errors  # noqa: E402
+
+_name_errors(globals(), "ivycpp.")

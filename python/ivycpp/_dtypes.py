@@ -120,3 +120,8 @@ def isdtype(dtype, kind):
     if kind not in _KINDS:
         raise ValueError(f"unknown dtype kind {kind!r}")
     return dtype in _KINDS[kind]
+
+
+from ._naming import name_errors as _name_errors  # noqa: E402
+
+_name_errors(globals(), "ivycpp.")

@@ -98,3 +98,8 @@ def hfft(x, /, *, n=None, axis=-1, norm="backward"):
 
 def ihfft(x, /, *, n=None, axis=-1, norm="backward"):
     _needs_complex("ihfft")
+
+
+from ._naming import name_errors as _name_errors  # noqa: E402
+
+_name_errors(globals(), "ivycpp.fft.")

@@ -112,3 +112,8 @@ def matrix_rank(x, /, *, rtol=None):
         return _x.zeros(s.shape[:-1], dtype=_x.DType.int64, backend=s.backend)
     tol = _x.multiply(_x.max(s, axis=-1, keepdims=True), rtol)
     return _count_nonzero(_x.greater(s, tol), axis=-1)
+
+
+from ._naming import name_errors as _name_errors  # noqa: E402
+
+_name_errors(globals(), "ivycpp.linalg.")

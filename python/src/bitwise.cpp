@@ -7,7 +7,7 @@ namespace ivypy {
 
 ivy::Array bitwise_binary(const ivy::Operand& a, const ivy::Operand& b, const std::string& op) {
   if (!a.is_array() && !b.is_array())
-    throw nb::type_error("bitwise functions need at least one array");
+    throw nb::type_error(("ivycpp.bitwise_" + op + ": needs at least one array").c_str());
   if (op == "and") return ivy::bitwise_and(a, b);
   if (op == "or") return ivy::bitwise_or(a, b);
   if (op == "xor") return ivy::bitwise_xor(a, b);

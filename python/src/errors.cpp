@@ -6,7 +6,7 @@ namespace ivypy {
 namespace {
 
 struct PyErrors {
-  PyObject *error, *shape, *dtype, *index, *value, *backend, *unsupported, *io;
+  PyObject *error, *shape, *dtype, *index, *value, *backend, *unsupported, *io, *memory;
 };
 PyErrors errors{};
 
@@ -38,6 +38,8 @@ void bind_errors(nb::module_& m) {
   errors.unsupported = make_error(m, "UnsupportedError", errors.error, PyExc_NotImplementedError,
                                   "Not supported by this backend (ivy::UnsupportedError).");
   errors.io = make_error(m, "IOError", errors.error, PyExc_OSError, "File I/O (ivy::IOError).");
+  errors.memory = make_error(m, "MemoryError", errors.error, PyExc_MemoryError,
+                             "An array larger than the machine's memory (ivy::MemoryError).");
 
   nb::register_exception_translator([](const std::exception_ptr& p, void*) {
     try {
@@ -56,6 +58,8 @@ void bind_errors(nb::module_& m) {
       PyErr_SetString(errors.unsupported, e.what());
     } catch (const ivy::IOError& e) {
       PyErr_SetString(errors.io, e.what());
+    } catch (const ivy::MemoryError& e) {
+      PyErr_SetString(errors.memory, e.what());
     } catch (const ivy::Error& e) {
       PyErr_SetString(errors.error, e.what());
     } catch (const nb::cast_error&) {

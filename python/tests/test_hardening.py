@@ -127,3 +127,24 @@ def test_a_dlpack_capsule_imports_once(backend):
 def test_repr_prints_integers_exactly(backend):
     assert "123456789" in repr(xp.asarray([123456789]))
     assert "-9223372036854775808" in repr(xp.asarray([-2**63]))
+
+
+@pytest.mark.parametrize("call,fn", [
+    (lambda: xp.zeros((2**40,)), "zeros"),
+    (lambda: xp.ones((2**31, 2**31)), "ones"),
+    (lambda: xp.full((2**40,), 1.0), "full"),
+])
+def test_an_array_beyond_memory_is_a_memory_error_naming_the_function(backend, call, fn):
+    with pytest.raises(xp.MemoryError) as info:
+        call()
+    assert isinstance(info.value, MemoryError)
+    assert f"ivy::{fn} [{backend}]" in str(info.value) and "bytes" in str(info.value)
+
+
+def test_composites_given_non_arrays_raise_type_errors_naming_them(backend):
+    with pytest.raises(TypeError, match="ivycpp.vecdot"):
+        xp.vecdot(1.5, xp.ones(2))
+    with pytest.raises(TypeError, match="ivycpp.count_nonzero: ivycpp.sum"):
+        xp.count_nonzero(xp.ones(3), axis=xp.int8)
+    with pytest.raises(TypeError, match="ivycpp.bitwise_and"):
+        xp.bitwise_and(1, 2)

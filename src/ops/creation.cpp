@@ -31,7 +31,7 @@ void check_value_count(std::size_t count, const Shape& shape, const Options& opt
 namespace {
 Array filled(const Shape& shape, Scalar value, DType d, const Options& opts, std::string_view fn) {
   const Backend& b = detail::creation_backend(opts);
-  detail::check_shape(shape, fn, b.name);
+  detail::check_shape(shape, fn, b.name, itemsize(d));
   detail::check_scalar_fits(value, d, fn, b.name);
   detail::require_dtype(b, d, fn);
   return detail::family(b, &Backend::creation, fn)

@@ -1,7 +1,12 @@
 #include "ops/dispatch.hpp"
 
 #include <cmath>
+#include <iomanip>
 #include <limits>
+#include <sstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "ivy/core/framework.hpp"
 
@@ -67,12 +72,32 @@ void require_kind(const Array& x, bool ok, std::string_view fn, std::string_view
                           std::string(dtype_name(x.dtype())) + " of shape " + shape_str(x.shape()));
 }
 
-void check_shape(const Shape& shape, std::string_view fn, std::string_view backend) {
+namespace {
+// Physical memory in bytes (read once); 0 when the system does not say.
+std::uint64_t physical_memory() {
+  static const std::uint64_t bytes = [] {
+    const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    return pages > 0 && page > 0 ? static_cast<std::uint64_t>(pages) * page : 0;
+  }();
+  return bytes;
+}
+}  // namespace
+
+void check_shape(const Shape& shape, std::string_view fn, std::string_view backend,
+                 std::size_t itemsize) {
   std::int64_t n = 1;
   for (auto d : shape) {
     if (d < 0) raise<ValueError>(fn, backend, "negative dimension in shape " + shape_str(shape));
     if (__builtin_mul_overflow(n, d, &n))
       raise<ValueError>(fn, backend, "shape " + shape_str(shape) + " has too many elements");
+  }
+  const long double bytes = static_cast<long double>(n) * itemsize;
+  const std::uint64_t memory = physical_memory();
+  if (memory && bytes > memory) {
+    std::ostringstream what;  // bytes may pass 2^64 (2^62 elements of 4 bytes)
+    what << "shape " << shape_str(shape) << " needs " << std::fixed << std::setprecision(0) << bytes
+         << " bytes, more than this machine's " << memory;
+    raise<MemoryError>(fn, backend, what.str());
   }
 }
 

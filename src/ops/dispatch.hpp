@@ -40,8 +40,12 @@ F kernel(const Backend& b, F f, std::string_view fn) {
 int ndim(const Backend& b, const Array& x);
 bool same_shape(const Backend& b, const Array& x, const Array& y);
 
-/** ValueError unless every dimension is >= 0 and the element count fits in int64. */
-void check_shape(const Shape& shape, std::string_view fn, std::string_view backend);
+/**
+ * ValueError unless every dimension is >= 0 and the element count fits in int64; MemoryError
+ * when the array (itemsize bytes per element) would be larger than the machine's memory.
+ */
+void check_shape(const Shape& shape, std::string_view fn, std::string_view backend,
+                 std::size_t itemsize = 1);
 /** The smallest and largest value of integer dtype d, exactly. */
 std::pair<long double, long double> integer_range(DType d);
 /** ValueError unless value is representable in integer dtype d (floats after truncation). */

@@ -4,7 +4,10 @@
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "ivy/ivy.hpp"
@@ -144,6 +147,36 @@ TEST(HardeningKernels, ClipWithAMissingBoundKeepsShapeAndDtype) {
   EXPECT_EQ(c.to_vector<std::int32_t>(), (std::vector<std::int32_t>{-2, 0, 2}));
   EXPECT_EQ(ivy::clip(x, std::nullopt, std::nullopt).to_vector<std::int32_t>(),
             (std::vector<std::int32_t>{-2, 0, 5}));
+}
+
+}  // namespace
+
+namespace {
+
+// Issue 12, item 19: an array larger than the machine's memory is one typed error naming the
+// function called and the bytes, on every backend (was UnsupportedError naming an internal
+// kernel on torch, a bare std::bad_alloc on xtensor).
+TEST(HardeningKernels, AllocationBeyondMemoryIsAMemoryError) {
+  IVY_NEEDS_ARRAYS();
+  const std::string name = ivy::testing::backend_under_test();
+  const ivy::Options o = ivy::Options(ivy::float32).on(under_test());
+  const std::int64_t huge = std::int64_t{1} << 40;  // 4 TiB of float32
+  for (const auto& [fn, call] : std::vector<std::pair<std::string, std::function<void()>>>{
+           {"zeros", [&] { ivy::zeros({huge}, o); }},
+           {"ones",
+            [&] {
+              ivy::ones({std::int64_t{1} << 31, std::int64_t{1} << 31}, o);
+            }},
+           {"full", [&] { ivy::full({huge}, 1.0, o); }}}) {
+    try {
+      call();
+      ADD_FAILURE() << fn << ": no MemoryError";
+    } catch (const ivy::MemoryError& e) {
+      const std::string msg = e.what();
+      EXPECT_NE(msg.find("ivy::" + fn + " [" + name + "]"), std::string::npos) << msg;
+      EXPECT_NE(msg.find("bytes"), std::string::npos) << msg;
+    }
+  }
 }
 
 }  // namespace

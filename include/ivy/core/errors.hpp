@@ -41,6 +41,15 @@ class UnsupportedError : public Error {
  public:
   using Error::Error;
 };
+/**
+ * An array larger than this machine's memory: the function, backend and bytes requested are
+ * named (refused before the engine tries, which would throw std::bad_alloc or, where the system
+ * overcommits memory, be killed when it touches the pages).
+ */
+class MemoryError : public Error {
+ public:
+  using Error::Error;
+};
 /** File input and output. */
 class IOError : public Error {
  public:
