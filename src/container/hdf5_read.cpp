@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "container/access.hpp"
@@ -15,6 +16,7 @@
 #include "ivy/core/options.hpp"
 #include "ivy/ops/conversion.hpp"
 #include "ivy/ops/creation.hpp"
+#include "ops/dispatch.hpp"
 
 namespace ivy {
 
@@ -120,6 +122,9 @@ Raw read_raw(hid_t ds, const H5Place& at, const std::string& kc) {
   const bool is_enum = H5Tget_class(type.get()) == H5T_ENUM;
   const H5Handle bool_type = detail::bool_enum_type();
   if (raw.dtype == DType::bool_ && is_enum) mem = bool_type.get();
+  // The file's declared shape, not its size, sets the allocation: check it like a creation's
+  // shape (a 6 KB file may declare 2^56 bytes).
+  detail::check_shape(raw.shape, at.fn, at.backend, itemsize);
   raw.bytes.resize(static_cast<std::size_t>(numel(raw.shape)) * itemsize + 1);
   if (H5Dread(ds, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.bytes.data()) < 0)
     at.fail("cannot read the dataset '" + kc + "' as " + std::string(dtype_name(raw.dtype)));
@@ -170,7 +175,14 @@ std::string link_name(hid_t group, hsize_t i, const H5Place& at, const std::stri
   return name;
 }
 
-Container read_group(hid_t group, const Backend& b, const H5Place& at, const std::string& prefix) {
+// Deeper nesting than any real Container: a group linked into itself would recurse forever.
+constexpr int kMaxGroupDepth = 64;
+
+Container read_group(hid_t group, const Backend& b, const H5Place& at, const std::string& prefix,
+                     int depth = 0) {
+  if (depth > kMaxGroupDepth)
+    at.fail("groups nested deeper than " + std::to_string(kMaxGroupDepth) + " at '" + prefix +
+            "' (a group linked into itself?)");
   H5G_info_t info;
   if (H5Gget_info(group, &info) < 0) at.fail("cannot read the group '" + prefix + "'");
   Container out;
@@ -182,7 +194,7 @@ Container read_group(hid_t group, const Backend& b, const H5Place& at, const std
     const H5I_type_t kind = H5Iget_type(obj.get());
     Container& slot = detail::ContainerAccess::find_or_insert(out, key);
     if (kind == H5I_GROUP)
-      slot = read_group(obj.get(), b, at, kc);
+      slot = read_group(obj.get(), b, at, kc, depth + 1);
     else if (kind == H5I_DATASET)
       slot = detail::at_key_chain(kc, [&] { return Container(read_leaf(obj.get(), b, at, kc)); });
     else

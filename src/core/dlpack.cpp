@@ -76,9 +76,9 @@ std::size_t dlpack_bytes(const DLTensor& t) {
 void copy_to_row_major(const DLTensor& t, void* dst) {
   const std::size_t item = (t.dtype.bits * t.dtype.lanes + 7) / 8;
   const std::size_t total = dlpack_bytes(t);
+  if (total == 0) return;  // before the offset: data + byte_offset of an empty tensor may overflow
   const char* base = static_cast<const char*>(t.data) + t.byte_offset;
   char* out = static_cast<char*>(dst);
-  if (total == 0) return;
   if (is_row_major(t)) {
     std::memcpy(out, base, total);
     return;

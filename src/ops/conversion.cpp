@@ -130,9 +130,13 @@ Array from_dlpack(DLManagedTensor* t, const Backend& b) {
     shape.push_back(d.shape[i]);
   }
   if (problem.empty()) {
-    std::int64_t n = 1;
+    // Engines compute strides from the non-zero dimensions even when one is 0, so their
+    // product must fit in int64 too (a [0, 2^57, 2^10] tensor overflowed xtensor's strides).
+    std::int64_t n = 1, strided = 1;
     for (auto s : shape)
-      if (__builtin_mul_overflow(n, s, &n)) problem = "too many elements";
+      if (__builtin_mul_overflow(n, s, &n) ||
+          (s > 0 && __builtin_mul_overflow(strided, s, &strided)))
+        problem = "too many elements";
     if (problem.empty() && n > 0 && !d.data) problem = "null data for a non-empty tensor";
   }
   if (!problem.empty()) {

@@ -304,3 +304,15 @@ print("OK")
     EXPECT_THROW((void)Container::from_disk_as_hdf5(half.path(), b), ivy::Error);
   }
 }
+
+// Files the HDF5 fuzzer (tests/fuzz) found: a dataset declaring 2^56 bytes in a 6 KB file, and
+// one whose declared size is too large for a vector. Both must be ivy errors, not bad_alloc,
+// length_error or an attempt to allocate them.
+TEST(ContainerHdf5, FuzzedFilesWithHugeDeclaredSizesAreErrors) {
+  const std::string dir = std::string(IVY_TEST_DATA_DIR) + "/../fuzz/crashes/";
+  for (const char* name : {"hdf5_load-out-of-memory-ivy__read_raw",
+                           "hdf5_load-deadly-ivy__detail__rethrow_at_key_chain"}) {
+    ASSERT_TRUE(fs::exists(dir + name)) << name;
+    EXPECT_THROW((void)Container::from_disk_as_hdf5(dir + name, under_test()), ivy::Error) << name;
+  }
+}
