@@ -11,17 +11,12 @@
 #include <vector>
 
 #include "ivy/ivy.hpp"
+#include "support/needs_arrays.hpp"
 #include "support/support_record.hpp"
 
 namespace {
 
-const ivy::Backend& under_test() { return ivy::backend(ivy::testing::backend_under_test()); }
-
-#define IVY_NEEDS_ARRAYS()                                                        \
-  if (ivy::testing::backend_under_test() == "stub") {                             \
-    EXPECT_THROW(ivy::zeros({1}, under_test()), ivy::UnsupportedError);           \
-    GTEST_SKIP() << "the stub backend holds no arrays (creation is unsupported)"; \
-  }
+using ivy::testing::under_test;
 
 // The most negative integer over -1 overflows; semantics.md promises wrap-around (x // -1 is
 // the wrapping negation, x % -1 is 0), where LibTorch and MLX used to trap with SIGFPE.
