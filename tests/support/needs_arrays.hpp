@@ -10,8 +10,8 @@ namespace ivy::testing {
 inline const Backend& under_test() { return backend(backend_under_test()); }
 }  // namespace ivy::testing
 
-#define IVY_NEEDS_ARRAYS()                                                        \
-  if (ivy::testing::backend_under_test() == "stub") {                             \
+#define IVY_NEEDS_ARRAYS()                                                            \
+  if (ivy::testing::backend_under_test() == "stub") {                                 \
     EXPECT_THROW(ivy::zeros({1}, ivy::testing::under_test()), ivy::UnsupportedError); \
-    GTEST_SKIP() << "the stub backend holds no arrays (creation is unsupported)"; \
+    GTEST_SKIP() << "the stub backend holds no arrays (creation is unsupported)";     \
   }
