@@ -77,6 +77,16 @@ Array arg_extreme(ArgReduceOp op, std::string_view fn, const Array& x, std::opti
   if (s[ax] == 0)
     detail::raise<ValueError>(fn, b.name,
                               "zero-size axis " + std::to_string(ax) + " of shape " + shape_str(s));
+  if (numel(s) == 0) {
+    // A non-empty axis of an array with no elements (shape (0, 3) along axis 1): the result
+    // is empty too. Answered here, since MLX refuses any zero-size arg reduction.
+    Shape out = s;
+    if (keepdims)
+      out[ax] = 1;
+    else
+      out.erase(out.begin() + ax);
+    return zeros(out, Options(DType::int64).on(b).to(x.device()));
+  }
   return detail::family(b, &Backend::reduction, fn).arg_reduce(op, x, ax, keepdims);
 }
 

@@ -175,3 +175,22 @@ TEST(HardeningKernels, AllocationBeyondMemoryIsAMemoryError) {
 }
 
 }  // namespace
+
+namespace {
+
+// Issue 12, item 14: argmax/argmin along a non-empty axis of an array with no elements give
+// the empty result on every backend (MLX refused); an empty reduced axis stays a ValueError.
+TEST(HardeningKernels, ArgExtremesOfAnEmptyArrayAlongANonEmptyAxis) {
+  IVY_NEEDS_ARRAYS();
+  const ivy::Array x = ivy::zeros({0, 3}, ivy::Options(ivy::float32).on(under_test()));
+  for (const bool keepdims : {false, true}) {
+    const ivy::Array a = ivy::argmax(x, 1, keepdims), b = ivy::argmin(x, 1, keepdims);
+    const ivy::Shape want = keepdims ? ivy::Shape{0, 1} : ivy::Shape{0};
+    EXPECT_EQ(a.shape(), want);
+    EXPECT_EQ(b.shape(), want);
+    EXPECT_EQ(a.dtype(), ivy::int64);
+  }
+  EXPECT_THROW(ivy::argmax(x, 0), ivy::ValueError);
+}
+
+}  // namespace
