@@ -19,6 +19,8 @@ namespace nb = nanobind;
 /** TypeError "ivycpp.<fn>: <what> must be <expected>, got <type of got>". */
 [[noreturn]] void type_error(const char* fn, const char* what, const char* expected,
                              nb::handle got);
+/** repr(h) for a message; a repr that raises gives "<type name>" instead. */
+std::string safe_repr(nb::handle h);
 /** What to do with an integer outside int64. */
 enum class Overflow { value_error, index_error, saturate };
 /**

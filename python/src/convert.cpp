@@ -15,18 +15,16 @@ std::string py_type_name(nb::handle h) {
   return nb::cast<std::string>(nb::str(h.type().attr("__name__")));
 }
 
-// repr(h) for a message; a repr that raises gives the type's name instead.
+}  // namespace
+
 std::string safe_repr(nb::handle h) {
   PyObject* r = PyObject_Repr(h.ptr());
   if (!r) {
     PyErr_Clear();
     return "<" + py_type_name(h) + ">";
   }
-  nb::object s = nb::steal(r);
-  return nb::cast<std::string>(s);
+  return nb::cast<std::string>(nb::steal(r));
 }
-
-}  // namespace
 
 void type_error(const char* fn, const char* what, const char* expected, nb::handle got) {
   throw nb::type_error(

@@ -13,15 +13,6 @@ namespace {
   throw ivy::IndexError(std::string("ivycpp.") + fn + ": " + what);
 }
 
-std::string repr_of(nb::handle h) {
-  PyObject* r = PyObject_Repr(h.ptr());
-  if (!r) {
-    PyErr_Clear();
-    return "an object of an unprintable type";
-  }
-  return nb::cast<std::string>(nb::steal(r));
-}
-
 // A slice's bounds for an axis of length n by Python's own rules (PySlice_Unpack and
 // PySlice_AdjustIndices): bounds go through __index__ (so 1.5 or "a" is a TypeError), huge ones
 // clamp, and the result is in range, so no arithmetic on it can overflow.
@@ -33,7 +24,7 @@ ivy::Slice to_slice(nb::handle s, std::int64_t n, const char* fn) {
     if (zero_step)
       throw ivy::ValueError(std::string("ivycpp.") + fn + ": slice step cannot be zero");
     throw nb::type_error((std::string("ivycpp.") + fn +
-                          ": slice indices must be integers or None, got " + repr_of(s))
+                          ": slice indices must be integers or None, got " + safe_repr(s))
                              .c_str());
   }
   if (PySlice_AdjustIndices(n, &start, &stop, step) == 0) return ivy::Slice{0, 0, 1};
@@ -60,7 +51,7 @@ nb::object normalize_item(nb::handle h, const ivy::Array& x, const char* fn) {
     if (i.is_valid()) return i;
     PyErr_Clear();
   }
-  throw nb::type_error((std::string("ivycpp.") + fn + ": unsupported index " + repr_of(h) +
+  throw nb::type_error((std::string("ivycpp.") + fn + ": unsupported index " + safe_repr(h) +
                         " (integers, slices, ..., None, integer or boolean arrays)")
                            .c_str());
 }

@@ -106,13 +106,13 @@ std::string Array::to_string() const {
   os << "Array(shape=" << shape_str(shape()) << ", dtype=" << dtype_name(dtype())
      << ", backend=" << backend_name() << ") [";
   // Integers print exactly (through double, 123456789 would print as 1.23457e+08).
-  if (is_floating(dtype())) {
-    const auto values = to_vector<double>();
+  const auto print = [&os](const auto& values) {
     for (std::size_t i = 0; i < values.size(); ++i) os << (i ? ", " : "") << values[i];
-  } else {
-    const auto values = to_vector<std::int64_t>();
-    for (std::size_t i = 0; i < values.size(); ++i) os << (i ? ", " : "") << values[i];
-  }
+  };
+  if (is_floating(dtype()))
+    print(to_vector<double>());
+  else
+    print(to_vector<std::int64_t>());
   os << "]";
   return os.str();
 }

@@ -6,6 +6,7 @@
 #include "ivy/ops/conversion.hpp"
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/reduction.hpp"
+#include "ops/binary_operands.hpp"
 #include "ops/dispatch.hpp"
 
 namespace ivy {
@@ -131,26 +132,26 @@ DType result_dtype(const Operand& a, DType da, const Operand& b, DType db) {
   if (a.is_array()) return detail::scalar_dtype_next_to(b.scalar(), da);
   return detail::scalar_dtype_next_to(a.scalar(), db);
 }
-DType result_dtype(const Operand& a, const Operand& b) {
+}  // namespace
+
+namespace detail {
+DType binary_result_dtype(const Operand& a, const Operand& b) {
   return result_dtype(a, operand_dtype(a), b, operand_dtype(b));
 }
 
-struct Prepared {
-  Array a, b;
-};
-
-// Casts both operands to d on backend bk, turning scalars into 0-d arrays, after checking that
-// array shapes broadcast.
-Prepared prepare(const Backend& bk, const Operand& a, const Operand& b, DType d,
-                 std::string_view fn) {
-  if (a.is_array() && b.is_array() && !detail::same_shape(bk, a.array(), b.array()))
-    detail::broadcast_shapes(a.array().shape(), b.array().shape(), fn, bk.name);
+BinaryOperands prepare_binary(const Backend& bk, const Operand& a, const Operand& b, DType d,
+                              std::string_view fn) {
+  if (a.is_array() && b.is_array() && !same_shape(bk, a.array(), b.array()))
+    broadcast_shapes(a.array().shape(), b.array().shape(), fn, bk.name);
   auto as_array = [&](const Operand& o, const Operand& other) {
     if (o.is_array()) return o.array().dtype() == d ? o.array() : cast(o.array(), d);
-    return detail::scalar_array(bk, o.scalar(), d, other.array().device(), fn);
+    return scalar_array(bk, o.scalar(), d, other.array().device(), fn);
   };
   return {as_array(a, b), as_array(b, a)};
 }
+}  // namespace detail
+
+namespace {
 
 // Integer division by zero and negative integer powers would be undefined or
 // backend-specific: they are checked (on the host) before the kernel runs.
@@ -177,8 +178,9 @@ Array binary_kernel(const ElementwiseKernels& k, BinaryOp op, const Array& a, co
 // C++ leaves it undefined and LibTorch and MLX trap (SIGFPE). semantics.md promises wrap-around,
 // so a divisor of -1 never reaches the kernel: x // -1 is the wrapping 0 - x, x % -1 is 0.
 Array divide_signed(const ElementwiseKernels& k, BinaryOp op, const Array& a, const Array& b) {
-  if (is_unsigned(a.dtype()) || !any(equal(b, -1)).item<bool>()) return binary_kernel(k, op, a, b);
+  if (is_unsigned(a.dtype())) return binary_kernel(k, op, a, b);
   const Array minus_one = equal(b, -1);
+  if (!any(minus_one).item<bool>()) return binary_kernel(k, op, a, b);
   const Array y = binary_kernel(k, op, a, where(minus_one, 1, b));
   return where(minus_one, op == BinaryOp::remainder ? zeros_like(y) : subtract(0, y), y);
 }
@@ -251,7 +253,7 @@ Array apply_binary(BinaryOp op, const Operand& a, const Operand& b) {
   if (a.is_array() && b.is_array() && da == d && db == d && !int_check &&
       kind != BinaryKind::shift && detail::same_shape(bk, a.array(), b.array()))
     return binary_kernel(k, op, a.array(), b.array());
-  Prepared p = prepare(bk, a, b, d, fn);
+  detail::BinaryOperands p = detail::prepare_binary(bk, a, b, d, fn);
   if (int_check) check_integer_operands(op, p.b, fn, bk);
   if (kind == BinaryKind::shift) return shift(k, op, p.a, p.b, b);
   if (int_check && op != BinaryOp::pow) return divide_signed(k, op, p.a, p.b);
@@ -301,11 +303,11 @@ Array where(const Array& cond, const Operand& a, const Operand& b) {
   const Operand c(cond);
   const Backend& bk = detail::common_backend("where", {&c, &a, &b});
   const DType d = (a.is_array() || b.is_array())
-                      ? result_dtype(a, b)
+                      ? detail::binary_result_dtype(a, b)
                       : promote_types(a.scalar().natural_dtype(), b.scalar().natural_dtype());
   Array a_arr, b_arr;
   if (a.is_array() || b.is_array()) {
-    Prepared p = prepare(bk, a, b, d, "where");
+    detail::BinaryOperands p = detail::prepare_binary(bk, a, b, d, "where");
     a_arr = p.a;
     b_arr = p.b;
   } else {

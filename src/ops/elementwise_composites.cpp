@@ -1,10 +1,9 @@
 // Element-wise functions composed of other unified functions (so every backend computes them
 // the same way): hypot and logaddexp, with the care the naive formulas lack at extreme values.
 #include <limits>
-#include <utility>
 
-#include "ivy/ops/conversion.hpp"
 #include "ivy/ops/elementwise.hpp"
+#include "ops/binary_operands.hpp"
 #include "ops/dispatch.hpp"
 
 namespace ivy {
@@ -12,20 +11,10 @@ namespace {
 
 // Both operands as arrays of their common floating dtype on their backend: arrays promote, a
 // scalar takes the array's dtype, and integers and bools compute in float32 (as atan2).
-std::pair<Array, Array> float_operands(const Operand& a, const Operand& b, std::string_view fn) {
+detail::BinaryOperands float_operands(const Operand& a, const Operand& b, std::string_view fn) {
   const Backend& bk = detail::common_backend(fn, {&a, &b});
-  if (a.is_array() && b.is_array())
-    detail::broadcast_shapes(a.array().shape(), b.array().shape(), fn, bk.name);
-  DType d = a.is_array() && b.is_array()
-                ? promote_types(a.array().dtype(), b.array().dtype())
-                : (a.is_array() ? detail::scalar_dtype_next_to(b.scalar(), a.array().dtype())
-                                : detail::scalar_dtype_next_to(a.scalar(), b.array().dtype()));
-  if (!is_floating(d)) d = float32;
-  auto as_array = [&](const Operand& o, const Operand& other) {
-    if (o.is_array()) return o.array().dtype() == d ? o.array() : cast(o.array(), d);
-    return detail::scalar_array(bk, o.scalar(), d, other.array().device(), fn);
-  };
-  return {as_array(a, b), as_array(b, a)};
+  const DType d = detail::binary_result_dtype(a, b);
+  return detail::prepare_binary(bk, a, b, is_floating(d) ? d : float32, fn);
 }
 
 }  // namespace

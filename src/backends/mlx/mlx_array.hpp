@@ -35,9 +35,9 @@ inline Array wrap(mx::array a) {
 
 mx::Dtype to_mlx(DType d);
 DType from_mlx(mx::Dtype d);
-/** MLX dimensions are 32-bit: UnsupportedError naming fn for a larger one. */
 /** v as MLX's 32-bit int; an UnsupportedError naming fn when it does not fit. */
 int to_mlx_int(std::int64_t v, std::string_view fn);
+/** MLX dimensions are 32-bit: UnsupportedError naming fn for a larger one. */
 mx::Shape to_mlx_shape(const Shape& s, std::string_view fn);
 /** A 0-d array of dtype d holding value. */
 mx::array scalar(const Scalar& value, DType d);
