@@ -11,7 +11,7 @@ __all__ = [
     "imag", "moveaxis", "roll", "broadcast_arrays", "broadcast_shapes", "cumulative_sum",
     "cumulative_prod", "count_nonzero", "unique_values", "unique_counts",
     "unique_inverse", "unique_all", "vecdot", "tensordot",
-    "matrix_transpose", "diff", "searchsorted", "outer", "clip",
+    "matrix_transpose", "diff", "outer", "clip",
 ]
 
 
@@ -333,32 +333,6 @@ def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
         hi[axis], lo[axis] = slice(1, None), slice(None, -1)
         x = _x.subtract(x[tuple(hi)], x[tuple(lo)])
     return x
-
-
-def searchsorted(x1, x2, /, *, side="left", sorter=None):
-    """Insertion points of x2 into the sorted 1-D x1, in O((n + m) log(n + m)) time and
-    O(n + m) memory: one stable sort of x1 and x2 together, then a count of x1's elements
-    before each value. (Comparing every pair cost O(n m) memory: 7.9 GB at 30,000 each.)"""
-    if side not in ("left", "right"):
-        _raise(_x.ValueError, "searchsorted", x1, f"side must be 'left' or 'right', got {side!r}")
-    if x1.ndim != 1:
-        _raise(_x.ShapeError, "searchsorted", x1, f"x1 must be 1-D, got shape {x1.shape}")
-    if sorter is not None:
-        x1 = _x.take(x1, sorter)
-    dtype = _x._promote_types(x1.dtype, x2.dtype)
-    n, m = x1.shape[0], x2.size
-    values = _x.astype(_x.reshape(x2, (-1,)), dtype)
-    # Ties: 'left' puts a value before equal elements of x1, 'right' after them; a stable
-    # sort keeps that order when the values come first (left) or last (right).
-    parts = [values, _x.astype(x1, dtype)] if side == "left" else [_x.astype(x1, dtype), values]
-    order = _x.argsort(_x.concat(parts), stable=True)
-    is_x1 = _x.greater_equal(order, m) if side == "left" else _x.less(order, n)
-    before = _x.cumsum(_x.astype(is_x1, _x.DType.int64), 0)  # x1 elements up to each place
-    value_at = _x.indices_where(_x.logical_not(is_x1))
-    slots = _x.reshape(value_at, (-1,))
-    which = _x.subtract(_x.take(order, slots), 0 if side == "left" else n)  # index into x2
-    out = _x.scatter_flat(which, _x.take(before, slots), m, "replace")
-    return _x.reshape(out, x2.shape)
 
 
 from ._naming import name_errors as _name_errors  # noqa: E402

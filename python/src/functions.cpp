@@ -222,6 +222,12 @@ void bind_manipulation(nb::module_& m) {
       nb::arg("x"), nb::kw_only(), nb::arg("axis") = -1, nb::arg("descending") = false,
       nb::arg("stable") = true);
   m.def(
+      "searchsorted",
+      [](const ivy::Array& x1, const ivy::Array& x2, const std::string& side,
+         std::optional<ivy::Array> sorter) { return ivy::searchsorted(x1, x2, side, sorter); },
+      nb::arg("x1"), nb::arg("x2"), nb::kw_only(), nb::arg("side") = "left",
+      nb::arg("sorter").none() = nb::none());
+  m.def(
       "astype",
       [](const ivy::Array& x, ivy::DType d, bool copy, nb::handle device) {
         ivy::Array out = ivy::cast(x, d);

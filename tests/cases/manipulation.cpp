@@ -68,3 +68,8 @@ IVY_CASE(sort) {
 IVY_CASE(argsort) {
   return {ivy::argsort(c.in(0), c.param<int>("axis"), c.param<bool>("descending", false))};
 }
+IVY_CASE(searchsorted) {
+  const std::string side = c.param<std::string>("side", "left");
+  if (c.num_inputs() > 2) return {ivy::searchsorted(c.in(0), c.in(1), side, c.in(2))};
+  return {ivy::searchsorted(c.in(0), c.in(1), side)};
+}

@@ -1,6 +1,7 @@
 #pragma once
 /// Shape manipulation and sorting.
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -68,5 +69,13 @@ Array sort(const Array& x, int axis = -1, bool descending = false);
  * their order, descending too; `stable = false` permits but does not give another order.
  */
 Array argsort(const Array& x, int axis = -1, bool descending = false, bool stable = true);
+/**
+ * int64 insertion points of x2's values into the ascending 1-D x1 (np.searchsorted), of x2's
+ * shape (0-d for a 0-d x2): side "left" gives the first, "right" the last place that keeps x1
+ * sorted; NaNs sort last. sorter, 1-D integer indices that sort x1, is applied first. x1 and x2
+ * compare in their promoted dtype. O((n + m) log(n + m)) time, O(n + m) memory.
+ */
+Array searchsorted(const Array& x1, const Array& x2, std::string_view side = "left",
+                   const std::optional<Array>& sorter = std::nullopt);
 
 }  // namespace ivy
