@@ -26,8 +26,7 @@ Array searchsorted(const Array& x1, const Array& x2, std::string_view side,
     detail::raise<ShapeError>(fn, b.name, "x1 must be 1-D, got shape " + shape_str(x1.shape()));
   Array sorted = x1;
   if (sorter) {
-    if (sorter->ndim() != 1 || sorter->shape()[0] != x1.shape()[0] ||
-        !is_integral(sorter->dtype()))
+    if (sorter->ndim() != 1 || sorter->shape()[0] != x1.shape()[0] || !is_integral(sorter->dtype()))
       detail::raise<ValueError>(fn, b.name,
                                 "sorter must be 1-D integer indices of x1's length " +
                                     shape_str(x1.shape()) + ", got shape " +
