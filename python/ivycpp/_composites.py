@@ -8,10 +8,10 @@ from ._ivycpp import Array
 
 __all__ = [
     "positive", "reciprocal", "copysign", "conj", "real",
-    "imag", "moveaxis", "roll", "broadcast_arrays", "broadcast_shapes", "cumulative_sum",
+    "imag", "broadcast_arrays", "broadcast_shapes", "cumulative_sum",
     "cumulative_prod", "count_nonzero", "unique_values", "unique_counts",
     "unique_inverse", "unique_all", "vecdot", "tensordot",
-    "matrix_transpose", "diff", "searchsorted", "outer", "clip",
+    "matrix_transpose", "outer", "clip",
 ]
 
 
@@ -82,44 +82,6 @@ def real(x, /):
 
 def imag(x, /):
     return _x.zeros_like(x)
-
-
-def moveaxis(x, source, destination, /):
-    src = [_axis("moveaxis", x, s) for s in _int_tuple("moveaxis", x, "source", source)]
-    dst = [_axis("moveaxis", x, d) for d in _int_tuple("moveaxis", x, "destination", destination)]
-    if len(src) != len(dst):
-        _raise(_x.ValueError, "moveaxis", x,
-               f"source {src} and destination {dst} must have the same number of axes")
-    if len(set(src)) != len(src) or len(set(dst)) != len(dst):
-        _raise(_x.ValueError, "moveaxis", x, "repeated axis in source or destination")
-    order = [a for a in range(x.ndim) if a not in src]
-    for d, s in sorted(zip(dst, src)):
-        order.insert(d, s)
-    return _x.permute_dims(x, order)
-
-
-def roll(x, /, shift, *, axis=None):
-    shifts = _int_tuple("roll", x, "shift", shift)
-    if axis is None:
-        if len(shifts) != 1:
-            _raise(_x.ValueError, "roll", x, f"{len(shifts)} shifts need as many axes, got axis=None")
-        return _x.reshape(roll(_x.reshape(x, (-1,)), shifts[0], axis=0), x.shape)
-    axes = [_axis("roll", x, a) for a in _int_tuple("roll", x, "axis", axis)]
-    if len(shifts) == 1 and len(axes) > 1:
-        shifts = shifts * len(axes)
-    if len(shifts) != len(axes):
-        _raise(_x.ValueError, "roll", x, f"{len(shifts)} shifts for {len(axes)} axes")
-    for s, a in zip(shifts, axes):
-        n = x.shape[a]
-        if n == 0:
-            continue
-        s %= n
-        if s:
-            idx = [slice(None)] * x.ndim
-            head, tail = list(idx), list(idx)
-            head[a], tail[a] = slice(n - s, None), slice(None, n - s)
-            x = _x.concat([x[tuple(head)], x[tuple(tail)]], axis=a)
-    return x
 
 
 _INT_DTYPES = (_x.DType.int8, _x.DType.int16, _x.DType.int32, _x.DType.int64, _x.DType.uint8)
@@ -313,52 +275,6 @@ def tensordot(x1, x2, /, *, axes=2):
         s2[j] = s1[i]
     out = [c for k, c in enumerate(s1) if k not in a1] + [c for k, c in enumerate(s2) if k not in a2]
     return _x.einsum("".join(s1) + "," + "".join(s2) + "->" + "".join(out), x1, x2)
-
-
-def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
-    if x.ndim == 0:
-        _raise(_x.ValueError, "diff", x, "x must have at least one axis")
-    axis = _axis("diff", x, axis)
-    n = _int_arg("diff", x, "n", n)
-    if n < 0:
-        _raise(_x.ValueError, "diff", x, f"n must be >= 0, got {n}")
-    parts = [p for p in (prepend, x, append) if p is not None]
-    if len(parts) > 1:
-        x = _x.concat(parts, axis=axis)
-    # Each difference shortens the axis by one: beyond its length the result is empty, so
-    # a huge n costs no more than the axis length (it looped n times).
-    for _ in range(min(n, x.shape[axis])):
-        hi = [slice(None)] * x.ndim
-        lo = [slice(None)] * x.ndim
-        hi[axis], lo[axis] = slice(1, None), slice(None, -1)
-        x = _x.subtract(x[tuple(hi)], x[tuple(lo)])
-    return x
-
-
-def searchsorted(x1, x2, /, *, side="left", sorter=None):
-    """Insertion points of x2 into the sorted 1-D x1, in O((n + m) log(n + m)) time and
-    O(n + m) memory: one stable sort of x1 and x2 together, then a count of x1's elements
-    before each value. (Comparing every pair cost O(n m) memory: 7.9 GB at 30,000 each.)"""
-    if side not in ("left", "right"):
-        _raise(_x.ValueError, "searchsorted", x1, f"side must be 'left' or 'right', got {side!r}")
-    if x1.ndim != 1:
-        _raise(_x.ShapeError, "searchsorted", x1, f"x1 must be 1-D, got shape {x1.shape}")
-    if sorter is not None:
-        x1 = _x.take(x1, sorter)
-    dtype = _x._promote_types(x1.dtype, x2.dtype)
-    n, m = x1.shape[0], x2.size
-    values = _x.astype(_x.reshape(x2, (-1,)), dtype)
-    # Ties: 'left' puts a value before equal elements of x1, 'right' after them; a stable
-    # sort keeps that order when the values come first (left) or last (right).
-    parts = [values, _x.astype(x1, dtype)] if side == "left" else [_x.astype(x1, dtype), values]
-    order = _x.argsort(_x.concat(parts), stable=True)
-    is_x1 = _x.greater_equal(order, m) if side == "left" else _x.less(order, n)
-    before = _x.cumsum(_x.astype(is_x1, _x.DType.int64), 0)  # x1 elements up to each place
-    value_at = _x.indices_where(_x.logical_not(is_x1))
-    slots = _x.reshape(value_at, (-1,))
-    which = _x.subtract(_x.take(order, slots), 0 if side == "left" else n)  # index into x2
-    out = _x.scatter_flat(which, _x.take(before, slots), m, "replace")
-    return _x.reshape(out, x2.shape)
 
 
 from ._naming import name_errors as _name_errors  # noqa: E402

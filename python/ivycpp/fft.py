@@ -6,7 +6,7 @@ rfftn, irfftn, hfft, ihfft), each of which takes or returns complex arrays, rais
 shifts work on real arrays and are complete.
 """
 from . import _ivycpp as _x
-from ._composites import roll as _roll
+from ._ivycpp import roll as _roll
 
 __all__ = ["fft", "ifft", "fftn", "ifftn", "rfft", "irfft", "rfftn", "irfftn", "hfft", "ihfft",
            "fftfreq", "rfftfreq", "fftshift", "ifftshift"]

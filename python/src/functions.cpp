@@ -7,6 +7,7 @@
 #include <nanobind/stl/vector.h>
 
 #include "common.hpp"
+#include "ivy/backend/contract.hpp"  // Backend::name, for roll's error
 
 namespace ivypy {
 namespace {
@@ -221,6 +222,52 @@ void bind_manipulation(nb::module_& m) {
       },
       nb::arg("x"), nb::kw_only(), nb::arg("axis") = -1, nb::arg("descending") = false,
       nb::arg("stable") = true);
+  m.def(
+      "searchsorted",
+      [](const ivy::Array& x1, const ivy::Array& x2, const std::string& side,
+         std::optional<ivy::Array> sorter) { return ivy::searchsorted(x1, x2, side, sorter); },
+      nb::arg("x1"), nb::arg("x2"), nb::kw_only(), nb::arg("side") = "left",
+      nb::arg("sorter").none() = nb::none());
+  m.def(
+      "roll",
+      [](const ivy::Array& x, nb::handle shift, nb::handle axis) {
+        std::optional<std::vector<int>> ax;
+        if (!axis.is_none()) ax = to_axis_list(axis, "roll");
+        if (nb::isinstance<ivy::Array>(shift))
+          return ivy::roll(x, nb::cast<const ivy::Array&>(shift), ax);
+        // Shifts are ints (a float or bool is a DTypeError naming the backend, as C++'s).
+        auto one = [&](nb::handle s) {
+          if (PyBool_Check(s.ptr()) || !PyIndex_Check(s.ptr()))
+            ivy::detail::raise<ivy::DTypeError>("roll", x.backend().name,
+                                                "shift must be an integer or a 0-d integer "
+                                                "array, got " +
+                                                    nb::cast<std::string>(nb::str(s.type())));
+          return to_int(s, "roll", "shift");
+        };
+        std::vector<std::int64_t> shifts;
+        if (nb::isinstance<nb::tuple>(shift) || nb::isinstance<nb::list>(shift)) {
+          for (nb::handle s : shift) shifts.push_back(one(s));
+        } else {
+          shifts.push_back(one(shift));
+        }
+        return ivy::roll(x, shifts, ax);
+      },
+      nb::arg("x"), nb::arg("shift"), nb::kw_only(), nb::arg("axis").none() = nb::none());
+  m.def(
+      "moveaxis",
+      [](const ivy::Array& x, nb::handle source, nb::handle destination) {
+        return ivy::moveaxis(x, to_axis_list(source, "moveaxis"),
+                             to_axis_list(destination, "moveaxis"));
+      },
+      nb::arg("x"), nb::arg("source"), nb::arg("destination"));
+  m.def(
+      "diff",
+      [](const ivy::Array& x, nb::handle axis, nb::handle n, std::optional<ivy::Array> prepend,
+         std::optional<ivy::Array> append) {
+        return ivy::diff(x, to_axis(axis, "diff"), to_int(n, "diff", "n"), prepend, append);
+      },
+      nb::arg("x"), nb::kw_only(), nb::arg("axis") = -1, nb::arg("n") = 1,
+      nb::arg("prepend").none() = nb::none(), nb::arg("append").none() = nb::none());
   m.def(
       "astype",
       [](const ivy::Array& x, ivy::DType d, bool copy, nb::handle device) {

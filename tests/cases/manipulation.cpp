@@ -1,6 +1,8 @@
 // Case handlers of the manipulation family (fixtures: scripts/fixtures/manipulation.py).
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <vector>
 
 #include "support/cases.hpp"
 #include "support/json_scalar.hpp"
@@ -67,4 +69,28 @@ IVY_CASE(sort) {
 }
 IVY_CASE(argsort) {
   return {ivy::argsort(c.in(0), c.param<int>("axis"), c.param<bool>("descending", false))};
+}
+IVY_CASE(roll) {
+  std::optional<std::vector<int>> axis;
+  if (c.has("axis")) axis = c.param<std::vector<int>>("axis");
+  if (c.num_inputs() > 1) return {ivy::roll(c.in(0), c.in(1), axis)};
+  return {ivy::roll(c.in(0), c.param<std::vector<std::int64_t>>("shift"), axis)};
+}
+IVY_CASE(moveaxis) {
+  return {ivy::moveaxis(c.in(0), c.param<std::vector<int>>("source"),
+                        c.param<std::vector<int>>("destination"))};
+}
+// Inputs: x, then prepend and/or append as the "prepend"/"append" flags say.
+IVY_CASE(diff) {
+  std::optional<ivy::Array> prepend, append;
+  std::size_t next = 1;
+  if (c.param<bool>("prepend", false)) prepend = c.in(next++);
+  if (c.param<bool>("append", false)) append = c.in(next++);
+  return {
+      ivy::diff(c.in(0), c.param<int>("axis", -1), c.param<std::int64_t>("n", 1), prepend, append)};
+}
+IVY_CASE(searchsorted) {
+  const std::string side = c.param<std::string>("side", "left");
+  if (c.num_inputs() > 2) return {ivy::searchsorted(c.in(0), c.in(1), side, c.in(2))};
+  return {ivy::searchsorted(c.in(0), c.in(1), side)};
 }

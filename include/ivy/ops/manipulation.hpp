@@ -1,6 +1,7 @@
 #pragma once
 /// Shape manipulation and sorting.
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -68,5 +69,37 @@ Array sort(const Array& x, int axis = -1, bool descending = false);
  * their order, descending too; `stable = false` permits but does not give another order.
  */
 Array argsort(const Array& x, int axis = -1, bool descending = false, bool stable = true);
+/**
+ * int64 insertion points of x2's values into the ascending 1-D x1 (np.searchsorted), of x2's
+ * shape (0-d for a 0-d x2): side "left" gives the first, "right" the last place that keeps x1
+ * sorted; NaNs sort last. sorter, 1-D integer indices that sort x1, is applied first. x1 and x2
+ * compare in their promoted dtype. O((n + m) log(n + m)) time, O(n + m) memory.
+ */
+Array searchsorted(const Array& x1, const Array& x2, std::string_view side = "left",
+                   const std::optional<Array>& sorter = std::nullopt);
+
+/**
+ * np.roll: elements shifted along each axis, wrapping around. One shift for every axis or one
+ * per axis (any other count is a ValueError); without axes the flattened array rolls and keeps
+ * x's shape. Repeated axes add their shifts.
+ */
+Array roll(const Array& x, const std::vector<std::int64_t>& shift,
+           const std::optional<std::vector<int>>& axis = std::nullopt);
+/** roll by a 0-d integer array (read on the host); any other array is a DTypeError. */
+Array roll(const Array& x, const Array& shift,
+           const std::optional<std::vector<int>>& axis = std::nullopt);
+/**
+ * np.moveaxis: axes source go to positions destination, the others keep their order. Out-of-range
+ * axes are an IndexError; different counts or repeated axes a ValueError.
+ */
+Array moveaxis(const Array& x, const std::vector<int>& source, const std::vector<int>& destination);
+/**
+ * np.diff: the n-th forward difference along axis after prepend and append join x there
+ * (bools give not_equal). n >= the axis length gives an empty axis; n < 0 and 0-d x are a
+ * ValueError.
+ */
+Array diff(const Array& x, int axis = -1, std::int64_t n = 1,
+           const std::optional<Array>& prepend = std::nullopt,
+           const std::optional<Array>& append = std::nullopt);
 
 }  // namespace ivy
