@@ -68,6 +68,7 @@ Array arange(Scalar start, Scalar stop, Scalar step, const Options& opts) {
                               "too many elements: " + std::to_string(std::ceil(span)));
   detail::require_dtype(b, d, "arange");
   const auto n = static_cast<std::int64_t>(std::max(0.0, std::ceil(span)));
+  detail::check_shape({n}, "arange", b.name, itemsize(d));
   if (n > 0 && is_integral(d)) {
     // The first and last values must fit an integer dtype (no backend wraps them).
     detail::check_scalar_fits(start.as_double(), d, "arange", b.name);
@@ -101,6 +102,10 @@ Array linspace(const Operand& start, const Operand& stop, std::int64_t num, int 
   const Array hi = as_array(stop);
   const Shape batch = detail::broadcast_shapes(lo.shape(), hi.shape(), "linspace", b.name);
   const int out_rank = static_cast<int>(batch.size()) + 1;
+  Shape out_shape = batch;
+  out_shape.push_back(num);
+  // The result and the steps' intermediates of the same size.
+  detail::check_shape(out_shape, "linspace", b.name, 3 * itemsize(d));
   const int ax = detail::normalize_axis(axis, out_rank, "linspace", b.name);
   const std::int64_t div = endpoint ? num - 1 : num;
   // steps along a new last axis: lo + (hi - lo) * i / div; exact at both ends when endpoint.
@@ -160,6 +165,8 @@ Array eye(std::int64_t n, std::int64_t m, std::int64_t k, const Options& opts) {
   const Backend& b = detail::creation_backend(opts);
   if (m < 0) m = n;
   if (n < 0) detail::raise<ValueError>("eye", b.name, "n must be >= 0, got " + std::to_string(n));
+  // The n x m result and the boolean mask it is cast from.
+  detail::check_shape({n, m}, "eye", b.name, itemsize(opts.dtype.value_or(kDefaultFloat)) + 1);
   const Options int_opts = Options(DType::int64).on(b).to(detail::creation_device(opts));
   const Array rows = expand_dims(arange(0, n, 1, int_opts), 1);
   const Array cols = arange(0, m, 1, int_opts);
@@ -170,10 +177,10 @@ Array identity(std::int64_t n, const Shape& batch_shape, const Options& opts) {
   const Backend& b = detail::creation_backend(opts);
   if (n < 0)
     detail::raise<ValueError>("identity", b.name, "n must be >= 0, got " + std::to_string(n));
-  detail::check_shape(batch_shape, "identity", b.name);
   Shape target = batch_shape;
   target.push_back(n);
   target.push_back(n);
+  detail::check_shape(target, "identity", b.name, itemsize(opts.dtype.value_or(kDefaultFloat)));
   return broadcast_to(eye(n, n, 0, opts), target);
 }
 
@@ -183,6 +190,11 @@ Array one_hot(const Array& indices, std::int64_t depth, const Options& opts) {
   if (depth < 0)
     detail::raise<ValueError>("one_hot", b.name,
                               "depth must be >= 0, got " + std::to_string(depth));
+  Shape out_shape = indices.shape();
+  out_shape.push_back(depth);
+  // The result and the boolean mask it is cast from.
+  detail::check_shape(out_shape, "one_hot", b.name,
+                      itemsize(opts.dtype.value_or(kDefaultFloat)) + 1);
   // Classes in int64: in the indices' own dtype a depth beyond its range would wrap around.
   const Array classes = arange(0, depth, 1, Options(DType::int64).on(b).to(indices.device()));
   return cast(equal(expand_dims(indices, -1), classes), opts.dtype.value_or(kDefaultFloat));

@@ -1,6 +1,10 @@
 #include "ops/dispatch.hpp"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <iomanip>
 #include <limits>
 #include <sstream>
@@ -81,6 +85,38 @@ std::uint64_t physical_memory() {
   }();
   return bytes;
 }
+
+// What this process may still map under its own limits (ulimit -v, ulimit -d), read now since
+// they and the usage change; max() when no limit is set. Asked only for large arrays: a few
+// microseconds next to allocating them.
+std::uint64_t address_space_left() {
+  std::uint64_t left = std::numeric_limits<std::uint64_t>::max();
+  rlimit as{}, data{};
+  const bool as_limited = getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY;
+  const bool data_limited = getrlimit(RLIMIT_DATA, &data) == 0 && data.rlim_cur != RLIM_INFINITY;
+  if (!as_limited && !data_limited) return left;
+  // /proc/self/statm: total program size and data+stack, in pages.
+  std::uint64_t size_pages = 0, resident = 0, shared = 0, text = 0, lib = 0, data_pages = 0;
+  std::ifstream statm("/proc/self/statm");
+  if (!(statm >> size_pages >> resident >> shared >> text >> lib >> data_pages)) return left;
+  const auto page = static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+  const auto remaining = [](std::uint64_t limit, std::uint64_t used) {
+    return limit > used ? limit - used : 0;
+  };
+  if (as_limited) left = std::min(left, remaining(as.rlim_cur, size_pages * page));
+  if (data_limited) left = std::min(left, remaining(data.rlim_cur, data_pages * page));
+  return left;
+}
+
+[[noreturn]] void refuse(const Shape& shape, std::string_view fn, std::string_view backend,
+                         long double bytes, std::uint64_t limit, std::string_view of_what) {
+  std::ostringstream what;  // bytes may pass 2^64 (2^62 elements of 4 bytes)
+  what << "shape " << shape_str(shape) << " needs " << std::fixed << std::setprecision(0) << bytes
+       << " bytes, more than " << of_what << " (" << limit << " bytes)";
+  raise<MemoryError>(fn, backend, what.str());
+}
+
+constexpr long double kLargeArrayBytes = 64.0L * 1024 * 1024;
 }  // namespace
 
 void check_shape(const Shape& shape, std::string_view fn, std::string_view backend,
@@ -92,13 +128,12 @@ void check_shape(const Shape& shape, std::string_view fn, std::string_view backe
       raise<ValueError>(fn, backend, "shape " + shape_str(shape) + " has too many elements");
   }
   const long double bytes = static_cast<long double>(n) * itemsize;
+  if (bytes < kLargeArrayBytes) return;
   const std::uint64_t memory = physical_memory();
-  if (memory && bytes > memory) {
-    std::ostringstream what;  // bytes may pass 2^64 (2^62 elements of 4 bytes)
-    what << "shape " << shape_str(shape) << " needs " << std::fixed << std::setprecision(0) << bytes
-         << " bytes, more than this machine's " << memory;
-    raise<MemoryError>(fn, backend, what.str());
-  }
+  if (memory && bytes > memory) refuse(shape, fn, backend, bytes, memory, "this machine's memory");
+  const std::uint64_t left = address_space_left();
+  if (bytes > left)
+    refuse(shape, fn, backend, bytes, left, "this process may still map under its limits");
 }
 
 std::pair<long double, long double> integer_range(DType d) {

@@ -52,7 +52,7 @@ Array reshape(const Array& x, const Shape& shape) {
 
 Array broadcast_to(const Array& x, const Shape& shape) {
   const Backend& b = detail::backend_of("broadcast_to", x);
-  detail::check_shape(shape, "broadcast_to", b.name);
+  detail::check_shape(shape, "broadcast_to", b.name, itemsize(x.dtype()));
   const Shape from = x.shape();
   const Shape joint = detail::broadcast_shapes(from, shape, "broadcast_to", b.name);
   if (joint != shape)
@@ -200,7 +200,7 @@ Array pad(std::string_view fn, const Array& x,
   for (std::size_t i = 0; i < padded.size(); ++i)
     if (__builtin_add_overflow(padded[i], pad_width[i].first + pad_width[i].second, &padded[i]))
       detail::raise<ValueError>(fn, b.name, "pad widths are too large");
-  detail::check_shape(padded, fn, b.name);
+  detail::check_shape(padded, fn, b.name, itemsize(x.dtype()));
   Array y = detail::kernel(b, kernels(b, fn).pad, fn)(x, pad_width, value);
   IVY_RECORD(record_pad(x, pad_width, y));
   return y;

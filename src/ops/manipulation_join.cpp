@@ -73,6 +73,8 @@ std::vector<Array> split(const Array& x, std::int64_t num_sections, int axis) {
                               "axis " + std::to_string(ax) + " of shape " + shape_str(x.shape()) +
                                   " does not split into " + std::to_string(num_sections) +
                                   " equal parts");
+  // Each part is an Array and an engine tensor: refuse counts this machine cannot hold.
+  detail::check_shape({num_sections}, "split", b.name, 4 * sizeof(Array));
   return parts(x, std::vector<std::int64_t>(num_sections, n / num_sections), ax);
 }
 

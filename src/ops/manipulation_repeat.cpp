@@ -35,7 +35,7 @@ Array tile(const Array& x, const std::vector<std::int64_t>& reps) {
     broadcast.insert(broadcast.end(), {r[i], s[i]});
     out.push_back(0);
   }
-  detail::check_shape(broadcast, "tile", b.name);
+  detail::check_shape(broadcast, "tile", b.name, itemsize(x.dtype()));
   for (std::size_t i = 0; i < nd; ++i) out[i] = r[i] * s[i];
   return reshape(broadcast_to(reshape(x, interleaved), broadcast), out);
 }
@@ -49,7 +49,7 @@ Array repeat(const Array& x, std::int64_t repeats, std::optional<int> axis) {
   Shape expanded = s, broadcast = s, out = s;
   expanded.insert(expanded.begin() + ax + 1, 1);
   broadcast.insert(broadcast.begin() + ax + 1, repeats);
-  detail::check_shape(broadcast, "repeat", b.name);
+  detail::check_shape(broadcast, "repeat", b.name, itemsize(x.dtype()));
   out[ax] *= repeats;
   return reshape(broadcast_to(reshape(src, expanded), broadcast), out);
 }

@@ -81,11 +81,10 @@ Array moveaxis(const Array& x, const std::vector<int>& source,
     return std::adjacent_find(v.begin(), v.end()) != v.end();
   };
   if (src.size() != dst.size() || repeats(src) || repeats(dst))
-    detail::raise<ValueError>(fn, b.name,
-                              "source " + ints_str(source) + " and destination " +
-                                  ints_str(destination) +
-                                  " must be as many distinct axes of an array of shape " +
-                                  shape_str(x.shape()));
+    detail::raise<ValueError>(
+        fn, b.name,
+        "source " + ints_str(source) + " and destination " + ints_str(destination) +
+            " must be as many distinct axes of an array of shape " + shape_str(x.shape()));
   // The axes not moved keep their order in the slots no destination takes.
   std::vector<int> order(static_cast<std::size_t>(nd), -1);
   for (std::size_t i = 0; i < src.size(); ++i) order[static_cast<std::size_t>(dst[i])] = src[i];
@@ -110,7 +109,8 @@ Array diff(const Array& x, int axis, std::int64_t n, const std::optional<Array>&
   auto joinable = [&](const Array& p, std::string_view name) {
     bool ok = p.ndim() == x.ndim();
     for (int i = 0; ok && i < x.ndim(); ++i)
-      ok = i == a || p.shape()[static_cast<std::size_t>(i)] == x.shape()[static_cast<std::size_t>(i)];
+      ok = i == a ||
+           p.shape()[static_cast<std::size_t>(i)] == x.shape()[static_cast<std::size_t>(i)];
     if (!ok)
       detail::raise<ShapeError>(fn, b.name,
                                 std::string(name) + " of shape " + shape_str(p.shape()) +

@@ -65,6 +65,8 @@ Draw prepare(std::string_view fn, const Operand& a, const Operand& b,
                                     " do not broadcast to shape " + shape_str(*shape));
   }
   detail::require_dtype(bk, dtype, fn);
+  // The draw, the scaled result and the float64 draw of randint: a few arrays of the shape.
+  detail::check_shape(shape.value_or(params), fn, bk.name, 3 * itemsize(dtype));
   Draw d{&bk, device, dtype, shape.value_or(params), {}, {}};
   d.lo = operand_array(a, d, param_dtype, fn);
   d.hi = operand_array(b, d, param_dtype, fn);

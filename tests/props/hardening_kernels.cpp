@@ -2,8 +2,13 @@
 // gave a silently wrong value on some backend; expected values are closed forms.
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <fstream>
 #include <functional>
 #include <limits>
 #include <string>
@@ -163,6 +168,61 @@ TEST(HardeningKernels, AllocationBeyondMemoryIsAMemoryError) {
               ivy::ones({std::int64_t{1} << 31, std::int64_t{1} << 31}, o);
             }},
            {"full", [&] { ivy::full({huge}, 1.0, o); }}}) {
+    try {
+      call();
+      ADD_FAILURE() << fn << ": no MemoryError";
+    } catch (const ivy::MemoryError& e) {
+      const std::string msg = e.what();
+      EXPECT_NE(msg.find("ivy::" + fn + " [" + name + "]"), std::string::npos) << msg;
+      EXPECT_NE(msg.find("bytes"), std::string::npos) << msg;
+    }
+  }
+}
+
+// Lowers this process's data limit (ulimit -d) to what it uses now plus headroom, for one
+// scope: the limit a container or a parent process may set.
+class DataLimitScope {
+ public:
+  explicit DataLimitScope(std::uint64_t headroom) {
+    getrlimit(RLIMIT_DATA, &saved_);
+    std::ifstream statm("/proc/self/statm");
+    std::uint64_t size = 0, resident = 0, shared = 0, text = 0, lib = 0, data = 0;
+    statm >> size >> resident >> shared >> text >> lib >> data;
+    rlimit lowered = saved_;
+    lowered.rlim_cur = data * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE)) + headroom;
+    if (saved_.rlim_max != RLIM_INFINITY)
+      lowered.rlim_cur = std::min(lowered.rlim_cur, saved_.rlim_max);
+    setrlimit(RLIMIT_DATA, &lowered);
+  }
+  ~DataLimitScope() { setrlimit(RLIMIT_DATA, &saved_); }
+  DataLimitScope(const DataLimitScope&) = delete;
+  DataLimitScope& operator=(const DataLimitScope&) = delete;
+
+ private:
+  rlimit saved_{};
+};
+
+// Below the machine's memory but above what the process may still map, the engines threw a
+// bare std::bad_alloc (found by the fuzzer's 4 GiB children): every function that allocates
+// an array of a size given by its arguments now refuses it first, naming itself.
+TEST(HardeningKernels, AllocationBeyondTheProcessLimitIsAMemoryError) {
+  IVY_NEEDS_ARRAYS();
+  const std::string name = ivy::testing::backend_under_test();
+  const ivy::Options o = ivy::Options(ivy::float32).on(under_test());
+  const std::int64_t big = std::int64_t{1} << 30;  // 4 GiB of float32, 1 GiB of uint8
+  const ivy::Array three = ivy::ones({3}, o);
+  const ivy::Array labels = ivy::zeros({4}, ivy::Options(ivy::int64).on(under_test()));
+  const DataLimitScope limit(std::uint64_t{512} << 20);
+  for (const auto& [fn, call] : std::vector<std::pair<std::string, std::function<void()>>>{
+           {"zeros", [&] { ivy::zeros({big}, o); }},
+           {"arange", [&] { ivy::arange(0, big, 1, o); }},
+           {"eye", [&] { ivy::eye(big >> 14, big >> 14, 0, o); }},
+           {"identity", [&] { ivy::identity(big >> 14, {}, o); }},
+           {"one_hot", [&] { ivy::one_hot(labels, big, o); }},
+           {"linspace", [&] { ivy::linspace(0.0, 1.0, big, -1, true, o); }},
+           {"random_uniform", [&] { ivy::random_uniform(0.0, 1.0, ivy::Shape{big}, o); }},
+           {"repeat", [&] { ivy::repeat(three, big); }},
+           {"tile", [&] { ivy::tile(three, {big}); }}}) {
     try {
       call();
       ADD_FAILURE() << fn << ": no MemoryError";
