@@ -44,6 +44,8 @@ Array matmul(const Array& a, const Array& b) {
 }
 
 Array inv(const Array& x) {
+  if (detail::needs_float32_lapack(x.dtype()))
+    return detail::narrowed(inv(cast(x, DType::float32)), x.dtype());
   const Backend& b = detail::backend_of("inv", x);
   detail::require_matrices(x, "inv", b, true);
   const Array xf = detail::as_float(x, "inv", b);
@@ -53,6 +55,8 @@ Array inv(const Array& x) {
 }
 
 SvdResult svd(const Array& x, bool full_matrices) {
+  if (detail::needs_float32_lapack(x.dtype()))
+    return detail::narrowed(svd(cast(x, DType::float32), full_matrices), x.dtype());
   const Backend& b = detail::backend_of("svd", x);
   detail::require_matrices(x, "svd", b, false);
   const Array xf = detail::as_float(x, "svd", b);
@@ -74,6 +78,8 @@ SvdResult svd(const Array& x, bool full_matrices) {
 }
 
 Array det(const Array& x) {
+  if (detail::needs_float32_lapack(x.dtype()))
+    return detail::narrowed(det(cast(x, DType::float32)), x.dtype());
   const Backend& b = detail::backend_of("det", x);
   detail::require_matrices(x, "det", b, true);
   const Array xf = detail::as_float(x, "det", b);
@@ -98,6 +104,8 @@ Array solve(const Array& a, const Array& b) {
         "solve", bk.name, "needs numeric dtypes, got " + detail::dtypes_str(a.dtype(), b.dtype()));
   DType d = promote_types(a.dtype(), b.dtype());
   if (!is_floating(d)) d = kDefaultFloat;
+  if (detail::needs_float32_lapack(d))
+    return detail::narrowed(solve(cast(a, DType::float32), cast(b, DType::float32)), d);
   Array b2 = vector ? reshape(b, {n, 1}) : b;
   const Shape sb2 = b2.shape();
   // Both operands get the full batch shape, so kernels never guess what b means.

@@ -6,6 +6,7 @@
 
 #include "grad/record.hpp"
 #include "ivy/grad.hpp"
+#include "ivy/ops/conversion.hpp"
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/elementwise.hpp"
 #include "ivy/ops/linalg.hpp"
@@ -46,6 +47,8 @@ Array columns_to_flip(const Backend& b, const Array& v) {
 
 // eigh's checks, empty case and kernel call, without the sign rule (eigvalsh needs none).
 EighResult eigh_unsigned(const Array& x, std::string_view fn, const Backend& b) {
+  if (detail::needs_float32_lapack(x.dtype()))
+    return detail::narrowed(eigh_unsigned(cast(x, DType::float32), fn, b), x.dtype());
   detail::require_matrices(x, fn, b, true);
   const Array xf = detail::as_float(x, fn, b);
   const auto kernel = detail::kernel(b, detail::linalg(b, fn).eigh, fn);
@@ -63,6 +66,8 @@ EighResult eigh_unsigned(const Array& x, std::string_view fn, const Backend& b) 
 }  // namespace
 
 Array cholesky(const Array& x, bool upper) {
+  if (detail::needs_float32_lapack(x.dtype()))
+    return detail::narrowed(cholesky(cast(x, DType::float32), upper), x.dtype());
   const Backend& b = detail::backend_of("cholesky", x);
   detail::require_matrices(x, "cholesky", b, true);
   const Array xf = detail::as_float(x, "cholesky", b);
@@ -93,6 +98,8 @@ Array eigvalsh(const Array& x) {
 }
 
 QrResult qr(const Array& x, bool complete) {
+  if (detail::needs_float32_lapack(x.dtype()))
+    return detail::narrowed(qr(cast(x, DType::float32), complete), x.dtype());
   const Backend& b = detail::backend_of("qr", x);
   detail::require_matrices(x, "qr", b, false);
   const Array xf = detail::as_float(x, "qr", b);

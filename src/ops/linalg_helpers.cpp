@@ -47,6 +47,13 @@ void require_finite(const Array& x, std::string_view fn, const Backend& b) {
         fn, b.name, "the matrix of shape " + shape_str(x.shape()) + " has NaN or infinite entries");
 }
 
+Array narrowed(const Array& r, DType d) { return cast(r, d); }
+SvdResult narrowed(SvdResult r, DType d) { return {cast(r.u, d), cast(r.s, d), cast(r.vh, d)}; }
+EighResult narrowed(EighResult r, DType d) {
+  return {cast(r.eigenvalues, d), cast(r.eigenvectors, d)};
+}
+QrResult narrowed(QrResult r, DType d) { return {cast(r.q, d), cast(r.r, d)}; }
+
 Array slice_axis(const Array& x, int axis, std::int64_t start, std::int64_t stop) {
   const Shape s = x.shape();
   std::vector<SliceRange> ranges;

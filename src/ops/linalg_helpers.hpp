@@ -5,11 +5,22 @@
 
 #include "ivy/backend/contract.hpp"
 #include "ivy/core/array.hpp"
+#include "ivy/ops/linalg.hpp"
 
 namespace ivy::detail {
 
 /** x as a float array (integers become float32); DTypeError for bool. */
 Array as_float(const Array& x, std::string_view fn, const Backend& b);
+
+/**
+ * LAPACK (through every engine) has no float16 or bfloat16: the decompositions compute those
+ * in float32 and round the results back, as NumPy does for float16.
+ */
+constexpr bool needs_float32_lapack(DType d) { return d == DType::float16 || d == DType::bfloat16; }
+Array narrowed(const Array& r, DType d);
+SvdResult narrowed(SvdResult r, DType d);
+EighResult narrowed(EighResult r, DType d);
+QrResult narrowed(QrResult r, DType d);
 
 /** ShapeError unless x has rank >= 2 (and, when square, equal last two dimensions). */
 void require_matrices(const Array& x, std::string_view fn, const Backend& b, bool square);

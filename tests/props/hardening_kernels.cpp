@@ -254,3 +254,46 @@ TEST(HardeningKernels, ArgExtremesOfAnEmptyArrayAlongANonEmptyAxis) {
 }
 
 }  // namespace
+
+namespace {
+
+// Issue 12, item 15: LibTorch's CPU kernels lack half types for cumsum, prod, matmul and
+// einsum, and no engine's LAPACK takes them: those compute in float32 and round back. Closed
+// forms on small integers, which float16 and bfloat16 hold exactly.
+TEST(HardeningKernels, HalfTypesComputeInFloat32AndRoundBack) {
+  IVY_NEEDS_ARRAYS();
+  const ivy::Backend& b = under_test();
+  for (const ivy::DType d : {ivy::float16, ivy::bfloat16}) {
+    if (!ivy::supports_dtype(b, d)) continue;  // xtensor: declared in semantics.md's dtype table
+    SCOPED_TRACE(ivy::dtype_name(d));
+    const ivy::Array x = ivy::cast(ivy::array(std::vector<float>{1, 2, 3, 4}, {2, 2}, b), d);
+    const auto expect = [&](const ivy::Array& r, std::vector<double> want, const char* what) {
+      EXPECT_EQ(r.dtype(), d) << what;
+      const ivy::Array r64 = ivy::cast(r, ivy::float64);
+      const std::vector<double> got = r64.to_vector<double>();
+      ASSERT_EQ(got.size(), want.size()) << what;
+      // float32 LAPACK leaves rounding residue (6e-8 for an exact 0): two units of d's epsilon.
+      const double tol = 2 * (d == ivy::float16 ? 0x1p-10 : 0x1p-7);
+      for (std::size_t i = 0; i < got.size(); ++i)
+        EXPECT_NEAR(got[i], want[i], tol * std::max(1.0, std::abs(want[i]))) << what << " " << i;
+    };
+    expect(ivy::cumsum(x, 0), {1, 2, 4, 6}, "cumsum");
+    expect(ivy::cumprod(x, 1), {1, 2, 3, 12}, "cumprod");
+    expect(ivy::prod(x), {24}, "prod");
+    expect(ivy::matmul(x, x), {7, 10, 15, 22}, "matmul");
+    expect(ivy::einsum("ij,jk->ik", {x, x}), {7, 10, 15, 22}, "einsum");
+    expect(ivy::det(x), {-2}, "det");
+    expect(ivy::inv(x), {-2, 1, 1.5, -0.5}, "inv");
+    expect(ivy::solve(x, x), {1, 0, 0, 1}, "solve");
+    // [[4, 2], [2, 2]] = L L^T with L = [[2, 0], [1, 1]].
+    const ivy::Array spd = ivy::cast(ivy::array(std::vector<float>{4, 2, 2, 2}, {2, 2}, b), d);
+    expect(ivy::cholesky(spd), {2, 0, 1, 1}, "cholesky");
+    // diag(3, 1): eigenvalues ascending, singular values descending.
+    const ivy::Array diag = ivy::cast(ivy::array(std::vector<float>{3, 0, 0, 1}, {2, 2}, b), d);
+    expect(ivy::eigvalsh(diag), {1, 3}, "eigvalsh");
+    expect(ivy::svd(diag).s, {3, 1}, "svd");
+    expect(ivy::qr(diag).r, {3, 0, 0, 1}, "qr");
+  }
+}
+
+}  // namespace

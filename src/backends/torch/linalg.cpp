@@ -19,7 +19,9 @@ void check_singular(std::string_view fn, const at::Tensor& info) {
 }
 
 Array matmul(const Array& a, const Array& b) {
-  return guarded("matmul", [&] { return wrap(at::matmul(tensor(a), tensor(b))); });
+  return guarded("matmul", [&] {
+    return wrap(narrowed(at::matmul(widened(tensor(a)), widened(tensor(b))), tensor(a)));
+  });
 }
 
 Array inv(const Array& x) {
@@ -71,8 +73,9 @@ Array solve(const Array& a, const Array& b) {
 Array einsum(std::string_view subscripts, const std::vector<Array>& operands) {
   return guarded("einsum", [&] {
     std::vector<at::Tensor> ts;
-    for (const Array& a : operands) ts.push_back(tensor(a));
-    return wrap(at::einsum(c10::string_view(subscripts.data(), subscripts.size()), ts));
+    for (const Array& a : operands) ts.push_back(widened(tensor(a)));
+    const at::Tensor r = at::einsum(c10::string_view(subscripts.data(), subscripts.size()), ts);
+    return wrap(operands.empty() ? r : narrowed(r, tensor(operands.front())));
   });
 }
 

@@ -10,8 +10,13 @@ at::Tensor per_axis(at::Tensor t, const std::vector<int>& axes, bool keepdims, F
   return t;
 }
 
+const char* reduce_name(ReduceOp op) {
+  static constexpr const char* names[] = {"sum", "prod", "mean", "min", "max", "all", "any"};
+  return names[static_cast<int>(op)];
+}
+
 Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool keepdims) {
-  return guarded("reduce", [&] {
+  return guarded(reduce_name(op), [&] {
     const at::Tensor& t = tensor(x);
     const c10::SmallVector<int64_t, 8> dims(axes.begin(), axes.end());  // no heap for <= 8 axes
     switch (op) {
@@ -24,9 +29,11 @@ Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool kee
       case ReduceOp::max:
         return wrap(at::amax(t, dims, keepdims));
       case ReduceOp::prod:
-        return wrap(per_axis(t, axes, keepdims, [&](const at::Tensor& u, int a, bool k) {
-          return at::prod(u, a, k, t.scalar_type());
-        }));
+        return wrap(narrowed(per_axis(widened(t), axes, keepdims,
+                                      [&](const at::Tensor& u, int a, bool k) {
+                                        return at::prod(u, a, k, u.scalar_type());
+                                      }),
+                             t));
       case ReduceOp::all:
         return wrap(per_axis(t, axes, keepdims,
                              [](const at::Tensor& u, int a, bool k) { return at::all(u, a, k); }));
@@ -39,7 +46,7 @@ Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool kee
 }
 
 Array arg_reduce(ArgReduceOp op, const Array& x, int axis, bool keepdims) {
-  return guarded("arg_reduce", [&] {
+  return guarded(op == ArgReduceOp::argmax ? "argmax" : "argmin", [&] {
     const at::Tensor& t = tensor(x);
     return wrap(op == ArgReduceOp::argmax ? at::argmax(t, axis, keepdims)
                                           : at::argmin(t, axis, keepdims));
@@ -47,10 +54,12 @@ Array arg_reduce(ArgReduceOp op, const Array& x, int axis, bool keepdims) {
 }
 
 Array scan(ScanOp op, const Array& x, int axis) {
-  return guarded("scan", [&] {
+  return guarded(op == ScanOp::cumsum ? "cumsum" : "cumprod", [&] {
     const at::Tensor& t = tensor(x);
-    return wrap(op == ScanOp::cumsum ? at::cumsum(t, axis, t.scalar_type())
-                                     : at::cumprod(t, axis, t.scalar_type()));
+    const at::Tensor w = widened(t);
+    return wrap(narrowed(op == ScanOp::cumsum ? at::cumsum(w, axis, w.scalar_type())
+                                              : at::cumprod(w, axis, w.scalar_type()),
+                         t));
   });
 }
 

@@ -46,6 +46,19 @@ auto guarded(std::string_view fn, F&& f) -> decltype(f()) {
   }
 }
 
+/**
+ * LibTorch 1.13's CPU kernels lack float16 and bfloat16 for matmul, einsum, cumsum and prod:
+ * those compute in float32 and round back, as NumPy does for float16 (semantics.md).
+ */
+inline bool is_half_on_cpu(const at::Tensor& t) {
+  return (t.scalar_type() == at::kHalf || t.scalar_type() == at::kBFloat16) && t.device().is_cpu();
+}
+inline at::Tensor widened(const at::Tensor& t) { return is_half_on_cpu(t) ? t.to(at::kFloat) : t; }
+/** r, computed from widened inputs, back in the inputs' half type (integer results stay). */
+inline at::Tensor narrowed(const at::Tensor& r, const at::Tensor& like) {
+  return is_half_on_cpu(like) && r.scalar_type() == at::kFloat ? r.to(like.scalar_type()) : r;
+}
+
 IVY_DECLARE_KERNEL_FAMILIES();
 const AutodiffKernels& autodiff_kernels();
 const CompileKernels& compile_kernels();
