@@ -12,6 +12,7 @@
 #include <functional>
 #include <limits>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -294,6 +295,43 @@ TEST(HardeningKernels, HalfTypesComputeInFloat32AndRoundBack) {
     expect(ivy::svd(diag).s, {3, 1}, "svd");
     expect(ivy::qr(diag).r, {3, 0, 0, 1}, "qr");
   }
+}
+
+}  // namespace
+
+namespace {
+
+// Issue 12, item 20: an array built in one thread and read in another (MLX is lazy: the read
+// evaluates it) gave "There is no Stream(cpu, 0) in current thread" on mlx. Every backend
+// must hand arrays between threads, also while several threads build and read at once.
+TEST(HardeningKernels, ArraysBuiltInOneThreadAreReadInAnother) {
+  IVY_NEEDS_ARRAYS();
+  const ivy::Backend& b = under_test();
+  const ivy::Options o = ivy::Options(ivy::float64).on(b);
+  // Built here, read there: 1 + 2 * i for i in 0..4.
+  const ivy::Array built = ivy::add(ivy::multiply(ivy::arange(0, 5, 1, o), 2.0), 1.0);
+  std::vector<double> read;
+  std::thread([&] { read = built.to_vector<double>(); }).join();
+  EXPECT_EQ(read, (std::vector<double>{1, 3, 5, 7, 9}));
+  // Built there, read here, and four threads at once each reading the others' arrays.
+  constexpr int kThreads = 4, kRounds = 50;
+  std::vector<ivy::Array> made(kThreads);
+  std::vector<std::thread> workers;
+  for (int t = 0; t < kThreads; ++t)
+    workers.emplace_back([&, t] { made[t] = ivy::add(ivy::arange(0, 3, 1, o), double(t)); });
+  for (auto& w : workers) w.join();
+  workers.clear();
+  std::vector<int> wrong(kThreads, 0);
+  for (int t = 0; t < kThreads; ++t)
+    workers.emplace_back([&, t] {
+      for (int r = 0; r < kRounds; ++r) {
+        const int other = (t + r) % kThreads;  // sum of other + {0, 1, 2}
+        const ivy::Array s = ivy::sum(ivy::multiply(made[other], 1.0));
+        if (s.item<double>() != 3.0 * other + 3.0) ++wrong[t];
+      }
+    });
+  for (auto& w : workers) w.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(wrong[t], 0) << "thread " << t;
 }
 
 }  // namespace

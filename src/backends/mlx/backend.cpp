@@ -122,7 +122,7 @@ const char* dtype_unsupported(DType) { return nullptr; }
 // A row-major, evaluated copy of x (x itself when it already is one).
 mx::array evaluated_row_major(const mx::array& x) {
   mx::array c = mx::contiguous(x);
-  c.eval();
+  evaluate(c);
   return c;
 }
 
@@ -212,7 +212,7 @@ Array to_device(const Array& x, const Device& d) {
 }
 
 void eval(const Array& x) {
-  guarded("eval", [&] { mx::eval(native(x)); });
+  guarded("eval", [&] { evaluate(native(x)); });
 }
 
 }  // namespace

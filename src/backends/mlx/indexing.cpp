@@ -83,7 +83,7 @@ Array scatter_rows(const Array& idx, const Array& updates, std::int64_t rows,
 Array nonzero(const Array& x) {
   return guarded("indices_where", [&] {
     mx::array t = mx::contiguous(mx::astype(native(x), mx::bool_));
-    t.eval();
+    evaluate(t);
     const int nd = static_cast<int>(t.ndim());
     const bool* v = t.data<bool>();
     std::vector<std::int64_t> coords, idx(nd, 0);

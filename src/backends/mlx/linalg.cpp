@@ -12,7 +12,7 @@ constexpr auto kCpu = mx::Device::cpu;
 // that the error is ivy's ValueError, raised by the call that caused it.
 mx::array evaluated_or_singular(mx::array r, std::string_view fn) {
   try {
-    r.eval();
+    evaluate(r);
   } catch (const std::exception& e) {
     detail::raise<ValueError>(fn, "mlx", std::string("singular matrix (") + e.what() + ")");
   }
@@ -96,8 +96,8 @@ Array cholesky(const Array& x) {
   return guarded("cholesky", [&] {
     mx::array l = mx::linalg::cholesky(native(x), false, kCpu);
     mx::array ok = mx::all(mx::greater(mx::diagonal(l, 0, -2, -1), mx::array(0.0f)));
-    l.eval();
-    ok.eval();
+    evaluate(l);
+    evaluate(ok);
     if (!ok.item<bool>())
       detail::raise<ValueError>(
           "cholesky", "mlx",

@@ -23,7 +23,19 @@ static_assert(sizeof(mx::array) <= Array::kHandleSize, "mx::array must fit inlin
 
 const Backend& backend();
 
+/** Makes the shared stream (stream.cpp) this thread's default; see use_shared_stream. */
+void adopt_shared_stream();
+/** Every MLX call of the backend goes to one stream, so that any thread can read any array:
+ *  kernels call this (through native and guarded) before MLX builds anything. */
+inline void use_shared_stream() {
+  thread_local const bool adopted = (adopt_shared_stream(), true);
+  (void)adopted;
+}
+/** Evaluates x under the process-wide evaluation lock (the shared stream is not thread-safe). */
+void evaluate(const mx::array& x);
+
 inline const mx::array& native(const Array& x) {
+  use_shared_stream();
   return *std::launder(reinterpret_cast<const mx::array*>(x.handle()));
 }
 
@@ -50,6 +62,7 @@ inline mx::array f64(double v) { return mx::array(v, mx::float64); }
 /** Runs f, turning an MLX error into ivy::UnsupportedError naming fn. */
 template <class F>
 auto guarded(std::string_view fn, F&& f) -> decltype(f()) {
+  use_shared_stream();
   try {
     return f();
   } catch (const Error&) {
