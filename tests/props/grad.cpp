@@ -53,6 +53,42 @@ TEST_F(GradProps, BroadcastingAddAndMean) {
   EXPECT_EQ(r.grads[1].shape(), ivy::Shape({3}));
 }
 
+// Ties split the derivative evenly on every engine (LibTorch's autograd, MLX's, the tape):
+// issue 12, item 14, where MLX gave maximum's and clip's whole derivative to the first operand
+// and each tied update of a max scatter the whole cotangent of its row.
+TEST_F(GradProps, TiesShareTheDerivativeEvenly) {
+  const Array x = f64({0, 0.5, 1, 2, -1}, {5});
+  const auto clipped = ivy::execute_with_gradients(
+      [](const std::vector<Array>& v) { return ivy::sum(ivy::clip(v[0], 0.0, 1.0)); }, {x});
+  expect_values(clipped.grads[0], {0.5, 1, 0.5, 0, 0});
+  const auto biggest = ivy::execute_with_gradients(
+      [](const std::vector<Array>& v) {
+        return ivy::sum(ivy::maximum(v[0], f64({0, 1, 1, 1, 1}, {5})));
+      },
+      {x});
+  expect_values(biggest.grads[0], {0.5, 0, 0.5, 1, 0});
+  const auto smallest = ivy::execute_with_gradients(
+      [](const std::vector<Array>& v) {
+        return ivy::sum(ivy::minimum(f64({0, 1, 1, 1, 1}, {5}), v[0]));
+      },
+      {x});
+  expect_values(smallest.grads[0], {0.5, 1, 0.5, 0, 1});
+  // Row 0 takes max(1, 3, 3) = 3 from two tied updates, row 1 takes 2; weights 1 and 10.
+  const Array idx = ivy::array(std::vector<std::int64_t>{0, 0, 0, 1}, {4});
+  for (const char* reduction : {"max", "min"}) {
+    SCOPED_TRACE(reduction);
+    const bool is_max = std::string(reduction) == "max";
+    const Array u = is_max ? f64({1, 3, 3, 2}, {4}) : f64({5, 3, 3, 2}, {4});
+    const auto scattered = ivy::execute_with_gradients(
+        [&](const std::vector<Array>& v) {
+          return ivy::sum(
+              ivy::multiply(ivy::scatter_flat(idx, v[0], 2, reduction), f64({1, 10}, {2})));
+        },
+        {u});
+    expect_values(scattered.grads[0], {0, 0.5, 0.5, 10});
+  }
+}
+
 TEST_F(GradProps, Softmax) {
   const std::vector<double> x = {0.5, -1, 2}, w = {1, 2, 3};
   const auto r = ivy::execute_with_gradients(

@@ -1,4 +1,7 @@
+#include <mlx/transforms.h>
+
 #include <optional>
+#include <vector>
 
 #include "backends/mlx/float64_math.hpp"
 #include "backends/mlx/mlx_array.hpp"
@@ -133,6 +136,32 @@ mx::array first_on_ties(const mx::array& a, const mx::array& b, const mx::array&
   return mx::where(mx::logical_or(a_wins, mx::isnan(a)), a, b);
 }
 
+// The derivative of minimum/maximum at a tie is split evenly between the operands, as LibTorch
+// and ivy's tape do (docs/gradients.md); MLX's own gives it all to the first. Same-shaped
+// operands (MLX differentiates the broadcast), floating only (integers carry no gradient).
+mx::array extreme_with_even_ties(const mx::array& a, const mx::array& b, bool is_max) {
+  if (!mx::issubdtype(a.dtype(), mx::inexact) || !mx::issubdtype(b.dtype(), mx::inexact))
+    return first_on_ties(a, b, is_max ? mx::greater_equal(a, b) : mx::less_equal(a, b));
+  const std::vector<mx::array> ab = mx::broadcast_arrays({a, b});
+  auto forward = [is_max](const std::vector<mx::array>& in) {
+    const mx::array a_wins =
+        is_max ? mx::greater_equal(in[0], in[1]) : mx::less_equal(in[0], in[1]);
+    return std::vector<mx::array>{first_on_ties(in[0], in[1], a_wins)};
+  };
+  auto backward = [is_max](const std::vector<mx::array>& in, const std::vector<mx::array>& cot,
+                           const std::vector<mx::array>&) {
+    const mx::array& g = cot[0];
+    const mx::array zero = mx::zeros_like(g);
+    const mx::array half = mx::multiply(g, mx::array(0.5, g.dtype()));
+    const mx::array tie = mx::equal(in[0], in[1]);
+    const mx::array a_beats = is_max ? mx::greater(in[0], in[1]) : mx::less(in[0], in[1]);
+    const mx::array b_beats = is_max ? mx::greater(in[1], in[0]) : mx::less(in[1], in[0]);
+    return std::vector<mx::array>{mx::where(a_beats, g, mx::where(tie, half, zero)),
+                                  mx::where(b_beats, g, mx::where(tie, half, zero))};
+  };
+  return mx::custom_vjp(forward, backward)(ab)[0];
+}
+
 mx::array binary_op(BinaryOp op, const mx::array& a, const mx::array& b) {
   switch (op) {
     case BinaryOp::add:
@@ -151,9 +180,9 @@ mx::array binary_op(BinaryOp op, const mx::array& a, const mx::array& b) {
     case BinaryOp::remainder:
       return mx::remainder(a, b);
     case BinaryOp::minimum:
-      return first_on_ties(a, b, mx::less_equal(a, b));
+      return extreme_with_even_ties(a, b, false);
     case BinaryOp::maximum:
-      return first_on_ties(a, b, mx::greater_equal(a, b));
+      return extreme_with_even_ties(a, b, true);
     case BinaryOp::atan2:
       return mx::arctan2(a, b);
     case BinaryOp::equal:

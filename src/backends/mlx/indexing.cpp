@@ -1,4 +1,7 @@
+#include <mlx/transforms.h>
+
 #include <limits>
+#include <vector>
 
 #include "backends/mlx/mlx_array.hpp"
 #include "ops/dispatch.hpp"
@@ -38,6 +41,29 @@ mx::array identity_of(ScatterReduction r, mx::Dtype d) {
   return mx::array(static_cast<std::int64_t>(is_min ? hi : lo), d);
 }
 
+// A min/max scatter whose derivative is shared evenly between the updates equal to their row's
+// result, as LibTorch's scatter_reduce and ivy's tape do (docs/gradients.md); MLX's own gives
+// each tied update the whole cotangent, so a row's updates received more than it.
+mx::array extreme_scatter(const mx::array& start, const mx::array& idx, const mx::array& u,
+                          bool is_min) {
+  auto forward = [=](const std::vector<mx::array>& in) {
+    const mx::array upd = as_row_updates(in[0]);
+    return std::vector<mx::array>{is_min ? mx::scatter_min(start, idx, upd, 0)
+                                         : mx::scatter_max(start, idx, upd, 0)};
+  };
+  auto backward = [=](const std::vector<mx::array>& in, const std::vector<mx::array>& cot,
+                      const std::vector<mx::array>& out) {
+    const mx::array& x = in[0];
+    const mx::array won = mx::astype(mx::equal(x, mx::take(out[0], idx, 0)), x.dtype());
+    const mx::array ties =
+        mx::scatter_add(mx::zeros_like(out[0]), idx, as_row_updates(won), 0);  // per row
+    return std::vector<mx::array>{
+        mx::divide(mx::multiply(mx::take(cot[0], idx, 0), won),
+                   mx::maximum(mx::take(ties, idx, 0), mx::array(1, x.dtype())))};
+  };
+  return mx::custom_vjp(forward, backward)({u})[0];
+}
+
 mx::array scatter(const mx::array& idx, const mx::array& u, std::int64_t rows,
                   ScatterReduction reduction) {
   mx::Shape shape = u.shape();
@@ -60,7 +86,9 @@ mx::array scatter(const mx::array& idx, const mx::array& u, std::int64_t rows,
     return mx::where(touched, winners, zeros);
   }
   const mx::array start = mx::full(shape, identity_of(reduction, u.dtype()), u.dtype());
-  const mx::array reduced = reduction == ScatterReduction::min
+  const mx::array reduced = mx::issubdtype(u.dtype(), mx::inexact)
+                                ? extreme_scatter(start, idx, u, reduction == ScatterReduction::min)
+                            : reduction == ScatterReduction::min
                                 ? mx::scatter_min(start, idx, upd, 0)
                                 : mx::scatter_max(start, idx, upd, 0);
   return mx::where(touched, reduced, zeros);
