@@ -101,6 +101,28 @@ struct Raw {
   std::vector<unsigned char> bytes;
 };
 
+// A contiguous, unfiltered dataset whose storage is allocated holds exactly its declared bytes;
+// a file where it holds fewer is corrupt (or crafted: a few KB declaring gigabytes), and is
+// refused before the declared size is allocated. Datasets never written (read as their fill
+// value) and chunked or compressed ones may legitimately be far larger than their storage.
+void check_stored_size(hid_t ds, hid_t file_type, const Shape& shape, const H5Place& at,
+                       const std::string& kc) {
+  const H5Handle dcpl(H5Dget_create_plist(ds), H5Pclose);
+  at.check(dcpl.get(), "cannot read the layout of '" + kc + "'");
+  H5D_space_status_t status{};
+  if (H5Pget_layout(dcpl.get()) != H5D_CONTIGUOUS || H5Pget_nfilters(dcpl.get()) != 0 ||
+      H5Dget_space_status(ds, &status) < 0 || status != H5D_SPACE_STATUS_ALLOCATED)
+    return;
+  const long double declared =
+      static_cast<long double>(numel(shape)) * static_cast<long double>(H5Tget_size(file_type));
+  const hsize_t stored = H5Dget_storage_size(ds);
+  if (declared > static_cast<long double>(stored))
+    at.fail("the dataset '" + kc + "' of shape " + shape_str(shape) + " stores " +
+            std::to_string(stored) +
+            " bytes, fewer than its shape and type declare: the file is "
+            "corrupt");
+}
+
 Raw read_raw(hid_t ds, const H5Place& at, const std::string& kc) {
   const H5Handle type(H5Dget_type(ds), H5Tclose);
   const H5Handle space(H5Dget_space(ds), H5Sclose);
@@ -125,6 +147,7 @@ Raw read_raw(hid_t ds, const H5Place& at, const std::string& kc) {
   // The file's declared shape, not its size, sets the allocation: check it like a creation's
   // shape (a 6 KB file may declare 2^56 bytes).
   detail::check_shape(raw.shape, at.fn, at.backend, itemsize);
+  check_stored_size(ds, type.get(), raw.shape, at, kc);
   raw.bytes.resize(static_cast<std::size_t>(numel(raw.shape)) * itemsize + 1);
   if (H5Dread(ds, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.bytes.data()) < 0)
     at.fail("cannot read the dataset '" + kc + "' as " + std::string(dtype_name(raw.dtype)));

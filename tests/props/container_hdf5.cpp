@@ -316,3 +316,36 @@ TEST(ContainerHdf5, FuzzedFilesWithHugeDeclaredSizesAreErrors) {
     EXPECT_THROW((void)Container::from_disk_as_hdf5(dir + name, under_test()), ivy::Error) << name;
   }
 }
+
+// A contiguous dataset whose header declares more bytes than the file stores for it (the
+// fuzzer's 6 KB file declaring 10 GB, below this machine's memory): refused as corrupt before
+// the declared size is allocated. Made here by patching a small dataset's dimensions.
+TEST(ContainerHdf5, DatasetDeclaringMoreThanItStoresIsAnIOError) {
+  if (is_stub()) GTEST_SKIP() << "the stub backend holds no arrays";
+  IVY_SKIP_WITHOUT_H5PY();
+  const TempFile f("declares_more.h5");
+  const std::string script = R"PY(
+import struct
+import sys
+import h5py
+import numpy as np
+
+with h5py.File(sys.argv[1], "w") as f:
+    f.create_dataset("x", data=np.arange(12345, dtype=np.float64))  # contiguous, unfiltered
+with open(sys.argv[1], "rb") as fh:
+    data = fh.read()
+old, new = struct.pack("<Q", 12345), struct.pack("<Q", 2**27)  # dims and max dims: 1 GiB
+assert data.count(old) == 2, data.count(old)
+with open(sys.argv[1], "wb") as fh:
+    fh.write(data.replace(old, new))
+print("OK")
+)PY";
+  std::string out;
+  ASSERT_EQ(run_python(script, f.path(), out), 0) << out;
+  try {
+    (void)Container::from_disk_as_hdf5(f.path(), under_test());
+    ADD_FAILURE() << "no error";
+  } catch (const ivy::IOError& e) {
+    EXPECT_NE(std::string(e.what()).find("stores 98760 bytes"), std::string::npos) << e.what();
+  }
+}
