@@ -39,6 +39,8 @@ Array scatter_flat(const Array& indices, const Array& updates, std::int64_t size
   if (size < 0)
     detail::raise<ValueError>("scatter_flat", b.name,
                               "size must be >= 0, got " + std::to_string(size));
+  // The result and, for min/max/replace, the engines' winner bookkeeping of the same length.
+  detail::check_shape({size}, "scatter_flat", b.name, 2 * itemsize(updates.dtype()));
   const Array idx = detail::wrapped_indices(b, "scatter_flat", indices, size, "axis 0", {size});
   Array y = scatter_kernel(b, "scatter_flat")(idx, updates, size, red);
   IVY_RECORD(record_scatter_rows(idx, updates, red, y));
@@ -52,6 +54,7 @@ Array scatter_nd(const Array& indices, const Array& updates, const Shape& shape,
   for (std::int64_t d : shape)
     if (d < 0)
       detail::raise<ValueError>("scatter_nd", b.name, "negative dimension in " + shape_str(shape));
+  detail::check_shape(shape, "scatter_nd", b.name, 2 * itemsize(updates.dtype()));
   const Array offsets = detail::flat_offsets(b, "scatter_nd", indices, shape);
   const auto k = static_cast<std::ptrdiff_t>(indices.shape().back());
   const Shape lead = offsets.shape(), tail(shape.begin() + k, shape.end());

@@ -35,7 +35,8 @@ Array tile(const Array& x, const std::vector<std::int64_t>& reps) {
     broadcast.insert(broadcast.end(), {r[i], s[i]});
     out.push_back(0);
   }
-  detail::check_shape(broadcast, "tile", b.name, itemsize(x.dtype()));
+  // The broadcast and the reshaped result: two arrays of the result's size at once.
+  detail::check_shape(broadcast, "tile", b.name, 2 * itemsize(x.dtype()));
   for (std::size_t i = 0; i < nd; ++i) out[i] = r[i] * s[i];
   return reshape(broadcast_to(reshape(x, interleaved), broadcast), out);
 }
@@ -49,7 +50,7 @@ Array repeat(const Array& x, std::int64_t repeats, std::optional<int> axis) {
   Shape expanded = s, broadcast = s, out = s;
   expanded.insert(expanded.begin() + ax + 1, 1);
   broadcast.insert(broadcast.begin() + ax + 1, repeats);
-  detail::check_shape(broadcast, "repeat", b.name, itemsize(x.dtype()));
+  detail::check_shape(broadcast, "repeat", b.name, 2 * itemsize(x.dtype()));
   out[ax] *= repeats;
   return reshape(broadcast_to(reshape(src, expanded), broadcast), out);
 }
@@ -70,13 +71,21 @@ Array repeat(const Array& x, const Array& repeats, std::optional<int> axis) {
                               std::to_string(counts.size()) + " repeat counts for axis " +
                                   std::to_string(ax) + " of length " + std::to_string(n) +
                                   " (shape " + shape_str(src.shape()) + ")");
-  std::vector<std::int64_t> idx;
-  for (std::int64_t i = 0; i < n; ++i) {
-    if (counts[i] < 0)
-      detail::raise<ValueError>("repeat", b.name,
-                                "negative repeat count " + std::to_string(counts[i]));
-    idx.insert(idx.end(), counts[i], i);
+  std::int64_t total = 0;
+  for (std::int64_t c : counts) {
+    if (c < 0)
+      detail::raise<ValueError>("repeat", b.name, "negative repeat count " + std::to_string(c));
+    if (__builtin_add_overflow(total, c, &total))
+      detail::raise<ValueError>("repeat", b.name, "the repeat counts' sum overflows int64");
   }
+  Shape out = src.shape();
+  out[ax] = total;
+  detail::check_shape(out, "repeat", b.name, itemsize(x.dtype()));
+  // The int64 gather index, held on the host and in the engine.
+  detail::check_shape({total}, "repeat", b.name, 16);
+  std::vector<std::int64_t> idx;
+  idx.reserve(static_cast<std::size_t>(total));
+  for (std::int64_t i = 0; i < n; ++i) idx.insert(idx.end(), counts[i], i);
   const auto len = static_cast<std::int64_t>(idx.size());
   return take(src, array(idx, {len}, Options(DType::int64).on(b).to(x.device())), ax);
 }
