@@ -78,6 +78,7 @@ void bind_indexing(nb::class_<ivy::Array>& cls);
 void bind_dlpack(nb::module_& m, nb::class_<ivy::Array>& cls);
 void bind_creation(nb::module_& m);
 void bind_elementwise(nb::module_& m);
+void bind_functions_ivy(nb::module_& m);
 void bind_functions(nb::module_& m);
 void bind_bitwise(nb::module_& m);
 void bind_mech(nb::module_& m);
