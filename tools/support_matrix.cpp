@@ -88,17 +88,20 @@ int main(int argc, char** argv) {
 
   std::ostringstream md;
   md << "# Support matrix\n\n"
-     << "Written by `ctest` (test `support_matrix`) from what the conformance suite observed on "
-        "each "
-        "backend; do not edit by hand. A cell lists the dtypes whose fixture cases passed; "
-        "`FAILED` lists dtypes with a failing case; `property` means the function is covered by "
-        "property tests (random numbers, devices, conversion) rather than fixtures. The gradient "
-        "column lists the backends on which the function's gradient matched central finite "
-        "differences on its fixture cases (tests/gradient_checks.cpp), computed by the "
-        "backend's own autodiff where it has one (torch, mlx; ctest checks ivy's tape on them "
-        "too) and by ivy's tape elsewhere; `no` marks "
-        "functions that are not differentiable. Unsupported "
-        "combinations and their reasons follow the table.\n\n";
+     << "Written by `ctest` (test `support_matrix`, into `build/support_matrix.md`; the test "
+        "`support_matrix_up_to_date` fails while this copy differs) from what the conformance "
+        "suite observed on each backend; do not edit by hand. A cell lists the dtypes whose "
+        "fixture cases passed; `FAILED` lists dtypes with a failing case; `property` means the "
+        "function is covered by property tests (random numbers, devices, conversion) rather "
+        "than fixtures. The gradient column lists the backends on which the function's gradient "
+        "matched central finite differences on its fixture cases (tests/gradient_checks.cpp), "
+        "computed by the backend's own autodiff where it has one (torch, mlx; ctest checks "
+        "ivy's tape on them too) and by ivy's tape elsewhere; `no` marks functions that are not "
+        "differentiable. The unsupported combinations that follow the table are exactly the "
+        "ones each backend declares (its whole-dtype limits and its table "
+        "`Backend::unsupported_cells`); the suite fails on any other `UnsupportedError` and on "
+        "a declared cell that works. `ivy::supports(function, dtype, backend)` (Python: "
+        "`ivycpp.supports`) answers from the same declarations.\n\n";
   md << "| function | family |";
   for (const auto& b : backends) md << ' ' << b << " |";
   md << " gradient |\n|---|---|";

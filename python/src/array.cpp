@@ -127,9 +127,14 @@ void bind_array(nb::module_& m) {
            })
       .def("__index__",
            [](const ivy::Array& x) {
-             if (!ivy::is_integral(x.dtype()))
-               throw nb::type_error("only integer arrays can be used as an index");
-             require_size_one(x, "int");
+             // As NumPy: only a 0-d integer array is an integer; a [1, 1] array used as one
+             // would make "s" * x repeat a string (or x * "s" try to, 2^63 times).
+             if (!ivy::is_integral(x.dtype()) || x.ndim() != 0)
+               throw nb::type_error(
+                   ("ivycpp.Array.__index__: only a 0-d integer array is an integer, got " +
+                    std::string(ivy::dtype_name(x.dtype())) + " of shape " +
+                    ivy::shape_str(x.shape()))
+                       .c_str());
              return x.item<std::int64_t>();
            })
       .def("__float__",

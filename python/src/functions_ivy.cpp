@@ -2,6 +2,7 @@
 // convolutions and the random functions beyond uniform/normal, and the registry itself
 // (ivycpp.registered_functions(), which python/tests/test_registry.py checks the namespace
 // against).
+#include <nanobind/stl/optional.h>
 #include <nanobind/stl/pair.h>
 #include <nanobind/stl/string.h>
 #include <nanobind/stl/tuple.h>
@@ -95,11 +96,11 @@ void bind_convolutions(nb::module_& m) {
       fn,
       [](nb::handle x, nb::handle filters, nb::handle strides, nb::handle padding,
          nb::handle output_shape, nb::handle data_format, nb::handle dilations) {
-        return ivy::conv2d_transpose(
-            to_array(x, fn, "x"), to_array(filters, fn, "filters"),
-            to_spatial(strides, fn, "strides"), to_str(padding, fn, "padding"),
-            to_opt_shape(output_shape, fn), to_str(data_format, fn, "data_format"),
-            to_spatial(dilations, fn, "dilations"));
+        return ivy::conv2d_transpose(to_array(x, fn, "x"), to_array(filters, fn, "filters"),
+                                     to_spatial(strides, fn, "strides"),
+                                     to_str(padding, fn, "padding"), to_opt_shape(output_shape, fn),
+                                     to_str(data_format, fn, "data_format"),
+                                     to_spatial(dilations, fn, "dilations"));
       },
       nb::arg("x"), nb::arg("filters"), nb::arg("strides"), nb::arg("padding"),
       nb::arg("output_shape").none() = nb::none(), nb::arg("data_format") = "NHWC",
@@ -145,6 +146,26 @@ void bind_functions_ivy(nb::module_& m) {
       },
       "Every unified function of the C++ library as (name, family, differentiable), the "
       "registry's one list.");
+  m.def(
+      "unsupported_reason",
+      [](nb::handle function, nb::handle dtype, nb::handle backend) -> std::optional<std::string> {
+        constexpr const char* fn = "unsupported_reason";
+        return ivy::unsupported_reason(to_str(function, fn, "function"), to_dtype(dtype, fn),
+                                       backend_or_current(backend, fn));
+      },
+      nb::arg("function"), nb::arg("dtype"), nb::arg("backend").none() = nb::none(),
+      "Why the backend (default: the current one) does not support the registered function on "
+      "dtype, or None when it does.");
+  m.def(
+      "supports",
+      [](nb::handle function, nb::handle dtype, nb::handle backend) {
+        constexpr const char* fn = "supports";
+        return ivy::supports(to_str(function, fn, "function"), to_dtype(dtype, fn),
+                             backend_or_current(backend, fn));
+      },
+      nb::arg("function"), nb::arg("dtype"), nb::arg("backend").none() = nb::none(),
+      "True when the backend (default: the current one) supports the registered function on "
+      "dtype, from its one declared table (docs/support_matrix.md).");
 }
 
 }  // namespace ivypy

@@ -1,6 +1,7 @@
 """Issue 12: the Python layer under hostile input. Each case was a crash, a leak, a silently
 wrong answer or an error without the function's name; crashes run in a child process so that
 a regression fails the test instead of killing pytest."""
+import operator
 import subprocess
 import sys
 
@@ -148,3 +149,17 @@ def test_composites_given_non_arrays_raise_type_errors_naming_them(backend):
         xp.count_nonzero(xp.ones(3), axis=xp.int8)
     with pytest.raises(TypeError, match="ivycpp.bitwise_and"):
         xp.bitwise_and(1, 2)
+
+
+def test_only_0d_integer_arrays_are_integers(backend):
+    # A 1-element array used as an integer let "s" * x repeat a string, and x * "s" overflow
+    # (found by the 10-minute fuzz run of 2026-12-05).
+    x = xp.asarray([[3]], backend=backend)
+    with pytest.raises(TypeError, match="__index__"):
+        operator.index(x)
+    with pytest.raises(TypeError):
+        "ab" * x
+    with pytest.raises(TypeError):
+        xp.asarray([[2**63 - 1]], backend=backend) * "nope"
+    assert operator.index(xp.asarray(3, backend=backend)) == 3
+    assert "ab" * xp.asarray(2, backend=backend) == "abab"

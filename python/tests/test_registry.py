@@ -104,3 +104,27 @@ def test_random_functions(backend):
     np.testing.assert_array_equal(np.from_dlpack(xp.multinomial(probs, 5)), [[1] * 5])
     with pytest.raises(TypeError, match="multinomial"):
         xp.multinomial(probs, 5, replace="yes")
+
+
+def test_readme_states_the_registered_count():
+    import pathlib
+    import re
+    readme = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text()
+    stated = re.search(r"(\d+) unified functions", readme)
+    assert stated, "README.md no longer states the number of unified functions"
+    assert int(stated.group(1)) == len(xp.registered_functions())
+
+
+def test_supports_answers_from_the_declared_tables(backend):
+    assert xp.supports("add", xp.float32, backend)
+    assert xp.unsupported_reason("add", xp.float32, backend) is None
+    assert xp.supports("add", xp.float16, backend) == (backend != "xtensor")
+    assert xp.supports("erf", xp.float64, backend) == (backend != "mlx")
+    if backend == "mlx":
+        assert "float32 precision" in xp.unsupported_reason("erf", xp.float64, backend)
+    with xp.use(backend):
+        assert xp.supports("matmul", xp.float64)
+    with pytest.raises(xp.ValueError, match="supports"):
+        xp.supports("no_such_function", xp.float32, backend)
+    with pytest.raises(TypeError, match="supports"):
+        xp.supports("add", "float32", backend)

@@ -6,7 +6,7 @@
 #include "ivy/torch.hpp"
 #include "support/cases.hpp"
 
-IVY_PROPERTY_COVERS(to_backend);
+IVY_PROPERTY_COVERS(to_backend, TorchNative, FromNativeSharesMemory);
 
 namespace {
 

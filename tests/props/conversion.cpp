@@ -11,13 +11,13 @@
 #include "support/data_pointer.hpp"
 #include "support/support_record.hpp"
 
-IVY_PROPERTY_COVERS(to_vector);
-IVY_PROPERTY_COVERS(shape);
-IVY_PROPERTY_COVERS(ndim);
-IVY_PROPERTY_COVERS(dtype);
-IVY_PROPERTY_COVERS(device);
-IVY_PROPERTY_COVERS(to_device);
-IVY_PROPERTY_COVERS(to_backend);
+IVY_PROPERTY_COVERS(to_vector, ConversionProps, ToVectorConvertsEveryElementType);
+IVY_PROPERTY_COVERS(shape, ConversionProps, ShapeNdimDtypeDevice);
+IVY_PROPERTY_COVERS(ndim, ConversionProps, ShapeNdimDtypeDevice);
+IVY_PROPERTY_COVERS(dtype, ConversionProps, ShapeNdimDtypeDevice);
+IVY_PROPERTY_COVERS(device, ConversionProps, ShapeNdimDtypeDevice);
+IVY_PROPERTY_COVERS(to_device, ConversionProps, ToDeviceCpuAndBadDevices);
+IVY_PROPERTY_COVERS(to_backend, ConversionProps, ToBackendBothWaysBetweenEveryPair);
 
 namespace {
 

@@ -9,12 +9,12 @@
 #include "support/cases.hpp"
 #include "support/support_record.hpp"
 
-IVY_PROPERTY_COVERS(seed);
-IVY_PROPERTY_COVERS(random_uniform);
-IVY_PROPERTY_COVERS(random_normal);
-IVY_PROPERTY_COVERS(randint);
-IVY_PROPERTY_COVERS(shuffle);
-IVY_PROPERTY_COVERS(multinomial);
+IVY_PROPERTY_COVERS(seed, RandomProps, SameSeedSameNumbersDifferentSeedsDiffer);
+IVY_PROPERTY_COVERS(random_uniform, RandomProps, UniformRangeShapeDtypeMoments);
+IVY_PROPERTY_COVERS(random_normal, RandomProps, NormalMoments);
+IVY_PROPERTY_COVERS(randint, RandomProps, RandintBoundsAndFrequencies);
+IVY_PROPERTY_COVERS(shuffle, RandomProps, ShuffleIsAPermutationOfRows);
+IVY_PROPERTY_COVERS(multinomial, RandomProps, MultinomialFrequencies);
 
 namespace ivy::testing {
 namespace {

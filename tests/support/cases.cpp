@@ -9,8 +9,8 @@ std::map<std::string, CaseFn>& handlers() {
   static std::map<std::string, CaseFn> h;
   return h;
 }
-std::set<std::string>& property_covered() {
-  static std::set<std::string> s;
+std::map<std::string, std::vector<std::string>>& property_covered() {
+  static std::map<std::string, std::vector<std::string>> s;
   return s;
 }
 }  // namespace
@@ -25,9 +25,14 @@ const CaseFn* find_case(const std::string& fn) {
   return it == handlers().end() ? nullptr : &it->second;
 }
 
-bool register_property_coverage(const std::string& fn) {
-  property_covered().insert(fn);
+bool register_property_coverage(const std::string& fn, const std::string& test) {
+  property_covered()[fn].push_back(test);
   return true;
+}
+
+std::vector<std::string> property_tests_of(const std::string& fn) {
+  auto it = property_covered().find(fn);
+  return it == property_covered().end() ? std::vector<std::string>{} : it->second;
 }
 
 bool is_covered_by_property_test(const std::string& fn) { return property_covered().count(fn) > 0; }

@@ -46,11 +46,14 @@ bool register_case(const std::string& fn, CaseFn handler);
 const CaseFn* find_case(const std::string& fn);
 
 /**
- * Declares that the tests in this file check the registry function fn by properties (random,
- * device, conversion...) rather than by fixtures; the coverage test accepts either.
+ * Declares that the test "Suite.Name" checks the registry function fn by properties (random,
+ * device, conversion...) rather than by fixtures; the coverage test accepts either, and fails
+ * when the named test does not exist in the binary.
  */
-bool register_property_coverage(const std::string& fn);
+bool register_property_coverage(const std::string& fn, const std::string& test);
 bool is_covered_by_property_test(const std::string& fn);
+/** The tests named as covering fn by properties. */
+std::vector<std::string> property_tests_of(const std::string& fn);
 
 }  // namespace ivy::testing
 
@@ -62,6 +65,6 @@ bool is_covered_by_property_test(const std::string& fn);
       ::ivy::testing::register_case(#name, ivy_case_##name);                            \
   static ::ivy::testing::Outputs ivy_case_##name(                                       \
       [[maybe_unused]] const ::ivy::testing::CaseContext& c)
-#define IVY_PROPERTY_COVERS(name)                                          \
+#define IVY_PROPERTY_COVERS(name, suite, test)                             \
   [[maybe_unused]] static const bool IVY_CASE_CAT(ivy_covers_, __LINE__) = \
-      ::ivy::testing::register_property_coverage(#name)
+      ::ivy::testing::register_property_coverage(#name, #suite "." #test)

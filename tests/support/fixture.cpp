@@ -102,4 +102,20 @@ std::string error_class(const ivy::Error& e) {
   return "Error";
 }
 
+std::string case_dtype(const FixtureCase& fc) {
+  if (fc.params.contains("dtype")) return fc.params.at("dtype").get<std::string>();
+  if (!fc.inputs.empty()) return std::string(dtype_name(fc.inputs[0].dtype));
+  if (!fc.expected.empty()) return std::string(dtype_name(fc.expected[0].dtype));
+  return "-";
+}
+
+std::vector<std::string> case_dtypes(const FixtureCase& fc) {
+  std::vector<std::string> out{case_dtype(fc)};
+  for (const HostArray& h : fc.inputs) out.emplace_back(dtype_name(h.dtype));
+  for (const HostArray& h : fc.expected) out.emplace_back(dtype_name(h.dtype));
+  for (const auto& [key, value] : fc.params.items())
+    if (value.is_string()) out.push_back(value.get<std::string>());  // a non-dtype never matches
+  return out;
+}
+
 }  // namespace ivy::testing

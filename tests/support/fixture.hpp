@@ -32,6 +32,11 @@ struct FixtureCase {
 /** Every case of every tests/data/*.json file, sorted by id. */
 const std::vector<FixtureCase>& all_fixture_cases();
 
+/** The dtype a case is filed under: its dtype parameter, else its first input's or output's. */
+std::string case_dtype(const FixtureCase& fc);
+/** Every dtype a case involves: its inputs', its outputs' and dtype names among its params. */
+std::vector<std::string> case_dtypes(const FixtureCase& fc);
+
 /** The host array on backend b (float16/bfloat16 are built in float32 and cast). */
 Array to_device_array(const HostArray& h, const Backend& b);
 

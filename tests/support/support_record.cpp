@@ -1,9 +1,12 @@
 #include "support/support_record.hpp"
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
+
+#include "ivy/ivy.hpp"
 
 namespace ivy::testing {
 namespace {
@@ -30,6 +33,24 @@ void record_support(const std::string& fn, const std::string& dtype, Support s,
   if (s == Support::failed || (s == Support::unsupported && c.status == Support::ok))
     c = {s, reason};
 }
+
+bool declared_unsupported(const std::string& fn, const std::string& dtype) {
+  try {
+    return !ivy::supports(fn, ivy::dtype_from_name(dtype), ivy::backend(backend_name()));
+  } catch (const ivy::Error&) {
+    return false;  // no dtype ("-"), an unknown one, or fn not registered: nothing declared
+  }
+}
+
+namespace {
+std::atomic<int>& declared_count() {
+  static std::atomic<int> n{0};
+  return n;
+}
+}  // namespace
+
+void count_declared_unsupported() { ++declared_count(); }
+int declared_unsupported_count() { return declared_count(); }
 
 void write_support(const std::string& dir, const std::string& backend) {
   std::filesystem::create_directories(dir);

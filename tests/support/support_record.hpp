@@ -13,6 +13,16 @@ inline const std::string kGradientKey = "gradient";
 /** Records one outcome for (fn, dtype); "unsupported" keeps the first reason. */
 void record_support(const std::string& fn, const std::string& dtype, Support s,
                     const std::string& reason = "");
+/**
+ * Whether the backend declares (fn, dtype) unsupported (ivy::supports: its whole-dtype limits
+ * and its table of cells). dtype is a dtype name; "-" or an unknown name, or fn not registered,
+ * is "not declared".
+ */
+bool declared_unsupported(const std::string& fn, const std::string& dtype);
+/** Counts an UnsupportedError met on a declared cell (the run's final line reports them). */
+void count_declared_unsupported();
+int declared_unsupported_count();
+
 /** Writes the records of this run to dir/support_<backend>.tsv. */
 void write_support(const std::string& dir, const std::string& backend);
 

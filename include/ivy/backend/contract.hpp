@@ -4,6 +4,7 @@
 /// then throw UnsupportedError. Arguments reaching a backend are already checked and
 /// normalised by core (axes in range and sorted, dtypes promoted, shapes broadcastable,
 /// indices in range), so backends contain no argument validation.
+#include <span>
 #include <string_view>
 
 #include "ivy/backend/autodiff_kernels.hpp"
@@ -22,6 +23,13 @@ struct DLManagedTensor;
 
 namespace ivy {
 
+/** A (function, dtype) combination a backend declares it does not support, and why. */
+struct UnsupportedCell {
+  std::string_view function;
+  DType dtype;
+  std::string_view reason;
+};
+
 struct Backend {
   std::string_view name;
 
@@ -39,6 +47,12 @@ struct Backend {
   Device (*device)(const Array& x) = nullptr;
   /** nullptr when the dtype is supported, else why not. */
   const char* (*dtype_unsupported)(DType d) = nullptr;
+  /**
+   * The one table of the (function, dtype) cells this backend does not support beyond whole
+   * dtypes: ivy::supports() answers from it and the conformance suite holds the backend to it
+   * (an UnsupportedError from a cell not listed fails, as does a listed cell that works).
+   */
+  std::span<const UnsupportedCell> unsupported_cells{};
 
   /** Copies row-major host data of dtype d into a new array. */
   Array (*from_host)(const void* data, const Shape& shape, DType d, const Device& device) = nullptr;

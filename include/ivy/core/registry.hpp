@@ -1,8 +1,12 @@
 #pragma once
 /// The unified function registry: the one list of every function, from which the native
 /// overloads, the support matrix and the conformance runner's coverage check are generated.
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+
+#include "ivy/core/dtype.hpp"
 
 #include "ivy/core/registry/conversion.def"
 #include "ivy/core/registry/creation.def"
@@ -34,5 +38,17 @@ struct FunctionInfo {
 
 /** Every unified function, grouped by family. */
 std::span<const FunctionInfo> registered_functions();
+
+struct Backend;
+/**
+ * Why backend b does not support function fn on dtype d (the backend's whole-dtype limits and
+ * its table of unsupported cells, Backend::unsupported_cells), or nullopt when it does. A name
+ * that is not registered is a ValueError naming ivy::supports.
+ */
+std::optional<std::string> unsupported_reason(std::string_view fn, DType d, const Backend& b);
+/** True unless unsupported_reason(fn, d, b) has a reason. */
+bool supports(std::string_view fn, DType d, const Backend& b);
+/** The same for the backend named backend (BackendError when there is none). */
+bool supports(std::string_view fn, DType d, std::string_view backend);
 
 }  // namespace ivy

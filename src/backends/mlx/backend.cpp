@@ -217,10 +217,14 @@ void eval(const Array& x) {
 
 }  // namespace
 
+// The (function, dtype) cells MLX cannot give as ivy defines them (Backend::unsupported_cells).
+constexpr UnsupportedCell kUnsupported[] = {{"erf", DType::float64, kErfFloat64}};
+
 const Backend& backend() {
   static const Backend table = [] {
     Backend b;
     IVY_FILL_BACKEND_TABLE(b, "mlx");
+    b.unsupported_cells = kUnsupported;
     b.eval = eval;
     b.autodiff = &autodiff_kernels();
     b.compile = &compile_kernels();

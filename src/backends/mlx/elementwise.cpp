@@ -25,8 +25,7 @@ std::optional<mx::array> float64_unary(UnaryOp op, const mx::array& t) {
     case UnaryOp::sigmoid:
       return mx::divide(f64(1.0), mx::add(f64(1.0), exp64(mx::negative(t))));
     case UnaryOp::erf:
-      detail::raise<UnsupportedError>(
-          "erf", "mlx", "MLX 0.32 computes erf of float64 with float32 precision on the CPU");
+      detail::raise<UnsupportedError>("erf", "mlx", kErfFloat64);
     default:
       return std::nullopt;
   }

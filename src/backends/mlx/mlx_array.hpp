@@ -74,6 +74,10 @@ auto guarded(std::string_view fn, F&& f) -> decltype(f()) {
   }
 }
 
+/** Why MLX cannot give erf of float64 (the backend's table of unsupported cells says it too). */
+inline constexpr std::string_view kErfFloat64 =
+    "MLX 0.32 computes erf of float64 with float32 precision on the CPU";
+
 IVY_DECLARE_KERNEL_FAMILIES();
 const AutodiffKernels& autodiff_kernels();
 const CompileKernels& compile_kernels();

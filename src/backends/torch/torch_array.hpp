@@ -31,13 +31,20 @@ DType from_torch(at::ScalarType t);
 c10::Scalar to_torch_scalar(const Scalar& s, DType d);
 at::TensorOptions options(DType d, const Device& device);
 
-/** Runs f, turning a LibTorch error into ivy::UnsupportedError naming fn. */
+/** The ivy error of a LibTorch error (docs/semantics.md, "Errors"), naming fn. */
+[[noreturn]] void raise_from_torch(std::string_view fn, const c10::Error& e);
+
+/**
+ * Runs f, turning a LibTorch error into the ivy::Error subclass that says what happened
+ * (IndexError, ValueError, DTypeError, MemoryError; UnsupportedError only for what LibTorch
+ * does not implement), naming fn.
+ */
 template <class F>
 auto guarded(std::string_view fn, F&& f) -> decltype(f()) {
   try {
     return f();
   } catch (const c10::Error& e) {
-    detail::raise<UnsupportedError>(fn, "torch", e.what_without_backtrace());
+    raise_from_torch(fn, e);
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {
