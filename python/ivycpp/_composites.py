@@ -10,7 +10,7 @@ __all__ = [
     "positive", "reciprocal", "copysign", "conj", "real",
     "imag", "broadcast_arrays", "broadcast_shapes", "cumulative_sum",
     "cumulative_prod", "count_nonzero", "unique_values", "unique_counts",
-    "unique_inverse", "unique_all", "vecdot", "tensordot",
+    "unique_inverse", "unique_all",
     "matrix_transpose", "outer", "clip",
 ]
 
@@ -227,54 +227,12 @@ def unique_all(x, /):
     return UniqueAllResult(_unique_all(x))
 
 
-def vecdot(x1, x2, /, *, axis=-1):
-    # The contracted axis does not broadcast; the result keeps the inputs' promoted dtype
-    # (ivy's sum would widen integers to int64). The axis counts in the broadcast shape.
-    if axis >= 0:  # the standard allows only negative axes where ranks may differ
-        _axis("vecdot", x1, axis, min(x1.ndim, x2.ndim))
-    n1, n2 = x1.shape[_axis("vecdot", x1, axis)], x2.shape[_axis("vecdot", x2, axis)]
-    if n1 != n2:
-        raise _x.ShapeError(f"ivycpp.vecdot: axis {axis} has size {n1} in x1 and {n2} in x2")
-    prod = _x.multiply(x1, x2)
-    return _x.astype(_x.sum(prod, axis=axis), prod.dtype)
-
-
 def matrix_transpose(x, /):
     return _x.swapaxes(x, -1, -2)
 
 
 def outer(x1, x2, /):
     return _x.multiply(_x.reshape(x1, (-1, 1)), _x.reshape(x2, (1, -1)))
-
-
-def tensordot(x1, x2, /, *, axes=2):
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    if x1.ndim + x2.ndim > len(letters):
-        _raise(_x.ValueError, "tensordot", x1, f"ranks {x1.ndim} + {x2.ndim} exceed {len(letters)}")
-    if isinstance(axes, (tuple, list)):
-        if len(axes) != 2:
-            _raise(_x.ValueError, "tensordot", x1, f"axes must be an int or two sequences, got {axes!r}")
-        a1 = [_axis("tensordot", x1, a) for a in _int_tuple("tensordot", x1, "axes", axes[0])]
-        a2 = [_axis("tensordot", x2, a, x2.ndim) for a in _int_tuple("tensordot", x2, "axes", axes[1])]
-        if len(a1) != len(a2) or len(set(a1)) != len(a1) or len(set(a2)) != len(a2):
-            _raise(_x.ValueError, "tensordot", x1, f"axes {axes!r} do not pair distinct axes")
-    else:
-        n = _int_arg("tensordot", x1, "axes", axes)
-        if not 0 <= n <= min(x1.ndim, x2.ndim):
-            _raise(_x.ValueError, "tensordot", x1,
-                   f"axes={n} must be in [0, {min(x1.ndim, x2.ndim)}] for ranks {x1.ndim} and {x2.ndim}")
-        a1 = list(range(x1.ndim - n, x1.ndim))
-        a2 = list(range(n))
-    for i, j in zip(a1, a2):
-        if x1.shape[i] != x2.shape[j]:
-            _raise(_x.ShapeError, "tensordot", x1,
-                   f"contracted axes differ: {x1.shape} axis {i} and {x2.shape} axis {j}")
-    s1 = list(letters[: x1.ndim])
-    s2 = list(letters[x1.ndim: x1.ndim + x2.ndim])
-    for i, j in zip(a1, a2):
-        s2[j] = s1[i]
-    out = [c for k, c in enumerate(s1) if k not in a1] + [c for k, c in enumerate(s2) if k not in a2]
-    return _x.einsum("".join(s1) + "," + "".join(s2) + "->" + "".join(out), x1, x2)
 
 
 from ._naming import name_errors as _name_errors  # noqa: E402

@@ -2,7 +2,8 @@
 from collections import namedtuple as _namedtuple
 
 from . import _ivycpp as _x
-from ._composites import matrix_transpose, vecdot, tensordot, outer  # noqa: F401
+from ._composites import matrix_transpose, outer  # noqa: F401
+from ._ivycpp import vecdot, tensordot  # noqa: F401
 from ._composites import count_nonzero as _count_nonzero
 from ._ivycpp import cross, det, inv, matmul, matrix_norm, solve, vector_norm  # noqa: F401
 

@@ -159,7 +159,11 @@ ivy::Shape to_shape(nb::handle shape, const char* fn) {
       nb::isinstance<nb::bytes>(shape))
     type_error(fn, "shape", "an int or a sequence of ints", shape);
   ivy::Shape s;
-  for (nb::handle d : shape) s.push_back(to_int(d, fn, "shape entry"));
+  try {
+    for (nb::handle d : shape) s.push_back(to_int(d, fn, "shape entry"));
+  } catch (const nb::python_error&) {  // a sequence whose iteration fails (a 0-d array inside)
+    type_error(fn, "shape", "an int or a sequence of ints", shape);
+  }
   return s;
 }
 

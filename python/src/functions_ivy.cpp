@@ -8,6 +8,8 @@
 #include <nanobind/stl/tuple.h>
 #include <nanobind/stl/vector.h>
 
+#include <algorithm>
+
 #include "common.hpp"
 
 namespace ivypy {
@@ -130,12 +132,34 @@ void bind_random(nb::module_& m) {
       nb::arg("probs"), nb::arg("num_samples"), nb::arg("replace") = true);
 }
 
+// tensordot's axes: an int n, or a pair of sequences (or ints) of axes.
+ivy::Array tensordot_(nb::handle x1, nb::handle x2, nb::handle axes) {
+  constexpr const char* fn = "tensordot";
+  const ivy::Array& a = to_array(x1, fn, "x1");
+  const ivy::Array& b = to_array(x2, fn, "x2");
+  if (nb::isinstance<nb::tuple>(axes) || nb::isinstance<nb::list>(axes)) {
+    if (nb::len(axes) != 2) type_error(fn, "axes", "an int or a pair of axis sequences", axes);
+    return ivy::tensordot(a, b, to_axis_list(axes[0], fn), to_axis_list(axes[1], fn));
+  }
+  // Beyond int, any count is out of range the same way: ivy::tensordot says so with the ranks.
+  const std::int64_t n = std::clamp<std::int64_t>(to_int(axes, fn, "axes"), -1, 1 << 20);
+  return ivy::tensordot(a, b, static_cast<int>(n));
+}
+
 }  // namespace
 
 void bind_functions_ivy(nb::module_& m) {
   bind_image(m);
   bind_convolutions(m);
   bind_random(m);
+  m.def("tensordot", &tensordot_, nb::arg("x1"), nb::arg("x2"), nb::kw_only(), nb::arg("axes") = 2);
+  m.def(
+      "vecdot",
+      [](nb::handle x1, nb::handle x2, nb::handle axis) {
+        return ivy::vecdot(to_array(x1, "vecdot", "x1"), to_array(x2, "vecdot", "x2"),
+                           to_axis(axis, "vecdot"));
+      },
+      nb::arg("x1"), nb::arg("x2"), nb::kw_only(), nb::arg("axis") = -1);
   m.def(
       "registered_functions",
       [] {

@@ -163,3 +163,13 @@ def test_only_0d_integer_arrays_are_integers(backend):
         xp.asarray([[2**63 - 1]], backend=backend) * "nope"
     assert operator.index(xp.asarray(3, backend=backend)) == 3
     assert "ab" * xp.asarray(2, backend=backend) == "abab"
+
+
+def test_findings_of_the_ten_minute_runs(backend):
+    # A shape given as a 2-D array whose rows are not integers: TypeError naming the function.
+    with pytest.raises(TypeError, match="ivycpp.zeros"):
+        xp.zeros(xp.asarray([[1]], backend=backend))
+    # A sample count no machine holds: MemoryError naming multinomial, not bad_array_new_length.
+    probs = xp.asarray([[1.0]], backend=backend)
+    with pytest.raises(xp.MemoryError, match="multinomial"):
+        xp.multinomial(probs, xp.asarray(2**63 - 1))

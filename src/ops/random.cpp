@@ -181,6 +181,8 @@ Array multinomial(const Array& probs, std::int64_t num_samples, bool replace) {
     detail::raise<ShapeError>(fn, b.name, "needs probs [batch, classes], got " + shape_str(s));
   if (num_samples < 0)
     detail::raise<ValueError>(fn, b.name, "num_samples < 0: " + std::to_string(num_samples));
+  // The int64 samples and the float64 draws behind them, per row.
+  detail::check_shape({s[0], num_samples}, fn, b.name, 2 * sizeof(std::int64_t));
   Array p = cast(probs, DType::float64);
   if (s[0] == 0 || num_samples == 0)
     return zeros({s[0], num_samples}, Options(DType::int64).on(b).to(probs.device()));

@@ -110,3 +110,9 @@ IVY_CASE(vector_to_skew_symmetric_matrix) {
   return {ivy::vector_to_skew_symmetric_matrix(c.in(0))};
 }
 IVY_CASE(einsum) { return {ivy::einsum(c.param<std::string>("subscripts"), c.inputs())}; }
+IVY_CASE(tensordot) {
+  if (c.has("n")) return {ivy::tensordot(c.in(0), c.in(1), c.param<int>("n"))};
+  return {ivy::tensordot(c.in(0), c.in(1), c.param<std::vector<int>>("axes1"),
+                         c.param<std::vector<int>>("axes2"))};
+}
+IVY_CASE(vecdot) { return {ivy::vecdot(c.in(0), c.in(1), c.param<int>("axis", -1))}; }

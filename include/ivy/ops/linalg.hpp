@@ -107,4 +107,22 @@ Array vector_to_skew_symmetric_matrix(const Array& v);
  */
 Array einsum(std::string_view subscripts, const std::vector<Array>& operands);
 
+/**
+ * Sums the products of x1 and x2 over the axes paired by axes1[i] with axes2[i] (negative
+ * axes count from the end), as numpy.tensordot: the result has x1's other axes, then x2's.
+ * Paired axes must have equal sizes (ShapeError, no broadcasting); axes out of range are an
+ * IndexError, repeated ones or lists of different lengths a ValueError.
+ */
+Array tensordot(const Array& x1, const Array& x2, const std::vector<int>& axes1,
+                const std::vector<int>& axes2);
+/** tensordot over x1's last n axes and x2's first n (0 <= n <= both ranks, else ValueError). */
+Array tensordot(const Array& x1, const Array& x2, int n = 2);
+
+/**
+ * The dot product of vectors along axis (counted in the broadcast shape, default the last):
+ * sum(x1 * x2, axis) with the other dimensions broadcast, in the promoted dtype (Array API
+ * vecdot; integers are not widened). The vector lengths must be equal (ShapeError).
+ */
+Array vecdot(const Array& x1, const Array& x2, int axis = -1);
+
 }  // namespace ivy
