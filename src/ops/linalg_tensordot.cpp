@@ -39,9 +39,9 @@ Array tensordot(const Array& x1, const Array& x2, const std::vector<int>& axes1,
   const Backend& b = detail::common_backend("tensordot", {&x1, &x2});
   const int n1 = x1.ndim(), n2 = x2.ndim();
   if (axes1.size() != axes2.size())
-    detail::raise<ValueError>("tensordot", b.name,
-                              "axes " + axes_str(axes1) + " and " + axes_str(axes2) +
-                                  " pair different numbers of axes");
+    detail::raise<ValueError>(
+        "tensordot", b.name,
+        "axes " + axes_str(axes1) + " and " + axes_str(axes2) + " pair different numbers of axes");
   if (static_cast<std::size_t>(n1 + n2) > kLetters.size())
     detail::raise<ValueError>("tensordot", b.name,
                               "ranks " + std::to_string(n1) + " + " + std::to_string(n2) +
@@ -88,9 +88,9 @@ Array vecdot(const Array& x1, const Array& x2, int axis) {
   const auto length = [&](const Array& x) -> std::int64_t {
     const int own = ax - (nd - x.ndim());
     if (own < 0)
-      detail::raise<IndexError>("vecdot", b.name,
-                                "axis " + std::to_string(axis) + " is not an axis of shape " +
-                                    shape_str(x.shape()));
+      detail::raise<IndexError>(
+          "vecdot", b.name,
+          "axis " + std::to_string(axis) + " is not an axis of shape " + shape_str(x.shape()));
     return x.dim(own);
   };
   if (length(x1) != length(x2))
