@@ -9,7 +9,7 @@ from ._ivycpp import Array
 __all__ = [
     "positive", "reciprocal", "copysign", "conj", "real",
     "imag", "broadcast_arrays", "broadcast_shapes", "cumulative_sum",
-    "cumulative_prod", "count_nonzero", "unique_values", "unique_counts",
+    "cumulative_prod", "count_nonzero", "unique_counts",
     "unique_inverse", "unique_all",
     "matrix_transpose", "outer", "clip",
 ]
@@ -137,25 +137,6 @@ def count_nonzero(x, /, *, axis=None, keepdims=False):
     return _x.sum(_x.astype(_x.not_equal(x, 0), _x.DType.int64), axis=axis, keepdims=keepdims)
 
 
-def _sorted_flat_and_starts(x):
-    s = _x.sort(_x.reshape(x, (-1,)))
-    n = s.shape[0]
-    if n == 0:
-        return s, s
-    first = _x.ones((1,), dtype=_x.DType.bool, backend=s.backend)
-    differs = _x.not_equal(s[1:], s[:-1])
-    # NaNs are distinct from each other (the standard's rule).
-    differs = _x.logical_or(differs, _x.isnan(s[1:])) if s.dtype in (_x.DType.float32, _x.DType.float64, _x.DType.float16) else differs
-    return s, _x.concat([first, differs])
-
-
-def unique_values(x, /):
-    s, starts = _sorted_flat_and_starts(x)
-    if s.shape[0] == 0:
-        return s
-    return s[starts]
-
-
 class UniqueCountsResult(tuple):
     @property
     def values(self):
@@ -167,12 +148,7 @@ class UniqueCountsResult(tuple):
 
 
 def unique_counts(x, /):
-    s, starts = _sorted_flat_and_starts(x)
-    if s.shape[0] == 0:
-        return UniqueCountsResult((s, _x.zeros((0,), dtype=_x.DType.int64, backend=s.backend)))
-    pos = _x.reshape(_x.indices_where(starts), (-1,))
-    ends = _x.concat([pos[1:], _x.asarray([s.shape[0]], backend=s.backend)])
-    return UniqueCountsResult((s[starts], _x.subtract(ends, pos)))
+    return UniqueCountsResult(_x.unique_counts(x))
 
 
 class UniqueInverseResult(tuple):
@@ -203,28 +179,12 @@ class UniqueAllResult(tuple):
         return self[3]
 
 
-def _unique_all(x):
-    """(values, first indices, inverse indices, counts) from one stable sort of x's elements."""
-    flat = _x.reshape(x, (-1,))
-    n = flat.shape[0]
-    empty = _x.zeros((0,), dtype=_x.DType.int64, backend=flat.backend)
-    if n == 0:
-        return flat, empty, _x.reshape(empty, x.shape), empty
-    order = _x.argsort(flat, stable=True)  # stable: the first of equal values comes first
-    s, starts = _sorted_flat_and_starts(x)
-    group = _x.subtract(_x.cumsum(_x.astype(starts, _x.DType.int64), 0), 1)
-    inverse = _x.scatter_flat(order, group, n, "replace")
-    values, counts = unique_counts(x)
-    return values, order[starts], _x.reshape(inverse, x.shape), counts
-
-
 def unique_inverse(x, /):
-    values, _, inverse, _ = _unique_all(x)
-    return UniqueInverseResult((values, inverse))
+    return UniqueInverseResult(_x.unique_inverse(x))
 
 
 def unique_all(x, /):
-    return UniqueAllResult(_unique_all(x))
+    return UniqueAllResult(_x.unique_all(x))
 
 
 def matrix_transpose(x, /):

@@ -152,6 +152,33 @@ void bind_functions_ivy(nb::module_& m) {
   bind_image(m);
   bind_convolutions(m);
   bind_random(m);
+  // The set functions return plain tuples; ivycpp/_composites.py names their fields.
+  m.def(
+      "unique_values",
+      [](nb::handle x) { return ivy::unique_values(to_array(x, "unique_values", "x")); },
+      nb::arg("x"));
+  m.def(
+      "unique_counts",
+      [](nb::handle x) {
+        auto [values, counts] = ivy::unique_counts(to_array(x, "unique_counts", "x"));
+        return nb::make_tuple(std::move(values), std::move(counts));
+      },
+      nb::arg("x"));
+  m.def(
+      "unique_inverse",
+      [](nb::handle x) {
+        auto [values, inverse] = ivy::unique_inverse(to_array(x, "unique_inverse", "x"));
+        return nb::make_tuple(std::move(values), std::move(inverse));
+      },
+      nb::arg("x"));
+  m.def(
+      "unique_all",
+      [](nb::handle x) {
+        ivy::UniqueResult r = ivy::unique_all(to_array(x, "unique_all", "x"));
+        return nb::make_tuple(std::move(r.values), std::move(r.indices),
+                              std::move(r.inverse_indices), std::move(r.counts));
+      },
+      nb::arg("x"));
   m.def("tensordot", &tensordot_, nb::arg("x1"), nb::arg("x2"), nb::kw_only(), nb::arg("axes") = 2);
   m.def(
       "vecdot",

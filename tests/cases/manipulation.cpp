@@ -89,6 +89,19 @@ IVY_CASE(diff) {
   return {
       ivy::diff(c.in(0), c.param<int>("axis", -1), c.param<std::int64_t>("n", 1), prepend, append)};
 }
+IVY_CASE(unique_all) {
+  ivy::UniqueResult r = ivy::unique_all(c.in(0));
+  return {r.values, r.indices, r.inverse_indices, r.counts};
+}
+IVY_CASE(unique_values) { return {ivy::unique_values(c.in(0))}; }
+IVY_CASE(unique_counts) {
+  auto [values, counts] = ivy::unique_counts(c.in(0));
+  return {values, counts};
+}
+IVY_CASE(unique_inverse) {
+  auto [values, inverse] = ivy::unique_inverse(c.in(0));
+  return {values, inverse};
+}
 IVY_CASE(searchsorted) {
   const std::string side = c.param<std::string>("side", "left");
   if (c.num_inputs() > 2) return {ivy::searchsorted(c.in(0), c.in(1), side, c.in(2))};

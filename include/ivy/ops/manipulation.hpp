@@ -78,6 +78,25 @@ Array argsort(const Array& x, int axis = -1, bool descending = false, bool stabl
 Array searchsorted(const Array& x1, const Array& x2, std::string_view side = "left",
                    const std::optional<Array>& sorter = std::nullopt);
 
+/** The Array API's unique_all: x's distinct values and where they are. */
+struct UniqueResult {
+  Array values;           ///< the distinct values of x, ascending, 1-D, x's dtype
+  Array indices;          ///< int64: the flat index in x of each value's first occurrence
+  Array inverse_indices;  ///< int64, x's shape: the index in values of each element of x
+  Array counts;           ///< int64: how often each value occurs
+};
+/**
+ * The distinct values of x (any shape, flattened) in ascending order, from one stable sort:
+ * O(n log n). NaNs are distinct from each other (each its own value, count 1, sorted last), as
+ * the Array API says; -0.0 and +0.0 are one value. Not differentiable.
+ */
+UniqueResult unique_all(const Array& x);
+Array unique_values(const Array& x);
+/** (values, counts) of unique_all. */
+std::pair<Array, Array> unique_counts(const Array& x);
+/** (values, inverse_indices) of unique_all. */
+std::pair<Array, Array> unique_inverse(const Array& x);
+
 /**
  * np.roll: elements shifted along each axis, wrapping around. One shift for every axis or one
  * per axis (any other count is a ValueError); without axes the flattened array rolls and keeps
