@@ -20,8 +20,8 @@ void bind_creation_a(nb::module_& m) {
          nb::handle dtype, nb::handle device, nb::handle backend) {
         constexpr const char* fn = "logspace";
         return ivy::logspace(operand_or_throw(start, fn), operand_or_throw(stop, fn),
-                             to_int(num, fn, "num"), to_double(base, fn, "base"),
-                             to_axis(axis, fn), make_options(dtype, device, backend, fn));
+                             to_int(num, fn, "num"), to_double(base, fn, "base"), to_axis(axis, fn),
+                             make_options(dtype, device, backend, fn));
       },
       nb::arg("start"), nb::arg("stop"), nb::arg("num"), nb::arg("base") = 10.0,
       nb::arg("axis") = -1, nb::kw_only(), nb::arg("dtype").none() = nb::none(),
@@ -104,10 +104,10 @@ void bind_image_a(nb::module_& m) {
          nb::handle concat, nb::handle flatten) -> nb::object {
         constexpr const char* fn = "fourier_encode";
         const bool join = to_bool(concat, fn, "concat");
-        std::vector<ivy::Array> out = ivy::fourier_encode(
-            to_array(x, fn, "x"), to_double(max_freq, fn, "max_freq"),
-            to_int(num_bands, fn, "num_bands"), to_bool(linear, fn, "linear"), join,
-            to_bool(flatten, fn, "flatten"));
+        std::vector<ivy::Array> out =
+            ivy::fourier_encode(to_array(x, fn, "x"), to_double(max_freq, fn, "max_freq"),
+                                to_int(num_bands, fn, "num_bands"), to_bool(linear, fn, "linear"),
+                                join, to_bool(flatten, fn, "flatten"));
         if (join) return nb::cast(std::move(out[0]));
         return nb::make_tuple(std::move(out[0]), std::move(out[1]));
       },

@@ -95,11 +95,11 @@ void bind_convolutions(nb::module_& m) {
       fn,
       [](nb::handle x, nb::handle filters, nb::handle strides, nb::handle padding,
          nb::handle output_shape, nb::handle data_format, nb::handle dilations) {
-        return ivy::conv2d_transpose(
-            to_array(x, fn, "x"), to_array(filters, fn, "filters"),
-            to_spatial(strides, fn, "strides"), to_str(padding, fn, "padding"),
-            to_opt_shape(output_shape, fn), to_str(data_format, fn, "data_format"),
-            to_spatial(dilations, fn, "dilations"));
+        return ivy::conv2d_transpose(to_array(x, fn, "x"), to_array(filters, fn, "filters"),
+                                     to_spatial(strides, fn, "strides"),
+                                     to_str(padding, fn, "padding"), to_opt_shape(output_shape, fn),
+                                     to_str(data_format, fn, "data_format"),
+                                     to_spatial(dilations, fn, "dilations"));
       },
       nb::arg("x"), nb::arg("filters"), nb::arg("strides"), nb::arg("padding"),
       nb::arg("output_shape").none() = nb::none(), nb::arg("data_format") = "NHWC",

@@ -84,8 +84,7 @@ namespace detail {
 Array evenly_spaced(const Operand& start, const Operand& stop, std::int64_t num, int axis,
                     bool endpoint, const Options& opts, std::string_view fn) {
   const bool any_array = start.is_array() || stop.is_array();
-  const Backend& b = any_array ? common_backend(fn, {&start, &stop})
-                               : creation_backend(opts);
+  const Backend& b = any_array ? common_backend(fn, {&start, &stop}) : creation_backend(opts);
   if (num < 0) raise<ValueError>(fn, b.name, "num must be >= 0");
   DType d = kDefaultFloat;
   if (start.is_array()) d = promote_types(d, start.array().dtype());
@@ -93,12 +92,11 @@ Array evenly_spaced(const Operand& start, const Operand& stop, std::int64_t num,
   d = opts.dtype.value_or(d);
   if (!is_floating(d))
     raise<DTypeError>(fn, b.name,
-                              "needs a floating-point dtype, got " + std::string(dtype_name(d)));
+                      "needs a floating-point dtype, got " + std::string(dtype_name(d)));
   const Device dev = any_array ? (start.is_array() ? start.array() : stop.array()).device()
                                : creation_device(opts);
   auto as_array = [&](const Operand& o) {
-    return o.is_array() ? cast(o.array(), d)
-                        : scalar_array(b, o.scalar(), d, dev, fn);
+    return o.is_array() ? cast(o.array(), d) : scalar_array(b, o.scalar(), d, dev, fn);
   };
   const Array lo = as_array(start);
   const Array hi = as_array(stop);

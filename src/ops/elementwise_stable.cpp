@@ -6,8 +6,7 @@
 
 namespace ivy {
 
-Array stable_divide(const Operand& numerator, const Operand& denominator,
-                    double min_denominator) {
+Array stable_divide(const Operand& numerator, const Operand& denominator, double min_denominator) {
   const auto [n, d] = detail::float_binary_operands(numerator, denominator, "stable_divide");
   return divide(n, add(d, min_denominator));
 }

@@ -36,9 +36,8 @@ Array uint8_img_to_float_img(const Array& x) {
   const Backend& b = detail::backend_of(fn, x);
   const Shape s = x.shape();
   if (s.empty() || s.back() != 4)
-    detail::raise<ShapeError>(fn, b.name,
-                              "x needs a last axis of 4 bytes ([..., 4]), got shape " +
-                                  shape_str(s));
+    detail::raise<ShapeError>(
+        fn, b.name, "x needs a last axis of 4 bytes ([..., 4]), got shape " + shape_str(s));
   if (x.dtype() != DType::uint8)
     detail::raise<DTypeError>(fn, b.name,
                               "needs uint8 bytes, got " + std::string(dtype_name(x.dtype())));
@@ -46,7 +45,8 @@ Array uint8_img_to_float_img(const Array& x) {
   std::vector<float> values(bytes.size() / 4);
   for (std::size_t i = 0; i < values.size(); ++i) {
     std::uint32_t bits = 0;
-    for (std::size_t k = 0; k < 4; ++k) bits |= static_cast<std::uint32_t>(bytes[4 * i + k]) << (8 * k);
+    for (std::size_t k = 0; k < 4; ++k)
+      bits |= static_cast<std::uint32_t>(bytes[4 * i + k]) << (8 * k);
     values[i] = std::bit_cast<float>(bits);
   }
   return from_buffer(values.data(), Shape(s.begin(), s.end() - 1), DType::float32,

@@ -41,7 +41,7 @@ std::vector<Array> fourier_encode(const Array& x, double max_freq, std::int64_t 
   const Options o = Options(xf.dtype()).on(b).to(xf.device());
   const Array scales = linear ? linspace(1.0, max_freq / 2, num_bands, -1, true, o)
                               : logspace(0.0, std::log10(max_freq / 2), num_bands, 10.0, -1, o);
-  const Array xe = expand_dims(xf, -1);  // [..., dim, 1]
+  const Array xe = expand_dims(xf, -1);                                   // [..., dim, 1]
   const Array angles = multiply(multiply(xe, scales), std::numbers::pi);  // [..., dim, bands]
   Array sin_x = sin(angles), cos_x = cos(angles);
   Array orig = xe;

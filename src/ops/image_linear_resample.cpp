@@ -1,5 +1,6 @@
 // linear_resample: num_samples values at evenly spaced positions 0 .. n - 1 along one axis,
 // linearly interpolated between the two neighbouring elements (numpy.interp along that axis).
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>

@@ -10,7 +10,8 @@ namespace ivy {
 Array has_nans(const Array& x, bool include_infs) {
   const Backend& b = detail::backend_of("has_nans", x);
   // Integers and bools hold no NaN or infinity.
-  if (!is_floating(x.dtype())) return full(Shape{}, false, Options(DType::bool_).on(b).to(x.device()));
+  if (!is_floating(x.dtype()))
+    return full(Shape{}, false, Options(DType::bool_).on(b).to(x.device()));
   // Element by element, not the original's isnan(sum(x)): a sum of large finite values
   // overflows to inf and would be reported.
   return any(include_infs ? logical_not(isfinite(x)) : isnan(x));

@@ -24,8 +24,7 @@ IVY_CASE(linear_resample) {
 IVY_CASE(fourier_encode) {
   // max_freq may be "inf" (a bad-input case): JSON has no infinity.
   const nlohmann::json& f = c.params().at("max_freq");
-  const double max_freq =
-      f.is_string() ? std::numeric_limits<double>::infinity() : f.get<double>();
+  const double max_freq = f.is_string() ? std::numeric_limits<double>::infinity() : f.get<double>();
   return ivy::fourier_encode(c.in(0), max_freq, c.param<std::int64_t>("num_bands", 4),
                              c.param<bool>("linear", false), c.param<bool>("concat", true),
                              c.param<bool>("flatten", false));
