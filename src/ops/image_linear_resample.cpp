@@ -35,11 +35,13 @@ Array linear_resample(const Array& x, std::int64_t num_samples, int axis) {
                               "cannot resample an empty axis " + std::to_string(ax) + " of shape " +
                                   shape_str(xf.shape()));
 
+  detail::check_shape({num_samples}, fn, b.name, 32);  // the host indices and weights
   // Sample j sits at p = j (n - 1) / (num_samples - 1) (both ends exact; one sample: p = 0),
   // between elements floor(p) and floor(p) + 1 (clamped to n - 1) with weight p - floor(p).
   const auto count = static_cast<std::size_t>(num_samples);
   std::vector<std::int64_t> lo(count), hi(count);
   std::vector<double> w(count);
+  std::vector<bool> on_grid(count);
   for (std::size_t j = 0; j < count; ++j) {
     const double p = num_samples == 1 ? 0.0
                                       : static_cast<double>(j) * static_cast<double>(n - 1) /
@@ -48,6 +50,7 @@ Array linear_resample(const Array& x, std::int64_t num_samples, int axis) {
     lo[j] = f;
     hi[j] = std::min(f + 1, n - 1);
     w[j] = p - static_cast<double>(f);
+    on_grid[j] = w[j] == 0;
   }
   const Options on_x = Options().on(b).to(xf.device());
   const Array lo_idx = array(lo, {num_samples}, on_x);
@@ -60,7 +63,15 @@ Array linear_resample(const Array& x, std::int64_t num_samples, int axis) {
                       : cast(array(std::vector<float>(w.begin(), w.end()), w_shape, on_x), d);
   const Array below = take(xf, lo_idx, ax);
   const Array above = take(xf, hi_idx, ax);
-  return add(below, multiply(subtract(above, below), weights));
+  // numpy.interp's arithmetic, so that infinite neighbours give what NumPy gives: from the lower
+  // element, else (NaN, as inf - inf) from the upper one, else (equal infinities) that value;
+  // samples on an element are that element.
+  const Array step = subtract(above, below);
+  const Array from_below = add(below, multiply(step, weights));
+  const Array from_above = add(above, multiply(step, subtract(weights, 1)));
+  Array out = where(isnan(from_below), from_above, from_below);
+  out = where(logical_and(isnan(out), equal(below, above)), below, out);
+  return where(array(on_grid, w_shape, on_x), below, out);
 }
 
 }  // namespace ivy
