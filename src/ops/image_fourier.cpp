@@ -32,6 +32,10 @@ std::vector<Array> fourier_encode(const Array& x, double max_freq, std::int64_t 
   const Array xf = is_floating(x.dtype()) ? x : cast(x, kDefaultFloat);
   const Shape s = xf.shape();
   const std::int64_t dim = s.back();
+  // dim * num_bands values of sin and of cos (and 2 num_bands + 1 below) must fit int64 even
+  // where a batch dimension is 0 and the result empty.
+  detail::check_shape({dim, num_bands}, fn, b.name);
+  detail::check_shape({2, num_bands}, fn, b.name);
   Shape out_shape = s;
   out_shape.push_back(2 * num_bands + 1);
   detail::check_shape(out_shape, fn, b.name, 3 * itemsize(xf.dtype()));
