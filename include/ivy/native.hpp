@@ -260,6 +260,11 @@ auto with_backend(F&& f) {
     return ::ivy::detail::with_backend<B>(                                                         \
         [&] { return ::ivy::linspace(start, stop, num, axis, endpoint, opts); });                  \
   }                                                                                                \
+  TEMPLATE_HEAD RET logspace(Scalar start, Scalar stop, std::int64_t num, double base = 10.0,      \
+                             int axis = -1, const Options& opts = {}) {                            \
+    return ::ivy::detail::with_backend<B>(                                                         \
+        [&] { return ::ivy::logspace(start, stop, num, base, axis, opts); });                      \
+  }                                                                                                \
   TEMPLATE_HEAD RET from_buffer(const void* data, const Shape& shape, DType d,                     \
                                 const Options& opts = {}) {                                        \
     return ::ivy::detail::with_backend<B>(                                                         \

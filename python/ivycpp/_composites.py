@@ -1,13 +1,12 @@
 """Array API functions that ivy has no unified function for, written once from the namespace's
 own functions (so they behave the same on every backend)."""
-import math as _math
 import operator as _operator
 
 from . import _ivycpp as _x
 from ._ivycpp import Array
 
 __all__ = [
-    "positive", "reciprocal", "copysign", "conj", "real",
+    "positive", "reciprocal", "conj", "real",
     "imag", "broadcast_arrays", "broadcast_shapes", "cumulative_sum",
     "cumulative_prod", "count_nonzero", "unique_counts",
     "unique_inverse", "unique_all",
@@ -61,15 +60,6 @@ def positive(x, /):
 
 def reciprocal(x, /):
     return _x.divide(1.0, x)
-
-
-def copysign(x1, x2, /):
-    if not isinstance(x2, Array):  # a Python number: its sign bit decides for every element
-        return _x.negative(_x.abs(x1)) if _math.copysign(1.0, x2) < 0 else _x.abs(x1)
-    out = _x.where(_x.signbit(x2), _x.negative(_x.abs(x1)), _x.abs(x1))
-    if isinstance(x1, Array) and isinstance(x2, Array):  # float32 with float64 is float64
-        out = _x.astype(out, _x._promote_types(x1.dtype, x2.dtype))
-    return out
 
 
 def conj(x, /):

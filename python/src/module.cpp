@@ -10,6 +10,7 @@ NB_MODULE(_ivycpp, m) {
   ivypy::bind_elementwise(m);
   ivypy::bind_functions(m);
   ivypy::bind_functions_ivy(m);
+  ivypy::bind_functions_a(m);
   ivypy::bind_bitwise(m);
   ivypy::bind_mech(m);
   ivypy::bind_grad(m);

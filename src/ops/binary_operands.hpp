@@ -21,5 +21,11 @@ struct BinaryOperands {
  */
 BinaryOperands prepare_binary(const Backend& bk, const Operand& a, const Operand& b, DType d,
                               std::string_view fn);
+/**
+ * Both operands on their common backend in their common floating dtype: arrays promote, a scalar
+ * takes the array's dtype, and integers and bools compute in float32 (as atan2). For the
+ * composites of elementwise_composites.cpp and elementwise_stable.cpp; errors name fn.
+ */
+BinaryOperands float_binary_operands(const Operand& a, const Operand& b, std::string_view fn);
 
 }  // namespace ivy::detail

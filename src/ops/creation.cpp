@@ -7,6 +7,7 @@
 #include "ivy/ops/conversion.hpp"
 #include "ivy/ops/elementwise.hpp"
 #include "ivy/ops/manipulation.hpp"
+#include "ops/creation_ranges.hpp"
 #include "ops/dispatch.hpp"
 
 namespace ivy {
@@ -79,34 +80,33 @@ Array arange(Scalar start, Scalar stop, Scalar step, const Options& opts) {
       .arange(start.as_double(), step.as_double(), n, d, detail::creation_device(opts));
 }
 
-Array linspace(const Operand& start, const Operand& stop, std::int64_t num, int axis, bool endpoint,
-               const Options& opts) {
+namespace detail {
+Array evenly_spaced(const Operand& start, const Operand& stop, std::int64_t num, int axis,
+                    bool endpoint, const Options& opts, std::string_view fn) {
   const bool any_array = start.is_array() || stop.is_array();
-  const Backend& b = any_array ? detail::common_backend("linspace", {&start, &stop})
-                               : detail::creation_backend(opts);
-  if (num < 0) detail::raise<ValueError>("linspace", b.name, "num must be >= 0");
+  const Backend& b = any_array ? common_backend(fn, {&start, &stop}) : creation_backend(opts);
+  if (num < 0) raise<ValueError>(fn, b.name, "num must be >= 0");
   DType d = kDefaultFloat;
   if (start.is_array()) d = promote_types(d, start.array().dtype());
   if (stop.is_array()) d = promote_types(d, stop.array().dtype());
   d = opts.dtype.value_or(d);
   if (!is_floating(d))
-    detail::raise<DTypeError>("linspace", b.name,
-                              "needs a floating-point dtype, got " + std::string(dtype_name(d)));
+    raise<DTypeError>(fn, b.name,
+                      "needs a floating-point dtype, got " + std::string(dtype_name(d)));
   const Device dev = any_array ? (start.is_array() ? start.array() : stop.array()).device()
-                               : detail::creation_device(opts);
+                               : creation_device(opts);
   auto as_array = [&](const Operand& o) {
-    return o.is_array() ? cast(o.array(), d)
-                        : detail::scalar_array(b, o.scalar(), d, dev, "linspace");
+    return o.is_array() ? cast(o.array(), d) : scalar_array(b, o.scalar(), d, dev, fn);
   };
   const Array lo = as_array(start);
   const Array hi = as_array(stop);
-  const Shape batch = detail::broadcast_shapes(lo.shape(), hi.shape(), "linspace", b.name);
+  const Shape batch = broadcast_shapes(lo.shape(), hi.shape(), fn, b.name);
   const int out_rank = static_cast<int>(batch.size()) + 1;
   Shape out_shape = batch;
   out_shape.push_back(num);
   // The result and the steps' intermediates of the same size.
-  detail::check_shape(out_shape, "linspace", b.name, 3 * itemsize(d));
-  const int ax = detail::normalize_axis(axis, out_rank, "linspace", b.name);
+  check_shape(out_shape, fn, b.name, 3 * itemsize(d));
+  const int ax = normalize_axis(axis, out_rank, fn, b.name);
   const std::int64_t div = endpoint ? num - 1 : num;
   // steps along a new last axis: lo + (hi - lo) * i / div; exact at both ends when endpoint.
   Array i = arange(0, num, 1, Options(d).on(b).to(dev));
@@ -126,6 +126,12 @@ Array linspace(const Operand& start, const Operand& stop, std::int64_t num, int 
     out = transpose(out, perm);
   }
   return out;
+}
+}  // namespace detail
+
+Array linspace(const Operand& start, const Operand& stop, std::int64_t num, int axis, bool endpoint,
+               const Options& opts) {
+  return detail::evenly_spaced(start, stop, num, axis, endpoint, opts, "linspace");
 }
 
 Array zeros(const Shape& shape, const Options& opts) {

@@ -131,6 +131,19 @@ IVY_CASE(linspace) {
                         c.param<bool>("endpoint", true), options(c))};
 }
 
+IVY_CASE(logspace) {
+  // As linspace: array inputs first (start, then stop); an end given as a parameter is a scalar.
+  std::size_t next = 0;
+  auto end = [&](const std::string& name) -> ivy::Operand {
+    if (c.has(name)) return scalar_param(c, name);
+    return c.in(next++);
+  };
+  const ivy::Operand start = end("start");
+  const ivy::Operand stop = end("stop");
+  return {ivy::logspace(start, stop, c.param<std::int64_t>("num"), c.param<double>("base", 10.0),
+                        c.param<int>("axis", -1), options(c))};
+}
+
 IVY_CASE(zeros) { return {ivy::zeros(c.param<ivy::Shape>("shape"), options(c))}; }
 IVY_CASE(ones) { return {ivy::ones(c.param<ivy::Shape>("shape"), options(c))}; }
 IVY_CASE(full) {

@@ -36,7 +36,20 @@ IVY_BINARY_CASE(bitwise_left_shift)
 IVY_BINARY_CASE(bitwise_right_shift)
 IVY_BINARY_CASE(hypot)
 IVY_BINARY_CASE(logaddexp)
+IVY_BINARY_CASE(copysign)
 #undef IVY_BINARY_CASE
+
+IVY_CASE(stable_divide) {
+  const double m = c.param<double>("min_denominator", 1e-12);
+  return binary(
+      c, [m](const ivy::Operand& n, const ivy::Operand& d) { return ivy::stable_divide(n, d, m); });
+}
+
+IVY_CASE(stable_pow) {
+  const double m = c.param<double>("min_base", 1e-5);
+  return binary(
+      c, [m](const ivy::Operand& b, const ivy::Operand& e) { return ivy::stable_pow(b, e, m); });
+}
 
 IVY_CASE(clip) {
   if (c.has("lo"))

@@ -1,4 +1,7 @@
 // Case handlers of the image family (fixtures: scripts/fixtures/image.py).
+#include <cstdint>
+#include <limits>
+
 #include "support/cases.hpp"
 
 IVY_CASE(stack_images) {
@@ -12,3 +15,20 @@ IVY_CASE(gradient_image) {
   auto [dy, dx] = ivy::gradient_image(c.in(0));
   return {dy, dx};
 }
+
+IVY_CASE(linear_resample) {
+  return {ivy::linear_resample(c.in(0), c.param<std::int64_t>("num_samples"),
+                               c.param<int>("axis", -1))};
+}
+
+IVY_CASE(fourier_encode) {
+  // max_freq may be "inf" (a bad-input case): JSON has no infinity.
+  const nlohmann::json& f = c.params().at("max_freq");
+  const double max_freq = f.is_string() ? std::numeric_limits<double>::infinity() : f.get<double>();
+  return ivy::fourier_encode(c.in(0), max_freq, c.param<std::int64_t>("num_bands", 4),
+                             c.param<bool>("linear", false), c.param<bool>("concat", true),
+                             c.param<bool>("flatten", false));
+}
+
+IVY_CASE(float_img_to_uint8_img) { return {ivy::float_img_to_uint8_img(c.in(0))}; }
+IVY_CASE(uint8_img_to_float_img) { return {ivy::uint8_img_to_float_img(c.in(0))}; }

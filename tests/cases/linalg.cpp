@@ -6,13 +6,14 @@
 namespace {
 using ivy::testing::CaseContext;
 
-// "inf" and "-inf" are strings in JSON.
+// "inf", "-inf" and "nan" are strings in JSON.
 double ord_number(const nlohmann::json& v) {
   if (v.is_string()) {
     const auto s = v.get<std::string>();
     const double inf = std::numeric_limits<double>::infinity();
     if (s == "inf") return inf;
     if (s == "-inf") return -inf;
+    if (s == "nan") return std::numeric_limits<double>::quiet_NaN();
   }
   return v.get<double>();
 }
@@ -116,3 +117,12 @@ IVY_CASE(tensordot) {
                          c.param<std::vector<int>>("axes2"))};
 }
 IVY_CASE(vecdot) { return {ivy::vecdot(c.in(0), c.in(1), c.param<int>("axis", -1))}; }
+
+IVY_CASE(clip_vector_norm) {
+  return {ivy::clip_vector_norm(c.in(0), ord_number(c.params().at("max_norm")),
+                                ord_number(c.params().at("p")))};
+}
+IVY_CASE(clip_matrix_norm) {
+  return {ivy::clip_matrix_norm(c.in(0), ord_number(c.params().at("max_norm")),
+                                ord_number(c.params().at("p")))};
+}

@@ -50,3 +50,8 @@ IVY_CASE(cumprod) {
   return {ivy::cumprod(c.in(0), c.param<int>("axis"), c.param<bool>("exclusive", false),
                        c.param<bool>("reverse", false))};
 }
+
+IVY_CASE(has_nans) { return {ivy::has_nans(c.in(0), c.param<bool>("include_infs", true))}; }
+IVY_CASE(array_equal) {
+  return {ivy::array(ivy::array_equal(c.in(0), c.in(1)), ivy::Options(c.backend()))};
+}

@@ -55,6 +55,27 @@ TEST(TorchNative, StaticTagCreation) {
   EXPECT_TRUE(at::equal(e, at::eye(3, at::kDouble)));
 }
 
+TEST(TorchNative, OriginalIvyFunctionsOnTensors) {
+  // Creation with the static tag, and in the framework-specific namespace.
+  const at::Tensor l = ivy::logspace<ivy::Torch>(0.0, 2.0, 3);
+  EXPECT_TRUE(at::allclose(l, at::tensor({1.0f, 10.0f, 100.0f})));
+  EXPECT_TRUE(
+      at::allclose(ivy::torch::logspace(0.0, 3.0, 4, 2.0), at::tensor({1.0f, 2.0f, 4.0f, 8.0f})));
+  // A host bool, a 0-d bool tensor, and a vector of tensors come back as such.
+  const at::Tensor t = sample();
+  const bool same = ivy::array_equal(t, t.clone());
+  EXPECT_TRUE(same);
+  EXPECT_FALSE(ivy::array_equal(t, t.t()));
+  const at::Tensor nans = ivy::has_nans(t);
+  EXPECT_EQ(nans.dim(), 0);
+  EXPECT_FALSE(nans.item<bool>());
+  const std::vector<at::Tensor> parts = ivy::fourier_encode(t, 4.0, 2, false, false);
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0].sizes(), (std::vector<std::int64_t>{3, 4, 2}));
+  const at::Tensor clipped = ivy::torch::clip_vector_norm(t, 1.0);
+  EXPECT_NEAR(clipped.norm().item<double>(), 1.0, 1e-5);
+}
+
 TEST(TorchNative, StructuredResultsAreTensors) {
   const at::Tensor m = at::diag(at::tensor({3.0, 2.0}, at::kDouble));
   const ivy::NativeSvd<at::Tensor> svd = ivy::svd(m);

@@ -86,6 +86,14 @@ Array arange(Scalar start, Scalar stop, Scalar step = 1, const Options& opts = {
  */
 Array linspace(const Operand& start, const Operand& stop, std::int64_t num, int axis = -1,
                bool endpoint = true, const Options& opts = {});
+/**
+ * num values spaced evenly on a log scale: base ** linspace(start, stop, num, axis), both ends
+ * included (the original Ivy's logspace, numpy.logspace). start and stop may be arrays (batched
+ * ranges) as in linspace; integer ends compute in float32. A base <= 0 gives NaN where the
+ * exponent is not an integer (as NumPy).
+ */
+Array logspace(const Operand& start, const Operand& stop, std::int64_t num, double base = 10.0,
+               int axis = -1, const Options& opts = {});
 /** Filled arrays; zeros and ones default to float32, full to the value's kind. */
 Array zeros(const Shape& shape, const Options& opts = {});
 Array ones(const Shape& shape, const Options& opts = {});

@@ -66,6 +66,22 @@ Array hypot(const Operand& x1, const Operand& x2);
  * give that infinity (+inf or -inf). Operands promote as in atan2.
  */
 Array logaddexp(const Operand& x1, const Operand& x2);
+/**
+ * |x1| with the sign bit of x2 (so -0.0 and -NaN count as negative), as numpy.copysign and the
+ * Array API. Operands promote as in atan2: integers and bools compute in float32.
+ */
+Array copysign(const Operand& x1, const Operand& x2);
+/**
+ * numerator / (denominator + min_denominator): the original Ivy's stable_divide (its default
+ * min_denominator, 1e-12). Operands promote as in atan2 (integers compute in float32).
+ */
+Array stable_divide(const Operand& numerator, const Operand& denominator,
+                    double min_denominator = 1e-12);
+/**
+ * The original Ivy's stable_pow, element by element: base ** exponent where exponent < 1, else
+ * (base + min_base) ** exponent (its default min_base, 1e-5). Operands promote as in atan2.
+ */
+Array stable_pow(const Operand& base, const Operand& exponent, double min_base = 1e-5);
 /** min(max(x, lo), hi) element-wise; bounds may be arrays that broadcast with x. */
 /** clip with either bound optional (std::nullopt: no bound); the result has x's shape and dtype. */
 Array clip(const Array& x, const std::optional<Operand>& lo, const std::optional<Operand>& hi);

@@ -1,5 +1,6 @@
 #pragma once
 /// Image functions on channel-last images [..., h, w, c] with any leading batch dimensions.
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -31,5 +32,41 @@ Array bilinear_resample(const Array& x, const Array& warp);
  * along w, each the shape of x with the last row (column) zero. A rank below 3 is a ShapeError.
  */
 std::pair<Array, Array> gradient_image(const Array& x);
+
+/**
+ * x [..., n] resampled to num_samples values along axis (default the last) at the evenly spaced
+ * positions j (n - 1) / (num_samples - 1), each linearly interpolated between its two neighbours
+ * (numpy.interp along the axis; the original Ivy's linear_resample). Both ends are x's own end
+ * values; one sample is x's first. Integers compute in float32; bool is a DTypeError, a
+ * negative num_samples or an empty axis (with num_samples > 0) a ValueError, an axis out of
+ * range an IndexError.
+ */
+Array linear_resample(const Array& x, std::int64_t num_samples, int axis = -1);
+
+/**
+ * The original Ivy's Fourier encoding of positions x [..., dim]: with frequencies f_k spaced from
+ * 1 to max_freq / 2 (geometrically, or evenly when linear), the angles a = x * f_k * pi and
+ * [x, sin(a_1..a_B), cos(a_1..a_B)] along a new last axis: one array [..., dim, 2 B + 1] when
+ * concat, else the two arrays sin and cos [..., dim, B]. flatten reshapes the batch dimensions
+ * into one and each value's bands next to each other: x [rows, dim], sin and cos
+ * [rows, dim * B] (concatenated: [rows, dim (2 B + 1)]). Integers compute in float32.
+ * ShapeError for a 0-d x, DTypeError for bool, ValueError for max_freq <= 0 or not finite and
+ * for a negative num_bands.
+ */
+std::vector<Array> fourier_encode(const Array& x, double max_freq, std::int64_t num_bands = 4,
+                                  bool linear = false, bool concat = true, bool flatten = false);
+
+/**
+ * The four bytes of each float32 of x (any dtype, cast to float32 first) as four uint8
+ * channels: [...] -> [..., 4], least significant byte first (little-endian, on every platform),
+ * so that a float image can be stored in an 8-bit RGBA image format. As the original Ivy.
+ */
+Array float_img_to_uint8_img(const Array& x);
+/**
+ * The inverse of float_img_to_uint8_img: uint8 [..., 4] (least significant byte first) ->
+ * float32 [...], bit for bit (NaN payloads included). ShapeError unless the last axis is 4,
+ * DTypeError unless x is uint8.
+ */
+Array uint8_img_to_float_img(const Array& x);
 
 }  // namespace ivy

@@ -94,6 +94,22 @@ Array matrix_norm(const Array& x, std::string_view ord = "fro", std::pair<int, i
 Array matrix_norm(const Array& x, double ord, std::pair<int, int> axes = {-2, -1},
                   bool keepdims = false);
 
+/**
+ * x scaled down so that its vector p-norm (of all elements together, with |x|) is at most
+ * max_norm: x * max_norm / (norm + 1e-12) where that factor is below 1, else x unchanged (the
+ * original Ivy's clip_vector_norm; its vector_norm lacked the abs, so odd p could see a negative
+ * "norm"). Integers compute in float32; bool is a DTypeError, a negative or NaN max_norm or a
+ * NaN p a ValueError.
+ */
+Array clip_vector_norm(const Array& x, double max_norm, double p = 2.0);
+/**
+ * Each matrix of x [..., m, n] scaled down so that its matrix p-norm (p = 1, -1, 2, -2, inf,
+ * -inf as numpy.linalg.norm; 2 is the largest singular value) is at most max_norm, as
+ * clip_vector_norm per matrix. Fixed from the original, which took the maximum of the factor
+ * and 1 and so scaled small matrices up instead of large ones down. ShapeError below rank 2.
+ */
+Array clip_matrix_norm(const Array& x, double max_norm, double p = 2.0);
+
 /** Cross product of 3-vectors along axis (default the last); other dimensions broadcast. */
 Array cross(const Array& a, const Array& b, int axis = -1);
 

@@ -28,4 +28,17 @@ Array argmin(const Array& x, std::optional<int> axis = std::nullopt, bool keepdi
 Array cumsum(const Array& x, int axis = 0, bool exclusive = false, bool reverse = false);
 Array cumprod(const Array& x, int axis = 0, bool exclusive = false, bool reverse = false);
 
+/**
+ * Whether x holds a NaN or, with include_infs, an infinity: a 0-d bool array (false for
+ * integer and bool x, and for an empty x). Checked element by element: the original Ivy
+ * tested its sum, which also reports finite values whose sum overflows (docs/reduction.md).
+ */
+Array has_nans(const Array& x, bool include_infs = true);
+/**
+ * True when x and y have the same shape and equal elements after type promotion (1 == 1.0,
+ * true == 1); NaN is unequal to everything, as numpy.array_equal. Shapes that differ give false,
+ * not an error (no broadcasting). BackendError when x and y live on different backends.
+ */
+bool array_equal(const Array& x, const Array& y);
+
 }  // namespace ivy
