@@ -169,8 +169,13 @@ Array full_like(const Array& x, Scalar value, const Options& opts) {
 
 Array eye(std::int64_t n, std::int64_t m, std::int64_t k, const Options& opts) {
   const Backend& b = detail::creation_backend(opts);
-  if (m < 0) m = n;
   if (n < 0) detail::raise<ValueError>("eye", b.name, "n must be >= 0, got " + std::to_string(n));
+  // -1 is the default, "as many columns as rows"; any other negative count is an error (issue
+  // 12: eye(3, -2) was a silent 3 x 3).
+  if (m < -1)
+    detail::raise<ValueError>("eye", b.name,
+                              "m must be >= 0 (or -1 for n), got " + std::to_string(m));
+  if (m == -1) m = n;
   // The n x m result and the boolean mask it is cast from.
   detail::check_shape({n, m}, "eye", b.name, itemsize(opts.dtype.value_or(kDefaultFloat)) + 1);
   const Options int_opts = Options(DType::int64).on(b).to(detail::creation_device(opts));

@@ -335,3 +335,45 @@ TEST(HardeningKernels, ArraysBuiltInOneThreadAreReadInAnother) {
 }
 
 }  // namespace
+
+namespace {
+
+// A float scalar beyond a narrower float dtype's range rounds to inf in that dtype on every
+// backend (LibTorch refused it with a ValueError naming ivy::full; found by the issue 13 work).
+TEST(HardeningKernels, FloatScalarsBeyondTheDtypesRangeRoundToInfinity) {
+  IVY_NEEDS_ARRAYS();
+  const ivy::Backend& b = under_test();
+  const ivy::Array x = ivy::ones({2}, ivy::Options(ivy::float32).on(b));
+  const std::vector<double> up = ivy::add(x, 1e308).to_vector<double>();
+  const std::vector<double> down = ivy::add(x, -1e308).to_vector<double>();
+  for (double v : up) EXPECT_EQ(v, std::numeric_limits<double>::infinity());
+  for (double v : down) EXPECT_EQ(v, -std::numeric_limits<double>::infinity());
+  // Just above float32's largest value, below the rounding midpoint: rounds to the largest.
+  const double just_above = 0x1.fffffe8p127;
+  EXPECT_EQ(ivy::full({1}, just_above, ivy::Options(ivy::float32).on(b)).item<double>(),
+            0x1.fffffep127);
+  if (ivy::supports("add", ivy::float16, b)) {
+    const ivy::Array h = ivy::ones({1}, ivy::Options(ivy::float16).on(b));
+    EXPECT_EQ(ivy::add(h, 70000.0).item<double>(), std::numeric_limits<double>::infinity());
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// Issue 12, item 13: eye(3, -2) was a silent 3 x 3 in C++ (-1 alone means "m = n").
+TEST(HardeningKernels, EyeRefusesANegativeColumnCount) {
+  IVY_NEEDS_ARRAYS();
+  const ivy::Options o = ivy::Options(ivy::float32).on(under_test());
+  EXPECT_EQ(ivy::eye(3, -1, 0, o).shape(), (ivy::Shape{3, 3}));
+  EXPECT_EQ(ivy::eye(3, 0, 0, o).shape(), (ivy::Shape{3, 0}));
+  try {
+    (void)ivy::eye(3, -2, 0, o);
+    ADD_FAILURE() << "no error";
+  } catch (const ivy::ValueError& e) {
+    EXPECT_NE(std::string(e.what()).find("ivy::eye"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace

@@ -102,7 +102,8 @@ Array full(const Shape& shape, Scalar value, const Options& opts = {});
 Array zeros_like(const Array& x, const Options& opts = {});
 Array ones_like(const Array& x, const Options& opts = {});
 Array full_like(const Array& x, Scalar value, const Options& opts = {});
-/** n x m matrix with ones on diagonal k (m = n when negative). */
+/** n x m matrix with ones on diagonal k; m = -1 (the default) means m = n, another negative m is a
+ * ValueError. */
 Array eye(std::int64_t n, std::int64_t m = -1, std::int64_t k = 0, const Options& opts = {});
 /** The n x n identity, broadcast to batch_shape + [n, n]. */
 Array identity(std::int64_t n, const Shape& batch_shape = {}, const Options& opts = {});

@@ -1,6 +1,7 @@
 // The torch backend's table: handle storage, properties, host and DLPack transfer.
 #include <ATen/DLConvertor.h>
 
+#include <cmath>
 #include <cstring>
 
 #include "backends/backend_table.hpp"
@@ -65,9 +66,32 @@ DType from_torch(at::ScalarType t) {
   }
 }
 
+namespace {
+// A float scalar beyond a narrower float dtype's range rounds to inf there (as NumPy and the
+// other backends give), where LibTorch refuses it ("cannot be converted without overflow").
+double rounded_into(double v, DType d) {
+  double max = 0, overflow = 0;  // the largest finite value, and where rounding reaches inf
+  switch (d) {
+    case DType::float16:
+      max = 65504.0, overflow = 65520.0;
+      break;
+    case DType::bfloat16:
+      max = 0x1.fep127, overflow = 0x1.ffp127;
+      break;
+    case DType::float32:
+      max = 0x1.fffffep127, overflow = 0x1.ffffffp127;
+      break;
+    default:
+      return v;
+  }
+  if (!std::isfinite(v) || std::abs(v) <= max) return v;
+  return std::copysign(std::abs(v) >= overflow ? HUGE_VAL : max, v);
+}
+}  // namespace
+
 c10::Scalar to_torch_scalar(const Scalar& s, DType d) {
   if (is_bool(d)) return c10::Scalar(s.as_bool());
-  if (is_floating(d)) return c10::Scalar(s.as_double());
+  if (is_floating(d)) return c10::Scalar(rounded_into(s.as_double(), d));
   return c10::Scalar(s.as_int());
 }
 
