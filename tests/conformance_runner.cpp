@@ -35,16 +35,14 @@ void expect_matches(const FixtureCase& fc, const HostArray& want, const Array& g
   }
 }
 
-// An UnsupportedError is an outcome only on a cell the backend declares (ivy::supports: its
-// whole-dtype limits and its one table of cells); anywhere else it is a failure, never a skip.
 // Whether the backend declares unsupported any (fc.fn, dtype) cell the case involves (a cast to
 // float16 is declared by float16, not by its float32 input).
 bool case_declared(const FixtureCase& fc) {
-  for (const std::string& d : case_dtypes(fc))
-    if (declared_unsupported(fc.fn, d)) return true;
-  return false;
+  return declared_unsupported_any(fc.fn, case_dtypes(fc));
 }
 
+// An UnsupportedError is an outcome only on a cell the backend declares (ivy::supports: its
+// whole-dtype limits and its one table of cells); anywhere else it is a failure, never a skip.
 void expect_declared(const FixtureCase& fc, const std::string& dtype, const UnsupportedError& e) {
   if (!case_declared(fc)) {
     ADD_FAILURE() << "UnsupportedError on a cell the backend does not declare (" << fc.fn << ", "

@@ -269,8 +269,7 @@ TEST_P(GradientCheck, MatchesFiniteDifferences) {
       // The check computes in float64 where it can (Check::prepare): that cell counts too.
       std::vector<std::string> dtypes = case_dtypes(*fc);
       dtypes.emplace_back("float64");
-      if (std::any_of(dtypes.begin(), dtypes.end(),
-                      [&](const std::string& d) { return declared_unsupported(fn, d); })) {
+      if (declared_unsupported_any(fn, dtypes)) {
         unsupported = e.what();
         count_declared_unsupported();
       } else {

@@ -13,7 +13,14 @@
 namespace ivy {
 namespace {
 
-UniqueResult unique_of(const Array& x, std::string_view fn) {
+// What a caller needs beyond the values: the scatter for the inverse indices costs a pass over
+// all n elements, so unique_values and unique_counts do not pay for it.
+struct Wanted {
+  bool first_and_counts = false;
+  bool inverse = false;
+};
+
+UniqueResult unique_of(const Array& x, std::string_view fn, Wanted wanted) {
   const Backend& b = detail::backend_of(fn, x);
   const Options i64 = Options(DType::int64).on(b).to(x.device());
   const std::int64_t n = x.size();
@@ -31,27 +38,33 @@ UniqueResult unique_of(const Array& x, std::string_view fn) {
   const Array starts = concat({ones({1}, Options(DType::bool_).on(b).to(x.device())), differs});
   const Array where = indices_where(starts);  // [runs, 1]: run starts in sorted order
   const Array positions = reshape(where, {where.dim(0)});
-  const Array ends = concat({slice(positions, {Slice{1, std::nullopt, 1}}), full({1}, n, i64)});
-  // Each sorted element's run: the inclusive count of starts so far, minus one.
-  const Array run = subtract(cumsum(cast(starts, DType::int64), 0), std::int64_t{1});
-  const Array inverse = scatter_flat(order, run, n, "replace");
-  return {take(sorted, positions, 0), take(order, positions, 0), reshape(inverse, x.shape()),
-          subtract(ends, positions)};
+  UniqueResult r{take(sorted, positions, 0), {}, {}, {}};
+  if (wanted.first_and_counts) {
+    const Array ends = concat({slice(positions, {Slice{1, std::nullopt, 1}}), full({1}, n, i64)});
+    r.indices = take(order, positions, 0);
+    r.counts = subtract(ends, positions);
+  }
+  if (wanted.inverse) {
+    // Each sorted element's run: the inclusive count of starts so far, minus one.
+    const Array run = subtract(cumsum(cast(starts, DType::int64), 0), std::int64_t{1});
+    r.inverse_indices = reshape(scatter_flat(order, run, n, "replace"), x.shape());
+  }
+  return r;
 }
 
 }  // namespace
 
-UniqueResult unique_all(const Array& x) { return unique_of(x, "unique_all"); }
+UniqueResult unique_all(const Array& x) { return unique_of(x, "unique_all", {true, true}); }
 
-Array unique_values(const Array& x) { return unique_of(x, "unique_values").values; }
+Array unique_values(const Array& x) { return unique_of(x, "unique_values", {}).values; }
 
 std::pair<Array, Array> unique_counts(const Array& x) {
-  UniqueResult r = unique_of(x, "unique_counts");
+  UniqueResult r = unique_of(x, "unique_counts", {true, false});
   return {std::move(r.values), std::move(r.counts)};
 }
 
 std::pair<Array, Array> unique_inverse(const Array& x) {
-  UniqueResult r = unique_of(x, "unique_inverse");
+  UniqueResult r = unique_of(x, "unique_inverse", {false, true});
   return {std::move(r.values), std::move(r.inverse_indices)};
 }
 

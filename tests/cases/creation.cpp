@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "support/cases.hpp"
 #include "support/json_scalar.hpp"
@@ -118,28 +119,26 @@ IVY_CASE(arange) {
                       options(c))};
 }
 
-IVY_CASE(linspace) {
-  // Array inputs come first: start then stop; an end given as a parameter is a host scalar.
+// linspace's and logspace's ends: array inputs come first (start, then stop); an end given as a
+// parameter is a host scalar.
+std::pair<ivy::Operand, ivy::Operand> range_ends(const CaseContext& c) {
   std::size_t next = 0;
   auto end = [&](const std::string& name) -> ivy::Operand {
     if (c.has(name)) return scalar_param(c, name);
     return c.in(next++);
   };
-  const ivy::Operand start = end("start");
-  const ivy::Operand stop = end("stop");
+  ivy::Operand start = end("start");
+  return {std::move(start), end("stop")};
+}
+
+IVY_CASE(linspace) {
+  const auto [start, stop] = range_ends(c);
   return {ivy::linspace(start, stop, c.param<std::int64_t>("num"), c.param<int>("axis", -1),
                         c.param<bool>("endpoint", true), options(c))};
 }
 
 IVY_CASE(logspace) {
-  // As linspace: array inputs first (start, then stop); an end given as a parameter is a scalar.
-  std::size_t next = 0;
-  auto end = [&](const std::string& name) -> ivy::Operand {
-    if (c.has(name)) return scalar_param(c, name);
-    return c.in(next++);
-  };
-  const ivy::Operand start = end("start");
-  const ivy::Operand stop = end("stop");
+  const auto [start, stop] = range_ends(c);
   return {ivy::logspace(start, stop, c.param<std::int64_t>("num"), c.param<double>("base", 10.0),
                         c.param<int>("axis", -1), options(c))};
 }

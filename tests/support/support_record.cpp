@@ -42,6 +42,12 @@ bool declared_unsupported(const std::string& fn, const std::string& dtype) {
   }
 }
 
+bool declared_unsupported_any(const std::string& fn, const std::vector<std::string>& dtypes) {
+  for (const std::string& d : dtypes)
+    if (declared_unsupported(fn, d)) return true;
+  return false;
+}
+
 namespace {
 std::atomic<int>& declared_count() {
   static std::atomic<int> n{0};

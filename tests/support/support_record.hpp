@@ -2,6 +2,7 @@
 // What each test run learns about function x dtype support on its backend; written at exit to
 // support_<backend>.tsv, from which tools/support_matrix builds docs/support_matrix.md.
 #include <string>
+#include <vector>
 
 namespace ivy::testing {
 
@@ -19,6 +20,8 @@ void record_support(const std::string& fn, const std::string& dtype, Support s,
  * is "not declared".
  */
 bool declared_unsupported(const std::string& fn, const std::string& dtype);
+/** Whether the backend declares (fn, d) unsupported for any d of dtypes. */
+bool declared_unsupported_any(const std::string& fn, const std::vector<std::string>& dtypes);
 /** Counts an UnsupportedError met on a declared cell (the run's final line reports them). */
 void count_declared_unsupported();
 int declared_unsupported_count();
