@@ -50,3 +50,18 @@ IVY_CASE(conv2d_transpose) {
                                 c.param<std::string>("padding"), output_shape,
                                 data_format(c, "NHWC"), spatial(c, "dilations"))};
 }
+
+IVY_CASE(gelu) { return {ivy::gelu(c.in(0), c.param<bool>("approximate", false))}; }
+
+IVY_CASE(layer_norm) {
+  std::optional<ivy::Array> scale, offset;
+  // Inputs: x, then scale and offset; with one of them, params.affine names which.
+  if (c.num_inputs() == 3) {
+    scale = c.in(1);
+    offset = c.in(2);
+  } else if (c.num_inputs() == 2) {
+    (c.param<std::string>("affine") == "scale" ? scale : offset) = c.in(1);
+  }
+  return {ivy::layer_norm(c.in(0), c.param<std::vector<int>>("normalized_idxs"),
+                          c.param<double>("epsilon", 1e-5), scale, offset)};
+}

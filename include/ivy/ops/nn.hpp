@@ -26,6 +26,25 @@ Array leaky_relu(const Array& x, double alpha = 0.2);
 Array softmax(const Array& x, int axis = -1);
 /** log(1 + exp(x)), computed as max(x, 0) + log1p(exp(-|x|)); integers in float32. */
 Array softplus(const Array& x);
+/**
+ * The Gaussian error linear unit: x * Phi(x) = 0.5 x (1 + erf(x / sqrt(2))), or with
+ * approximate = true the tanh form 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3))) (the
+ * original Ivy's approximate=True default is false here, as in torch and JAX's exact use).
+ * Integer and bool inputs are computed in float32. The exact form needs erf: MLX has it in
+ * float32 only (float64 on mlx is a declared unsupported cell).
+ */
+Array gelu(const Array& x, bool approximate = false);
+
+/**
+ * Layer normalisation (the original ivy.layer_norm): (x - mean) / sqrt(var + epsilon) with the
+ * mean and the (biased) variance over normalized_idxs, then * scale and + offset when given.
+ * epsilon defaults to the original's ivy._MIN_BASE (1e-5). scale and offset must broadcast to
+ * x's shape without changing it (ShapeError); an empty normalized_idxs or a negative epsilon is
+ * a ValueError, an axis out of range an IndexError. Integer inputs are computed in float32.
+ */
+Array layer_norm(const Array& x, const Axes& normalized_idxs, double epsilon = 1e-5,
+                 const std::optional<Array>& scale = std::nullopt,
+                 const std::optional<Array>& offset = std::nullopt);
 
 /**
  * x @ weight^T + bias: x [..., in], weight [out, in] (torch layout), bias [out] or none;
