@@ -65,3 +65,29 @@ IVY_CASE(layer_norm) {
   return {ivy::layer_norm(c.in(0), c.param<std::vector<int>>("normalized_idxs"),
                           c.param<double>("epsilon", 1e-5), scale, offset)};
 }
+
+IVY_CASE(scaled_dot_product_attention) {
+  std::optional<ivy::Array> mask;
+  if (c.num_inputs() == 4) mask = c.in(3);
+  return {ivy::scaled_dot_product_attention(c.in(0), c.in(1), c.in(2), c.param<double>("scale"),
+                                            mask)};
+}
+
+// Inputs: x, then context, mask (params.context, params.mask) and the three projection
+// matrices of t @ W (params.proj), in that order.
+IVY_CASE(multi_head_attention) {
+  std::size_t i = 1;
+  std::optional<ivy::Array> context, mask;
+  if (c.param<bool>("context", false)) context = c.in(i++);
+  if (c.param<bool>("mask", false)) mask = c.in(i++);
+  ivy::AttentionProjection to_q, to_kv, to_out;
+  if (c.param<bool>("proj", false)) {
+    const ivy::Array wq = c.in(i), wkv = c.in(i + 1), wo = c.in(i + 2);
+    to_q = [wq](const ivy::Array& t) { return ivy::matmul(t, wq); };
+    to_kv = [wkv](const ivy::Array& t) { return ivy::matmul(t, wkv); };
+    to_out = [wo](const ivy::Array& t) { return ivy::matmul(t, wo); };
+  }
+  return {ivy::multi_head_attention(c.in(0), c.param<double>("scale"),
+                                    c.param<std::int64_t>("num_heads"), context, mask, to_q,
+                                    to_kv, to_out)};
+}

@@ -3,6 +3,7 @@
 /// TensorFlow layouts of the original Ivy). sigmoid and tanh are the element-wise functions
 /// of ivy/ops/elementwise.hpp.
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string_view>
@@ -51,6 +52,37 @@ Array layer_norm(const Array& x, const Axes& normalized_idxs, double epsilon = 1
  * the result is [..., out]. Mismatched dimensions are a ShapeError, bool a DTypeError.
  */
 Array linear(const Array& x, const Array& weight, const std::optional<Array>& bias = std::nullopt);
+
+/**
+ * softmax(q k^T * scale, -1) v (the original ivy.scaled_dot_product_attention): q [..., Q, F],
+ * k [..., K, F], v [..., K, Fv], batch dimensions broadcast; the result is [..., Q, Fv]. mask
+ * (bool, broadcasting to [..., Q, K]) keeps the positions where it is true; the others get the
+ * most negative finite value of the dtype before the softmax, as in the original, so a row with
+ * nothing kept attends uniformly instead of giving NaN. Errors: a rank below 2 or mismatched
+ * feature or key dimensions: ShapeError; non-float q, k, v or a non-bool mask: DTypeError.
+ */
+Array scaled_dot_product_attention(const Array& q, const Array& k, const Array& v, double scale,
+                                   const std::optional<Array>& mask = std::nullopt);
+
+/** A projection of multi_head_attention: an array in, an array out (a layer's forward). */
+using AttentionProjection = std::function<Array(const Array&)>;
+
+/**
+ * Multi-head attention (the original ivy.multi_head_attention): q = to_q_fn(x) (x when empty),
+ * kv = to_kv_fn(context) (context, x by default, when empty) split in two halves k and v along
+ * the last axis; q, k and v [..., N, H * F] are viewed as [..., H, N, F] (num_heads = H), the
+ * heads attend with scaled_dot_product_attention (mask [..., Q, K] is shared by the heads), and
+ * the heads are joined back to [..., Q, H * F] and passed to to_out_fn when given.
+ * Errors: num_heads below 1: ValueError; a last axis of q, k or v not divisible by num_heads, an
+ * odd kv last axis, or q and k feature sizes that differ: ShapeError; others as
+ * scaled_dot_product_attention.
+ */
+Array multi_head_attention(const Array& x, double scale, std::int64_t num_heads,
+                           const std::optional<Array>& context = std::nullopt,
+                           const std::optional<Array>& mask = std::nullopt,
+                           const AttentionProjection& to_q_fn = {},
+                           const AttentionProjection& to_kv_fn = {},
+                           const AttentionProjection& to_out_fn = {});
 
 /**
  * A per-spatial-dimension integer argument of the convolutions (strides, dilations): one value
