@@ -1,5 +1,5 @@
 // Functions of the original Ivy's core added for issue 13 (part B): the neural-network
-// functional API (gelu, layer_norm). Each calls the C++ unified function of the same name;
+// functional API (gelu, layer_norm, scaled_dot_product_attention, multi_head_attention). Each calls the C++ unified function of the same name;
 // arguments are converted with the helpers of common.hpp, so bad Python types are TypeErrors
 // naming the function.
 #include "common.hpp"
@@ -15,6 +15,16 @@ double to_double(nb::handle h, const char* fn, const char* what) {
 std::optional<ivy::Array> to_opt_array(nb::handle h, const char* fn, const char* what) {
   if (h.is_none()) return std::nullopt;
   return to_array(h, fn, what);
+}
+
+// A projection of multi_head_attention: None (none) or a callable from an array to an array.
+ivy::AttentionProjection to_projection(nb::handle h, const char* fn, const char* what) {
+  if (h.is_none()) return {};
+  if (!PyCallable_Check(h.ptr())) type_error(fn, what, "a callable or None", h);
+  return [f = nb::borrow<nb::object>(h), fn, what](const ivy::Array& t) {
+    nb::object r = f(t);
+    return ivy::Array(to_array(r, fn, what));
+  };
 }
 
 void bind_nn_b(nb::module_& m) {
@@ -35,6 +45,31 @@ void bind_nn_b(nb::module_& m) {
       },
       nb::arg("x"), nb::arg("normalized_idxs"), nb::arg("epsilon") = 1e-5,
       nb::arg("scale").none() = nb::none(), nb::arg("offset").none() = nb::none());
+  m.def(
+      "scaled_dot_product_attention",
+      [](nb::handle q, nb::handle k, nb::handle v, nb::handle scale, nb::handle mask) {
+        constexpr const char* fn = "scaled_dot_product_attention";
+        return ivy::scaled_dot_product_attention(to_array(q, fn, "q"), to_array(k, fn, "k"),
+                                                 to_array(v, fn, "v"),
+                                                 to_double(scale, fn, "scale"),
+                                                 to_opt_array(mask, fn, "mask"));
+      },
+      nb::arg("q"), nb::arg("k"), nb::arg("v"), nb::arg("scale"),
+      nb::arg("mask").none() = nb::none());
+  m.def(
+      "multi_head_attention",
+      [](nb::handle x, nb::handle scale, nb::handle num_heads, nb::handle context,
+         nb::handle mask, nb::handle to_q_fn, nb::handle to_kv_fn, nb::handle to_out_fn) {
+        constexpr const char* fn = "multi_head_attention";
+        return ivy::multi_head_attention(
+            to_array(x, fn, "x"), to_double(scale, fn, "scale"), to_int(num_heads, fn, "num_heads"),
+            to_opt_array(context, fn, "context"), to_opt_array(mask, fn, "mask"),
+            to_projection(to_q_fn, fn, "to_q_fn"), to_projection(to_kv_fn, fn, "to_kv_fn"),
+            to_projection(to_out_fn, fn, "to_out_fn"));
+      },
+      nb::arg("x"), nb::arg("scale"), nb::arg("num_heads"), nb::arg("context").none() = nb::none(),
+      nb::arg("mask").none() = nb::none(), nb::arg("to_q_fn").none() = nb::none(),
+      nb::arg("to_kv_fn").none() = nb::none(), nb::arg("to_out_fn").none() = nb::none());
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 """The original Ivy's neural-network functions added in issue 13 (part B), from Python on every
-backend, against NumPy or closed forms: gelu and layer_norm."""
+backend, against NumPy or closed forms: gelu, layer_norm, scaled_dot_product_attention and
+multi_head_attention."""
 import math
 
 import numpy as np
@@ -8,7 +9,7 @@ import pytest
 import ivycpp as xp
 from conftest import assert_close, to_np
 
-NAMES = ["gelu", "layer_norm"]
+NAMES = ["gelu", "layer_norm", "scaled_dot_product_attention", "multi_head_attention"]
 
 
 def test_registered_and_bound_by_the_extension():
@@ -53,3 +54,51 @@ def test_layer_norm(backend):
         xp.layer_norm(xp.asarray(x), 3)
     with pytest.raises(TypeError, match="layer_norm"):
         xp.layer_norm(xp.asarray(x), -1, scale=[1.0, 2.0])
+
+
+def _softmax(s):
+    e = np.exp(s - s.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def test_scaled_dot_product_attention(backend):
+    rng = np.random.default_rng(1)
+    q, k, v = (rng.normal(size=s) for s in ([2, 3, 4], [2, 5, 4], [2, 5, 6]))
+    mask = rng.random([2, 3, 5]) > 0.3
+    mask[1, 2] = False
+    sim = np.einsum("bqf,bkf->bqk", q, k) * 0.5
+    sim_m = np.where(mask, sim, -np.finfo(np.float64).max)
+    xq, xk, xv = (xp.asarray(t) for t in (q, k, v))
+    assert_close(xp.scaled_dot_product_attention(xq, xk, xv, 0.5),
+                 _softmax(sim) @ v, rtol=1e-10, atol=1e-12)
+    got = xp.scaled_dot_product_attention(xq, xk, xv, 0.5, mask=xp.asarray(mask))
+    assert_close(got, _softmax(sim_m) @ v, rtol=1e-10, atol=1e-12)
+    with pytest.raises(xp.ShapeError, match=rf"scaled_dot_product_attention \[{backend}\]"):
+        xp.scaled_dot_product_attention(xq, xv, xv, 0.5)
+    with pytest.raises(xp.DTypeError, match="scaled_dot_product_attention"):
+        xp.scaled_dot_product_attention(xq, xk, xv, 0.5, mask=xk)
+
+
+def test_multi_head_attention_with_python_projections(backend):
+    rng = np.random.default_rng(2)
+    x, wq, wkv, wo = (rng.normal(size=s) for s in ([2, 3, 4], [4, 6], [4, 12], [6, 5]))
+    heads = 3
+
+    def split(t):
+        b, n, hf = t.shape
+        return t.reshape(b, n, heads, hf // heads).transpose(0, 2, 1, 3)
+
+    q, kv = x @ wq, x @ wkv
+    o = np.einsum("bhqk,bhkf->bhqf",
+                  _softmax(np.einsum("bhqf,bhkf->bhqk", split(q), split(kv[..., :6])) * 0.4),
+                  split(kv[..., 6:]))
+    expected = o.transpose(0, 2, 1, 3).reshape(2, 3, 6) @ wo
+    ax = xp.asarray(x)
+    got = xp.multi_head_attention(ax, 0.4, heads, to_q_fn=lambda t: t @ xp.asarray(wq),
+                                  to_kv_fn=lambda t: t @ xp.asarray(wkv),
+                                  to_out_fn=lambda t: t @ xp.asarray(wo))
+    assert_close(got, expected, rtol=1e-10, atol=1e-12)
+    with pytest.raises(xp.ValueError, match="multi_head_attention"):
+        xp.multi_head_attention(ax, 0.4, 0)
+    with pytest.raises(TypeError, match="multi_head_attention"):
+        xp.multi_head_attention(ax, 0.4, 2, to_q_fn=3)
