@@ -91,3 +91,13 @@ IVY_CASE(multi_head_attention) {
                                     c.param<std::int64_t>("num_heads"), context, mask, to_q,
                                     to_kv, to_out)};
 }
+
+IVY_CASE(cross_entropy) {
+  return {ivy::cross_entropy(c.in(0), c.in(1), c.param<int>("axis", -1),
+                             c.param<double>("epsilon", 1e-7))};
+}
+
+IVY_CASE(sparse_cross_entropy) {
+  return {ivy::sparse_cross_entropy(c.in(0), c.in(1), c.param<int>("axis", -1),
+                                    c.param<double>("epsilon", 1e-7))};
+}

@@ -54,6 +54,25 @@ Array layer_norm(const Array& x, const Axes& normalized_idxs, double epsilon = 1
 Array linear(const Array& x, const Array& weight, const std::optional<Array>& bias = std::nullopt);
 
 /**
+ * The original ivy.cross_entropy: -sum(true * log(clip(pred, epsilon, 1 - epsilon)), axis), the
+ * per-item loss (no reduction over the items). true and pred must have the same shape (a
+ * ShapeError otherwise), pred a float dtype and true a numeric one (DTypeError); a bad axis is an
+ * IndexError, an epsilon outside [0, 0.5) a ValueError. ivy::categorical_cross_entropy
+ * (ivy/stateful/losses.hpp) is this with labels on the last axis and a reduction.
+ */
+Array cross_entropy(const Array& true_dist, const Array& pred, int axis = -1,
+                    double epsilon = 1e-7);
+
+/**
+ * The original ivy.sparse_cross_entropy: cross_entropy of one_hot(true_indices) (the classes on
+ * pred's axis) and pred. true_indices are integers of pred's shape without axis (ShapeError
+ * otherwise, DTypeError for a non-integer dtype); an index outside [0, classes) is an
+ * IndexError (the original's one_hot silently gave a loss of 0).
+ */
+Array sparse_cross_entropy(const Array& true_indices, const Array& pred, int axis = -1,
+                           double epsilon = 1e-7);
+
+/**
  * softmax(q k^T * scale, -1) v (the original ivy.scaled_dot_product_attention): q [..., Q, F],
  * k [..., K, F], v [..., K, Fv], batch dimensions broadcast; the result is [..., Q, Fv]. mask
  * (bool, broadcasting to [..., Q, K]) keeps the positions where it is true; the others get the
