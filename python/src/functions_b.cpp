@@ -1,5 +1,6 @@
 // Functions of the original Ivy's core added for issue 13 (part B): the neural-network
-// functional API (gelu, layer_norm, scaled_dot_product_attention, multi_head_attention). Each calls the C++ unified function of the same name;
+// functional API (gelu, layer_norm, scaled_dot_product_attention, multi_head_attention,
+// cross_entropy, sparse_cross_entropy). Each calls the C++ unified function of the same name;
 // arguments are converted with the helpers of common.hpp, so bad Python types are TypeErrors
 // naming the function.
 #include "common.hpp"
@@ -70,6 +71,22 @@ void bind_nn_b(nb::module_& m) {
       nb::arg("x"), nb::arg("scale"), nb::arg("num_heads"), nb::arg("context").none() = nb::none(),
       nb::arg("mask").none() = nb::none(), nb::arg("to_q_fn").none() = nb::none(),
       nb::arg("to_kv_fn").none() = nb::none(), nb::arg("to_out_fn").none() = nb::none());
+  m.def(
+      "cross_entropy",
+      [](nb::handle t, nb::handle pred, nb::handle axis, nb::handle epsilon) {
+        constexpr const char* fn = "cross_entropy";
+        return ivy::cross_entropy(to_array(t, fn, "true"), to_array(pred, fn, "pred"),
+                                  to_axis(axis, fn), to_double(epsilon, fn, "epsilon"));
+      },
+      nb::arg("true"), nb::arg("pred"), nb::arg("axis") = -1, nb::arg("epsilon") = 1e-7);
+  m.def(
+      "sparse_cross_entropy",
+      [](nb::handle t, nb::handle pred, nb::handle axis, nb::handle epsilon) {
+        constexpr const char* fn = "sparse_cross_entropy";
+        return ivy::sparse_cross_entropy(to_array(t, fn, "true"), to_array(pred, fn, "pred"),
+                                         to_axis(axis, fn), to_double(epsilon, fn, "epsilon"));
+      },
+      nb::arg("true"), nb::arg("pred"), nb::arg("axis") = -1, nb::arg("epsilon") = 1e-7);
 }
 
 }  // namespace

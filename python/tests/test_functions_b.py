@@ -1,6 +1,6 @@
 """The original Ivy's neural-network functions added in issue 13 (part B), from Python on every
-backend, against NumPy or closed forms: gelu, layer_norm, scaled_dot_product_attention and
-multi_head_attention."""
+backend, against NumPy or closed forms: gelu, layer_norm, scaled_dot_product_attention,
+multi_head_attention, cross_entropy and sparse_cross_entropy."""
 import math
 
 import numpy as np
@@ -9,7 +9,8 @@ import pytest
 import ivycpp as xp
 from conftest import assert_close, to_np
 
-NAMES = ["gelu", "layer_norm", "scaled_dot_product_attention", "multi_head_attention"]
+NAMES = ["gelu", "layer_norm", "scaled_dot_product_attention", "multi_head_attention",
+         "cross_entropy", "sparse_cross_entropy"]
 
 
 def test_registered_and_bound_by_the_extension():
@@ -102,3 +103,19 @@ def test_multi_head_attention_with_python_projections(backend):
         xp.multi_head_attention(ax, 0.4, 0)
     with pytest.raises(TypeError, match="multi_head_attention"):
         xp.multi_head_attention(ax, 0.4, 2, to_q_fn=3)
+
+
+def test_cross_entropy_and_sparse_cross_entropy(backend):
+    rng = np.random.default_rng(3)
+    logits = rng.normal(size=(4, 3))
+    p = np.exp(logits) / np.exp(logits).sum(axis=0, keepdims=True)
+    idx = np.array([0, 3, 2])
+    t = np.eye(4)[idx].T  # classes on axis 0
+    expected = -np.sum(t * np.log(np.clip(p, 1e-7, 1 - 1e-7)), axis=0)
+    assert_close(xp.cross_entropy(xp.asarray(t), xp.asarray(p), axis=0), expected, rtol=1e-12)
+    assert_close(xp.sparse_cross_entropy(xp.asarray(idx), xp.asarray(p), axis=0), expected,
+                 rtol=1e-12)
+    with pytest.raises(xp.IndexError, match=rf"sparse_cross_entropy \[{backend}\]"):
+        xp.sparse_cross_entropy(xp.asarray(np.array([0, 4, 1])), xp.asarray(p), axis=0)
+    with pytest.raises(xp.ShapeError, match="cross_entropy"):
+        xp.cross_entropy(xp.asarray(t[:3]), xp.asarray(p), axis=0)
