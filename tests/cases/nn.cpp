@@ -101,3 +101,17 @@ IVY_CASE(sparse_cross_entropy) {
   return {ivy::sparse_cross_entropy(c.in(0), c.in(1), c.param<int>("axis", -1),
                                     c.param<double>("epsilon", 1e-7))};
 }
+
+// The mask is random: each call seeds the backend's generator (params.seed), so repeated calls
+// (the finite differences) draw the same mask. With params.rescaled, the dropped elements are
+// replaced by the kept value x / (1 - prob), so the result is x / (1 - prob) exactly whatever
+// the mask, and NumPy can state it.
+IVY_CASE(dropout) {
+  ivy::seed(c.param<std::uint64_t>("seed", 0));
+  const double prob = c.param<double>("prob");
+  const bool scale = c.param<bool>("scale", true);
+  const ivy::Array y = ivy::dropout(c.in(0), prob, scale);
+  if (!c.param<bool>("rescaled", false)) return {y};
+  const ivy::Array kept = scale ? ivy::divide(c.in(0), 1.0 - prob) : c.in(0);
+  return {ivy::where(ivy::equal(y, 0), kept, y)};
+}

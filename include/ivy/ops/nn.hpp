@@ -73,6 +73,16 @@ Array sparse_cross_entropy(const Array& true_indices, const Array& pred, int axi
                            double epsilon = 1e-7);
 
 /**
+ * The original ivy.dropout: each element is zeroed with probability prob (a mask drawn with
+ * ivy::random_uniform, so ivy::seed makes it reproducible on one backend) and, with scale, the
+ * others are multiplied by 1 / (1 - prob) so that the expectation is unchanged. prob = 0 returns
+ * x; prob = 1 gives zeros (the original gave NaN with scale). A prob outside [0, 1] is a
+ * ValueError, a bool x a DTypeError; integer inputs are computed in float32. ivy::Dropout
+ * (ivy/stateful/layers.hpp) calls it in training mode.
+ */
+Array dropout(const Array& x, double prob, bool scale = true);
+
+/**
  * softmax(q k^T * scale, -1) v (the original ivy.scaled_dot_product_attention): q [..., Q, F],
  * k [..., K, F], v [..., K, Fv], batch dimensions broadcast; the result is [..., Q, Fv]. mask
  * (bool, broadcasting to [..., Q, K]) keeps the positions where it is true; the others get the
