@@ -1,6 +1,6 @@
 // Functions of the original Ivy's core added for issue 13 (part B): the neural-network
 // functional API (gelu, layer_norm, scaled_dot_product_attention, multi_head_attention,
-// cross_entropy, sparse_cross_entropy). Each calls the C++ unified function of the same name;
+// cross_entropy, sparse_cross_entropy, dropout). Each calls the C++ unified function of the same name;
 // arguments are converted with the helpers of common.hpp, so bad Python types are TypeErrors
 // naming the function.
 #include "common.hpp"
@@ -87,6 +87,14 @@ void bind_nn_b(nb::module_& m) {
                                          to_axis(axis, fn), to_double(epsilon, fn, "epsilon"));
       },
       nb::arg("true"), nb::arg("pred"), nb::arg("axis") = -1, nb::arg("epsilon") = 1e-7);
+  m.def(
+      "dropout",
+      [](nb::handle x, nb::handle prob, nb::handle scale) {
+        constexpr const char* fn = "dropout";
+        return ivy::dropout(to_array(x, fn, "x"), to_double(prob, fn, "prob"),
+                            to_bool(scale, fn, "scale"));
+      },
+      nb::arg("x"), nb::arg("prob"), nb::arg("scale") = true);
 }
 
 }  // namespace

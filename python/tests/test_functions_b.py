@@ -1,6 +1,6 @@
 """The original Ivy's neural-network functions added in issue 13 (part B), from Python on every
 backend, against NumPy or closed forms: gelu, layer_norm, scaled_dot_product_attention,
-multi_head_attention, cross_entropy and sparse_cross_entropy."""
+multi_head_attention, cross_entropy, sparse_cross_entropy and dropout."""
 import math
 
 import numpy as np
@@ -10,7 +10,7 @@ import ivycpp as xp
 from conftest import assert_close, to_np
 
 NAMES = ["gelu", "layer_norm", "scaled_dot_product_attention", "multi_head_attention",
-         "cross_entropy", "sparse_cross_entropy"]
+         "cross_entropy", "sparse_cross_entropy", "dropout"]
 
 
 def test_registered_and_bound_by_the_extension():
@@ -119,3 +119,22 @@ def test_cross_entropy_and_sparse_cross_entropy(backend):
         xp.sparse_cross_entropy(xp.asarray(np.array([0, 4, 1])), xp.asarray(p), axis=0)
     with pytest.raises(xp.ShapeError, match="cross_entropy"):
         xp.cross_entropy(xp.asarray(t[:3]), xp.asarray(p), axis=0)
+
+
+def test_dropout_statistics_and_scaling(backend):
+    x = np.full([200, 100], 2.0, dtype=np.float32)
+    xp.seed(5)
+    y = to_np(xp.dropout(xp.asarray(x), 0.3))
+    dropped = y == 0
+    # 20000 draws: the fraction dropped is 0.3 within 5 standard deviations (0.016).
+    assert abs(dropped.mean() - 0.3) < 0.016
+    np.testing.assert_allclose(y[~dropped], 2.0 / 0.7, rtol=1e-6)
+    xp.seed(5)
+    again = to_np(xp.dropout(xp.asarray(x), 0.3))
+    np.testing.assert_array_equal(y, again)  # the same seed, the same mask
+    unscaled = to_np(xp.dropout(xp.asarray(x), 0.3, scale=False))
+    assert set(np.unique(unscaled).tolist()) <= {0.0, 2.0}
+    np.testing.assert_array_equal(to_np(xp.dropout(xp.asarray(x), 0.0)), x)
+    np.testing.assert_array_equal(to_np(xp.dropout(xp.asarray(x), 1.0)), np.zeros_like(x))
+    with pytest.raises(xp.ValueError, match=rf"dropout \[{backend}\]"):
+        xp.dropout(xp.asarray(x), 1.5)
