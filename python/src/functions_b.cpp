@@ -1,9 +1,10 @@
 // Functions of the original Ivy's core added for issue 13 (part B): the neural-network
 // functional API (gelu, layer_norm, scaled_dot_product_attention, multi_head_attention,
-// cross_entropy, sparse_cross_entropy, dropout). Each calls the C++ unified function of the same name;
+// cross_entropy, sparse_cross_entropy, dropout, lstm_update). Each calls the C++ unified function of the same name;
 // arguments are converted with the helpers of common.hpp, so bad Python types are TypeErrors
 // naming the function.
 #include "common.hpp"
+#include "ivy/stateful/lstm.hpp"
 
 namespace ivypy {
 namespace {
@@ -95,6 +96,20 @@ void bind_nn_b(nb::module_& m) {
                             to_bool(scale, fn, "scale"));
       },
       nb::arg("x"), nb::arg("prob"), nb::arg("scale") = true);
+  m.def(
+      "lstm_update",
+      [](nb::handle x, nb::handle init_h, nb::handle init_c, nb::handle kernel,
+         nb::handle recurrent_kernel, nb::handle bias, nb::handle recurrent_bias) {
+        constexpr const char* fn = "lstm_update";
+        auto [hs, c] = ivy::lstm_update(
+            to_array(x, fn, "x"), to_array(init_h, fn, "init_h"), to_array(init_c, fn, "init_c"),
+            to_array(kernel, fn, "kernel"), to_array(recurrent_kernel, fn, "recurrent_kernel"),
+            to_opt_array(bias, fn, "bias"), to_opt_array(recurrent_bias, fn, "recurrent_bias"));
+        return nb::make_tuple(std::move(hs), std::move(c));
+      },
+      nb::arg("x"), nb::arg("init_h"), nb::arg("init_c"), nb::arg("kernel"),
+      nb::arg("recurrent_kernel"), nb::arg("bias").none() = nb::none(),
+      nb::arg("recurrent_bias").none() = nb::none());
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 """The original Ivy's neural-network functions added in issue 13 (part B), from Python on every
 backend, against NumPy or closed forms: gelu, layer_norm, scaled_dot_product_attention,
-multi_head_attention, cross_entropy, sparse_cross_entropy and dropout."""
+multi_head_attention, cross_entropy, sparse_cross_entropy, dropout and lstm_update."""
 import math
 
 import numpy as np
@@ -10,7 +10,8 @@ import ivycpp as xp
 from conftest import assert_close, to_np
 
 NAMES = ["gelu", "layer_norm", "scaled_dot_product_attention", "multi_head_attention",
-         "cross_entropy", "sparse_cross_entropy", "dropout"]
+         "cross_entropy", "sparse_cross_entropy", "dropout",
+         "lstm_update"]
 
 
 def test_registered_and_bound_by_the_extension():
@@ -138,3 +139,25 @@ def test_dropout_statistics_and_scaling(backend):
     np.testing.assert_array_equal(to_np(xp.dropout(xp.asarray(x), 1.0)), np.zeros_like(x))
     with pytest.raises(xp.ValueError, match=rf"dropout \[{backend}\]"):
         xp.dropout(xp.asarray(x), 1.5)
+
+
+def test_lstm_update(backend):
+    rng = np.random.default_rng(4)
+    x, h0, c0 = rng.normal(size=(2, 3, 4)), rng.normal(size=(2, 5)), rng.normal(size=(2, 5))
+    k, rk, b = rng.normal(size=(4, 20)) * 0.5, rng.normal(size=(5, 20)) * 0.5, rng.normal(size=20)
+
+    def sig(z):
+        return 1 / (1 + np.exp(-z))
+
+    h, c, hs = h0, c0, []
+    for t in range(3):
+        i, f, g, o = np.split(x[:, t] @ k + h @ rk + b, 4, axis=-1)
+        c = sig(f) * c + sig(i) * np.tanh(g)
+        h = sig(o) * np.tanh(c)
+        hs.append(h)
+    got_hs, got_c = xp.lstm_update(*(xp.asarray(t) for t in (x, h0, c0, k, rk)),
+                                   bias=xp.asarray(b))
+    assert_close(got_hs, np.stack(hs, axis=-2), rtol=1e-10, atol=1e-12)
+    assert_close(got_c, c, rtol=1e-10, atol=1e-12)
+    with pytest.raises(xp.ShapeError, match=rf"lstm_update \[{backend}\]"):
+        xp.lstm_update(*(xp.asarray(t) for t in (x, h0, c0, rk, rk)))

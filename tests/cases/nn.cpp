@@ -2,6 +2,8 @@
 // handler is the element-wise one (tests/cases/elementwise.cpp).
 #include "support/cases.hpp"
 
+#include "ivy/stateful/lstm.hpp"
+
 namespace {
 using ivy::testing::CaseContext;
 
@@ -114,4 +116,17 @@ IVY_CASE(dropout) {
   if (!c.param<bool>("rescaled", false)) return {y};
   const ivy::Array kept = scale ? ivy::divide(c.in(0), 1.0 - prob) : c.in(0);
   return {ivy::where(ivy::equal(y, 0), kept, y)};
+}
+
+// Inputs: x, init_h, init_c, kernel, recurrent_kernel, then bias and recurrent_bias when
+// present; outputs: all hidden states and the last cell state (the original's pair).
+IVY_CASE(lstm_update) {
+  std::optional<ivy::Array> bias, recurrent_bias;
+  if (c.num_inputs() == 7) {
+    bias = c.in(5);
+    recurrent_bias = c.in(6);
+  }
+  auto [hs, last_c] =
+      ivy::lstm_update(c.in(0), c.in(1), c.in(2), c.in(3), c.in(4), bias, recurrent_bias);
+  return {std::move(hs), std::move(last_c)};
 }
