@@ -121,4 +121,34 @@ AdamResult adam_update(const std::vector<Array>& ws, const std::vector<Array>& d
                        std::int64_t step, double beta1 = 0.9, double beta2 = 0.999,
                        double epsilon = 1e-7);
 
+/**
+ * The original ivy.adam_step (no weights): mw = b1 mw + (1 - b1) g, vw = b2 vw + (1 - b2) g^2,
+ * and the effective gradient a mw / (sqrt(vw) + eps) with a = sqrt(1 - b2^step) /
+ * (1 - b1^step + eps). AdamResult::ws holds the effective gradients. step below 1 or lists of
+ * different lengths: ValueError.
+ */
+AdamResult adam_step(const std::vector<Array>& dcdws, const std::vector<Array>& mw,
+                     const std::vector<Array>& vw, std::int64_t step, double beta1 = 0.9,
+                     double beta2 = 0.999, double epsilon = 1e-7);
+/** w - lr * effective_grad for each weight (the original ivy.optimizer_update). */
+std::vector<Array> optimizer_update(const std::vector<Array>& ws,
+                                    const std::vector<Array>& effective_grads, double lr);
+/**
+ * LARS (the original ivy.lars_update), per weight: lr_w = |w| lr / (|g| + 1e-12) (stable_divide),
+ * divided by |w| decay_lambda when decay_lambda > 0, then w - lr_w g; |.| is the 2-norm over all
+ * elements.
+ */
+std::vector<Array> lars_update(const std::vector<Array>& ws, const std::vector<Array>& dcdws,
+                               double lr, double decay_lambda = 0.0);
+/**
+ * LAMB (the original ivy.lamb_update), per weight: the Adam step's effective gradient e, the
+ * trust ratio r = min(|w| / (|e + decay_lambda w| + 1e-12), max_trust_ratio), and w - r lr e.
+ * Returns the new weights and moments.
+ */
+AdamResult lamb_update(const std::vector<Array>& ws, const std::vector<Array>& dcdws, double lr,
+                       const std::vector<Array>& mw, const std::vector<Array>& vw,
+                       std::int64_t step, double beta1 = 0.9, double beta2 = 0.999,
+                       double epsilon = 1e-7, double max_trust_ratio = 10.0,
+                       double decay_lambda = 0.0);
+
 }  // namespace ivy
