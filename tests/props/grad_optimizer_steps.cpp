@@ -63,3 +63,32 @@ TEST_F(OptimizerSteps, LambUpdate) {
 }
 
 }  // namespace
+
+namespace {
+
+// The Container forms: the same values under nested key chains, and mismatched structures.
+TEST_F(OptimizerSteps, ContainerForms) {
+  const ivy::Container ws{{"layer", ivy::Container{{"w", w()}}}, {"b", f64({1}, {1})}};
+  const ivy::Container gs{{"layer", ivy::Container{{"w", g()}}}, {"b", f64({2}, {1})}};
+  const ivy::Container ms{{"layer", ivy::Container{{"w", mw()}}}, {"b", f64({0}, {1})}};
+  const ivy::Container vs{{"layer", ivy::Container{{"w", vw()}}}, {"b", f64({0}, {1})}};
+  expect_values(ivy::optimizer_update(ws, gs, 0.1).at_key_chain("layer/w").array(), {2.4, -1.2});
+  expect_values(ivy::gradient_descent_update(ws, gs, 0.1).at_key_chain("b").array(), {0.8});
+  expect_values(ivy::lars_update(ws, gs, 0.1).at_key_chain("layer/w").array(),
+                {2.7000000000000473, -1.099999999999984});
+  const auto step = ivy::adam_step(gs, ms, vs, 2);
+  expect_values(step.ws.at_key_chain("layer/w").array(),
+                {0.1757857002057777, 0.1527268569621372});
+  const auto lamb = ivy::lamb_update(ws, gs, 0.1, ms, vs, 2);
+  expect_values(lamb.ws.at_key_chain("layer/w").array(),
+                {2.8242142997942223, -1.1527268569621372});
+  expect_values(lamb.vw.at_key_chain("layer/w").array(), {4.032, 1.003});
+  const auto adam = ivy::adam_update(ws, gs, 0.1, ms, vs, 2);
+  expect_values(adam.mw.at_key_chain("b").array(), {0.2});
+  const ivy::Container other{{"layer", ivy::Container{{"w", g()}}}};
+  EXPECT_THROW(ivy::optimizer_update(ws, other, 0.1), ivy::ValueError);
+  const ivy::Container scalar{{"layer", ivy::Container{{"w", g()}}}, {"b", 2.0}};
+  EXPECT_THROW(ivy::lars_update(ws, scalar, 0.1), ivy::ValueError);
+}
+
+}  // namespace
