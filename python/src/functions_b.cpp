@@ -1,9 +1,11 @@
 // Functions of the original Ivy's core added for issue 13 (part B): the neural-network
 // functional API (gelu, layer_norm, scaled_dot_product_attention, multi_head_attention,
-// cross_entropy, sparse_cross_entropy, dropout, lstm_update). Each calls the C++ unified function of the same name;
+// cross_entropy, sparse_cross_entropy, dropout, lstm_update) and the functional optimizer
+// steps on lists of arrays (Container is not bound in Python yet, so only the list forms). Each calls the C++ unified function of the same name;
 // arguments are converted with the helpers of common.hpp, so bad Python types are TypeErrors
 // naming the function.
 #include "common.hpp"
+#include "ivy/grad.hpp"
 #include "ivy/stateful/lstm.hpp"
 
 namespace ivypy {
@@ -112,8 +114,93 @@ void bind_nn_b(nb::module_& m) {
       nb::arg("recurrent_bias").none() = nb::none());
 }
 
+nb::list as_list(const std::vector<ivy::Array>& xs) {
+  nb::list out;
+  for (const ivy::Array& x : xs) out.append(nb::cast(x));
+  return out;
+}
+
+nb::tuple adam_tuple(const ivy::AdamResult& r) {
+  return nb::make_tuple(as_list(r.ws), as_list(r.mw), as_list(r.vw));
+}
+
+void bind_optimizer_steps(nb::module_& m) {
+  m.def(
+      "gradient_descent_update",
+      [](nb::handle ws, nb::handle dcdws, nb::handle lr) {
+        constexpr const char* fn = "gradient_descent_update";
+        return as_list(ivy::gradient_descent_update(
+            to_arrays(ws, fn, "ws"), to_arrays(dcdws, fn, "dcdws"), to_double(lr, fn, "lr")));
+      },
+      nb::arg("ws"), nb::arg("dcdws"), nb::arg("lr"));
+  m.def(
+      "optimizer_update",
+      [](nb::handle ws, nb::handle grads, nb::handle lr) {
+        constexpr const char* fn = "optimizer_update";
+        return as_list(ivy::optimizer_update(to_arrays(ws, fn, "ws"),
+                                             to_arrays(grads, fn, "effective_grads"),
+                                             to_double(lr, fn, "lr")));
+      },
+      nb::arg("ws"), nb::arg("effective_grads"), nb::arg("lr"));
+  m.def(
+      "lars_update",
+      [](nb::handle ws, nb::handle dcdws, nb::handle lr, nb::handle decay_lambda) {
+        constexpr const char* fn = "lars_update";
+        return as_list(ivy::lars_update(to_arrays(ws, fn, "ws"), to_arrays(dcdws, fn, "dcdws"),
+                                        to_double(lr, fn, "lr"),
+                                        to_double(decay_lambda, fn, "decay_lambda")));
+      },
+      nb::arg("ws"), nb::arg("dcdws"), nb::arg("lr"), nb::arg("decay_lambda") = 0.0);
+  m.def(
+      "adam_step",
+      [](nb::handle dcdws, nb::handle mw, nb::handle vw, nb::handle step, nb::handle beta1,
+         nb::handle beta2, nb::handle epsilon) {
+        constexpr const char* fn = "adam_step";
+        return adam_tuple(ivy::adam_step(
+            to_arrays(dcdws, fn, "dcdws"), to_arrays(mw, fn, "mw"), to_arrays(vw, fn, "vw"),
+            to_int(step, fn, "step"), to_double(beta1, fn, "beta1"),
+            to_double(beta2, fn, "beta2"), to_double(epsilon, fn, "epsilon")));
+      },
+      nb::arg("dcdws"), nb::arg("mw"), nb::arg("vw"), nb::arg("step"), nb::arg("beta1") = 0.9,
+      nb::arg("beta2") = 0.999, nb::arg("epsilon") = 1e-7);
+  m.def(
+      "adam_update",
+      [](nb::handle ws, nb::handle dcdws, nb::handle lr, nb::handle mw, nb::handle vw,
+         nb::handle step, nb::handle beta1, nb::handle beta2, nb::handle epsilon) {
+        constexpr const char* fn = "adam_update";
+        return adam_tuple(ivy::adam_update(
+            to_arrays(ws, fn, "ws"), to_arrays(dcdws, fn, "dcdws"), to_double(lr, fn, "lr"),
+            to_arrays(mw, fn, "mw"), to_arrays(vw, fn, "vw"), to_int(step, fn, "step"),
+            to_double(beta1, fn, "beta1"), to_double(beta2, fn, "beta2"),
+            to_double(epsilon, fn, "epsilon")));
+      },
+      nb::arg("ws"), nb::arg("dcdws"), nb::arg("lr"), nb::arg("mw"), nb::arg("vw"),
+      nb::arg("step"), nb::arg("beta1") = 0.9, nb::arg("beta2") = 0.999,
+      nb::arg("epsilon") = 1e-7);
+  m.def(
+      "lamb_update",
+      [](nb::handle ws, nb::handle dcdws, nb::handle lr, nb::handle mw, nb::handle vw,
+         nb::handle step, nb::handle beta1, nb::handle beta2, nb::handle epsilon,
+         nb::handle max_trust_ratio, nb::handle decay_lambda) {
+        constexpr const char* fn = "lamb_update";
+        return adam_tuple(ivy::lamb_update(
+            to_arrays(ws, fn, "ws"), to_arrays(dcdws, fn, "dcdws"), to_double(lr, fn, "lr"),
+            to_arrays(mw, fn, "mw"), to_arrays(vw, fn, "vw"), to_int(step, fn, "step"),
+            to_double(beta1, fn, "beta1"), to_double(beta2, fn, "beta2"),
+            to_double(epsilon, fn, "epsilon"), to_double(max_trust_ratio, fn, "max_trust_ratio"),
+            to_double(decay_lambda, fn, "decay_lambda")));
+      },
+      nb::arg("ws"), nb::arg("dcdws"), nb::arg("lr"), nb::arg("mw"), nb::arg("vw"),
+      nb::arg("step"), nb::arg("beta1") = 0.9, nb::arg("beta2") = 0.999,
+      nb::arg("epsilon") = 1e-7, nb::arg("max_trust_ratio") = 10.0,
+      nb::arg("decay_lambda") = 0.0);
+}
+
 }  // namespace
 
-void bind_functions_b(nb::module_& m) { bind_nn_b(m); }
+void bind_functions_b(nb::module_& m) {
+  bind_nn_b(m);
+  bind_optimizer_steps(m);
+}
 
 }  // namespace ivypy

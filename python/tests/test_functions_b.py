@@ -12,12 +12,16 @@ from conftest import assert_close, to_np
 NAMES = ["gelu", "layer_norm", "scaled_dot_product_attention", "multi_head_attention",
          "cross_entropy", "sparse_cross_entropy", "dropout",
          "lstm_update"]
+STEPS = ["gradient_descent_update", "optimizer_update", "lars_update", "adam_step",
+         "adam_update", "lamb_update"]
 
 
 def test_registered_and_bound_by_the_extension():
     registered = {name for name, _, _ in xp.registered_functions()}
     for name in NAMES:
         assert name in registered, name
+        assert getattr(xp, name) is getattr(xp._ivycpp, name), name
+    for name in STEPS:  # not registry functions: the optimizer steps of ivy/grad.hpp
         assert getattr(xp, name) is getattr(xp._ivycpp, name), name
 
 
@@ -161,3 +165,27 @@ def test_lstm_update(backend):
     assert_close(got_c, c, rtol=1e-10, atol=1e-12)
     with pytest.raises(xp.ShapeError, match=rf"lstm_update \[{backend}\]"):
         xp.lstm_update(*(xp.asarray(t) for t in (x, h0, c0, rk, rk)))
+
+
+def test_optimizer_steps_on_lists(backend):
+    # NumPy values of the original formulas: w = [3, -1], g = [6, 2], mw = [1, 0.5],
+    # vw = [4, 1], step 2, lr 0.1.
+    w, g = xp.asarray(np.array([3.0, -1.0])), xp.asarray(np.array([6.0, 2.0]))
+    mw, vw = xp.asarray(np.array([1.0, 0.5])), xp.asarray(np.array([4.0, 1.0]))
+    eff, m, v = xp.adam_step([g], [mw], [vw], 2)
+    assert_close(eff[0], [0.1757857002057777, 0.1527268569621372], rtol=1e-12)
+    assert_close(m[0], [1.5, 0.65], rtol=1e-12)
+    assert_close(xp.optimizer_update([w], [g], 0.1)[0], [2.4, -1.2], rtol=1e-12)
+    assert_close(xp.gradient_descent_update([w], [g], 0.1)[0], [2.4, -1.2], rtol=1e-12)
+    assert_close(xp.lars_update([w], [g], 0.1, decay_lambda=0.5)[0],
+                 [2.8102633403899273, -1.0632455532033576], rtol=1e-12)
+    ws, m, v = xp.lamb_update([w], [g], 0.1, [mw], [vw], 2)
+    assert_close(ws[0], [2.8242142997942223, -1.1527268569621372], rtol=1e-12)
+    ws, m, v = xp.adam_update([w], [g], 0.1, [mw], [vw], 2)
+    assert_close(ws[0], np.array([3.0, -1.0]) - 0.1 * np.array([0.1757857002057777,
+                                                                 0.1527268569621372]),
+                 rtol=1e-12)
+    with pytest.raises(xp.ValueError, match=rf"adam_step \[{backend}\]"):
+        xp.adam_step([g], [mw], [vw], 0)
+    with pytest.raises(TypeError, match="lars_update"):
+        xp.lars_update(w, [g], 0.1)
