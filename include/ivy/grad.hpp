@@ -207,8 +207,8 @@ ContainerAdamResult lamb_update(const C& ws, const C& dcdws, double lr, const C&
                                 std::int64_t step, double beta1 = 0.9, double beta2 = 0.999,
                                 double epsilon = 1e-7, double max_trust_ratio = 10.0,
                                 double decay_lambda = 0.0) {
-  return detail::lamb_update_c(ws, dcdws, lr, mw, vw, step, beta1, beta2, epsilon,
-                               max_trust_ratio, decay_lambda);
+  return detail::lamb_update_c(ws, dcdws, lr, mw, vw, step, beta1, beta2, epsilon, max_trust_ratio,
+                               decay_lambda);
 }
 
 }  // namespace ivy

@@ -1,9 +1,9 @@
 // Functions of the original Ivy's core added for issue 13 (part B): the neural-network
 // functional API (gelu, layer_norm, scaled_dot_product_attention, multi_head_attention,
 // cross_entropy, sparse_cross_entropy, dropout, lstm_update) and the functional optimizer
-// steps on lists of arrays (Container is not bound in Python yet, so only the list forms). Each calls the C++ unified function of the same name;
-// arguments are converted with the helpers of common.hpp, so bad Python types are TypeErrors
-// naming the function.
+// steps on lists of arrays (Container is not bound in Python yet, so only the list forms). Each
+// calls the C++ unified function of the same name; arguments are converted with the helpers of
+// common.hpp, so bad Python types are TypeErrors naming the function.
 #include "common.hpp"
 #include "ivy/grad.hpp"
 #include "ivy/stateful/lstm.hpp"
@@ -53,17 +53,16 @@ void bind_nn_b(nb::module_& m) {
       "scaled_dot_product_attention",
       [](nb::handle q, nb::handle k, nb::handle v, nb::handle scale, nb::handle mask) {
         constexpr const char* fn = "scaled_dot_product_attention";
-        return ivy::scaled_dot_product_attention(to_array(q, fn, "q"), to_array(k, fn, "k"),
-                                                 to_array(v, fn, "v"),
-                                                 to_double(scale, fn, "scale"),
-                                                 to_opt_array(mask, fn, "mask"));
+        return ivy::scaled_dot_product_attention(
+            to_array(q, fn, "q"), to_array(k, fn, "k"), to_array(v, fn, "v"),
+            to_double(scale, fn, "scale"), to_opt_array(mask, fn, "mask"));
       },
       nb::arg("q"), nb::arg("k"), nb::arg("v"), nb::arg("scale"),
       nb::arg("mask").none() = nb::none());
   m.def(
       "multi_head_attention",
-      [](nb::handle x, nb::handle scale, nb::handle num_heads, nb::handle context,
-         nb::handle mask, nb::handle to_q_fn, nb::handle to_kv_fn, nb::handle to_out_fn) {
+      [](nb::handle x, nb::handle scale, nb::handle num_heads, nb::handle context, nb::handle mask,
+         nb::handle to_q_fn, nb::handle to_kv_fn, nb::handle to_out_fn) {
         constexpr const char* fn = "multi_head_attention";
         return ivy::multi_head_attention(
             to_array(x, fn, "x"), to_double(scale, fn, "scale"), to_int(num_heads, fn, "num_heads"),
@@ -158,8 +157,8 @@ void bind_optimizer_steps(nb::module_& m) {
         constexpr const char* fn = "adam_step";
         return adam_tuple(ivy::adam_step(
             to_arrays(dcdws, fn, "dcdws"), to_arrays(mw, fn, "mw"), to_arrays(vw, fn, "vw"),
-            to_int(step, fn, "step"), to_double(beta1, fn, "beta1"),
-            to_double(beta2, fn, "beta2"), to_double(epsilon, fn, "epsilon")));
+            to_int(step, fn, "step"), to_double(beta1, fn, "beta1"), to_double(beta2, fn, "beta2"),
+            to_double(epsilon, fn, "epsilon")));
       },
       nb::arg("dcdws"), nb::arg("mw"), nb::arg("vw"), nb::arg("step"), nb::arg("beta1") = 0.9,
       nb::arg("beta2") = 0.999, nb::arg("epsilon") = 1e-7);
@@ -174,9 +173,8 @@ void bind_optimizer_steps(nb::module_& m) {
             to_double(beta1, fn, "beta1"), to_double(beta2, fn, "beta2"),
             to_double(epsilon, fn, "epsilon")));
       },
-      nb::arg("ws"), nb::arg("dcdws"), nb::arg("lr"), nb::arg("mw"), nb::arg("vw"),
-      nb::arg("step"), nb::arg("beta1") = 0.9, nb::arg("beta2") = 0.999,
-      nb::arg("epsilon") = 1e-7);
+      nb::arg("ws"), nb::arg("dcdws"), nb::arg("lr"), nb::arg("mw"), nb::arg("vw"), nb::arg("step"),
+      nb::arg("beta1") = 0.9, nb::arg("beta2") = 0.999, nb::arg("epsilon") = 1e-7);
   m.def(
       "lamb_update",
       [](nb::handle ws, nb::handle dcdws, nb::handle lr, nb::handle mw, nb::handle vw,
@@ -190,10 +188,9 @@ void bind_optimizer_steps(nb::module_& m) {
             to_double(epsilon, fn, "epsilon"), to_double(max_trust_ratio, fn, "max_trust_ratio"),
             to_double(decay_lambda, fn, "decay_lambda")));
       },
-      nb::arg("ws"), nb::arg("dcdws"), nb::arg("lr"), nb::arg("mw"), nb::arg("vw"),
-      nb::arg("step"), nb::arg("beta1") = 0.9, nb::arg("beta2") = 0.999,
-      nb::arg("epsilon") = 1e-7, nb::arg("max_trust_ratio") = 10.0,
-      nb::arg("decay_lambda") = 0.0);
+      nb::arg("ws"), nb::arg("dcdws"), nb::arg("lr"), nb::arg("mw"), nb::arg("vw"), nb::arg("step"),
+      nb::arg("beta1") = 0.9, nb::arg("beta2") = 0.999, nb::arg("epsilon") = 1e-7,
+      nb::arg("max_trust_ratio") = 10.0, nb::arg("decay_lambda") = 0.0);
 }
 
 }  // namespace

@@ -49,8 +49,8 @@ namespace detail {
 
 Container gradient_descent_update_c(const Container& ws, const Container& dcdws, double lr) {
   constexpr std::string_view fn = "gradient_descent_update";
-  return rebuild(ws, gradient_descent_update(arrays(fn, ws, ws, "ws"),
-                                             arrays(fn, ws, dcdws, "dcdws"), lr));
+  return rebuild(
+      ws, gradient_descent_update(arrays(fn, ws, ws, "ws"), arrays(fn, ws, dcdws, "dcdws"), lr));
 }
 
 Container optimizer_update_c(const Container& ws, const Container& effective_grads, double lr) {
@@ -60,22 +60,22 @@ Container optimizer_update_c(const Container& ws, const Container& effective_gra
 }
 
 Container lars_update_c(const Container& ws, const Container& dcdws, double lr,
-                      double decay_lambda) {
+                        double decay_lambda) {
   constexpr std::string_view fn = "lars_update";
-  return rebuild(ws, lars_update(arrays(fn, ws, ws, "ws"), arrays(fn, ws, dcdws, "dcdws"), lr,
-                                 decay_lambda));
+  return rebuild(
+      ws, lars_update(arrays(fn, ws, ws, "ws"), arrays(fn, ws, dcdws, "dcdws"), lr, decay_lambda));
 }
 
 ContainerAdamResult adam_step_c(const Container& dcdws, const Container& mw, const Container& vw,
-                              std::int64_t step, double beta1, double beta2, double epsilon) {
+                                std::int64_t step, double beta1, double beta2, double epsilon) {
   constexpr std::string_view fn = "adam_step";
   return rebuild(dcdws, adam_step(arrays(fn, dcdws, dcdws, "dcdws"), arrays(fn, dcdws, mw, "mw"),
                                   arrays(fn, dcdws, vw, "vw"), step, beta1, beta2, epsilon));
 }
 
 ContainerAdamResult adam_update_c(const Container& ws, const Container& dcdws, double lr,
-                                const Container& mw, const Container& vw, std::int64_t step,
-                                double beta1, double beta2, double epsilon) {
+                                  const Container& mw, const Container& vw, std::int64_t step,
+                                  double beta1, double beta2, double epsilon) {
   constexpr std::string_view fn = "adam_update";
   return rebuild(ws, adam_update(arrays(fn, ws, ws, "ws"), arrays(fn, ws, dcdws, "dcdws"), lr,
                                  arrays(fn, ws, mw, "mw"), arrays(fn, ws, vw, "vw"), step, beta1,
@@ -83,9 +83,9 @@ ContainerAdamResult adam_update_c(const Container& ws, const Container& dcdws, d
 }
 
 ContainerAdamResult lamb_update_c(const Container& ws, const Container& dcdws, double lr,
-                                const Container& mw, const Container& vw, std::int64_t step,
-                                double beta1, double beta2, double epsilon,
-                                double max_trust_ratio, double decay_lambda) {
+                                  const Container& mw, const Container& vw, std::int64_t step,
+                                  double beta1, double beta2, double epsilon,
+                                  double max_trust_ratio, double decay_lambda) {
   constexpr std::string_view fn = "lamb_update";
   return rebuild(ws, lamb_update(arrays(fn, ws, ws, "ws"), arrays(fn, ws, dcdws, "dcdws"), lr,
                                  arrays(fn, ws, mw, "mw"), arrays(fn, ws, vw, "vw"), step, beta1,

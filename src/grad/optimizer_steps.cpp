@@ -96,8 +96,8 @@ AdamResult lamb_update(const std::vector<Array>& ws, const std::vector<Array>& d
   AdamResult r = adam_moments("lamb_update", dcdws, mw, vw, step, beta1, beta2, epsilon);
   for (std::size_t i = 0; i < ws.size(); ++i) {
     const Array& e = r.ws[i];
-    const Array r2 = decay_lambda > 0 ? norm_all(add(e, multiply(ws[i], decay_lambda)))
-                                      : norm_all(e);
+    const Array r2 =
+        decay_lambda > 0 ? norm_all(add(e, multiply(ws[i], decay_lambda))) : norm_all(e);
     const Array trust = minimum(stable_divide(norm_all(ws[i]), r2), max_trust_ratio);
     r.ws[i] = like_weight(ws[i], subtract(ws[i], multiply(e, multiply(trust, lr))));
   }

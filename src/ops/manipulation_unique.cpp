@@ -31,8 +31,7 @@ UniqueResult unique_of(const Array& x, std::string_view fn) {
   const Array starts = concat({ones({1}, Options(DType::bool_).on(b).to(x.device())), differs});
   const Array where = indices_where(starts);  // [runs, 1]: run starts in sorted order
   const Array positions = reshape(where, {where.dim(0)});
-  const Array ends = concat({slice(positions, {Slice{1, std::nullopt, 1}}),
-                             full({1}, n, i64)});
+  const Array ends = concat({slice(positions, {Slice{1, std::nullopt, 1}}), full({1}, n, i64)});
   // Each sorted element's run: the inclusive count of starts so far, minus one.
   const Array run = subtract(cumsum(cast(starts, DType::int64), 0), std::int64_t{1});
   const Array inverse = scatter_flat(order, run, n, "replace");

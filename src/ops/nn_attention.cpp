@@ -29,8 +29,9 @@ double finite_max(DType d) {
 
 void require_float(const Array& a, const char* what, std::string_view fn, const Backend& b) {
   if (!is_floating(a.dtype()))
-    detail::raise<DTypeError>(fn, b.name, std::string(what) + " must be a float array, got " +
-                                              std::string(dtype_name(a.dtype())));
+    detail::raise<DTypeError>(
+        fn, b.name,
+        std::string(what) + " must be a float array, got " + std::string(dtype_name(a.dtype())));
 }
 
 std::int64_t last(const Shape& s) { return s[s.size() - 1]; }
@@ -71,13 +72,11 @@ Array scaled_dot_product_attention(const Array& q, const Array& k, const Array& 
                                   shape_str(v.shape()));
   const Shape qs = q.shape(), ks = k.shape(), vs = v.shape();
   if (last(qs) != last(ks))
-    detail::raise<ShapeError>(fn, b.name,
-                              "q and k feature sizes differ: " + shape_str(qs) + " and " +
-                                  shape_str(ks));
+    detail::raise<ShapeError>(
+        fn, b.name, "q and k feature sizes differ: " + shape_str(qs) + " and " + shape_str(ks));
   if (ks[ks.size() - 2] != vs[vs.size() - 2])
-    detail::raise<ShapeError>(fn, b.name,
-                              "k and v key counts differ: " + shape_str(ks) + " and " +
-                                  shape_str(vs));
+    detail::raise<ShapeError>(
+        fn, b.name, "k and v key counts differ: " + shape_str(ks) + " and " + shape_str(vs));
   Array sim = multiply(matmul(q, swapaxes(k, -1, -2)), scale);
   if (mask) {
     if (!is_bool(mask->dtype()))
@@ -94,7 +93,8 @@ Array scaled_dot_product_attention(const Array& q, const Array& k, const Array& 
     // then zeroed; a row with nothing kept attends uniformly, as -finfo.max everywhere does.
     const Array keep = broadcast_to(*mask, ss);
     const Array kept_any = any(keep, -1, true);
-    const Array row_max = where(kept_any, max(where(keep, sim, -finite_max(sim.dtype())), -1, true), 0);
+    const Array row_max =
+        where(kept_any, max(where(keep, sim, -finite_max(sim.dtype())), -1, true), 0);
     const Array z = where(keep, sim, row_max);
     const Array e = where(kept_any, where(keep, exp(subtract(z, row_max)), 0), 1);
     return matmul(divide(e, sum(e, -1, true)), v);
@@ -104,8 +104,7 @@ Array scaled_dot_product_attention(const Array& q, const Array& k, const Array& 
 
 Array multi_head_attention(const Array& x, double scale, std::int64_t num_heads,
                            const std::optional<Array>& context, const std::optional<Array>& mask,
-                           const AttentionProjection& to_q_fn,
-                           const AttentionProjection& to_kv_fn,
+                           const AttentionProjection& to_q_fn, const AttentionProjection& to_kv_fn,
                            const AttentionProjection& to_out_fn) {
   constexpr std::string_view fn = "multi_head_attention";
   const Backend& b = detail::backend_of(fn, x);
@@ -117,9 +116,9 @@ Array multi_head_attention(const Array& x, double scale, std::int64_t num_heads,
   const Array kv = to_kv_fn ? to_kv_fn(ctx) : ctx;
   for (const Array* t : {&q, &kv})
     if (t->ndim() < 2)
-      detail::raise<ShapeError>(fn, b.name,
-                                "queries and keys need rank 2 or more ([..., N, H * F]), got " +
-                                    shape_str(t->shape()));
+      detail::raise<ShapeError>(
+          fn, b.name,
+          "queries and keys need rank 2 or more ([..., N, H * F]), got " + shape_str(t->shape()));
   if (last(kv.shape()) % 2 != 0)
     detail::raise<ShapeError>(fn, b.name,
                               "the keys and values " + shape_str(kv.shape()) +
@@ -138,14 +137,13 @@ Array multi_head_attention(const Array& x, double scale, std::int64_t num_heads,
   std::optional<Array> head_mask;
   if (mask) {
     if (mask->ndim() < 2)
-      detail::raise<ShapeError>(fn, b.name,
-                                "mask needs rank 2 or more ([..., Q, K]), got " +
-                                    shape_str(mask->shape()));
+      detail::raise<ShapeError>(
+          fn, b.name, "mask needs rank 2 or more ([..., Q, K]), got " + shape_str(mask->shape()));
     head_mask = expand_dims(*mask, -3);  // [..., 1, Q, K]: the same mask for every head
   }
-  const Array out = join_heads(
-      scaled_dot_product_attention(split_heads(q, num_heads), split_heads(k, num_heads),
-                                   split_heads(v, num_heads), scale, head_mask));
+  const Array out =
+      join_heads(scaled_dot_product_attention(split_heads(q, num_heads), split_heads(k, num_heads),
+                                              split_heads(v, num_heads), scale, head_mask));
   return to_out_fn ? to_out_fn(out) : out;
 }
 

@@ -21,8 +21,9 @@ void check_epsilon(double epsilon, std::string_view fn, const Backend& b) {
 
 void require_float_pred(const Array& pred, std::string_view fn, const Backend& b) {
   if (!is_floating(pred.dtype()))
-    detail::raise<DTypeError>(fn, b.name, "pred must be a float array (probabilities), got " +
-                                              std::string(dtype_name(pred.dtype())));
+    detail::raise<DTypeError>(
+        fn, b.name,
+        "pred must be a float array (probabilities), got " + std::string(dtype_name(pred.dtype())));
 }
 
 }  // namespace
@@ -43,14 +44,14 @@ Array cross_entropy(const Array& true_dist, const Array& pred, int axis, double 
   return negative(sum(multiply(true_dist, log_p), ax));
 }
 
-Array sparse_cross_entropy(const Array& true_indices, const Array& pred, int axis,
-                           double epsilon) {
+Array sparse_cross_entropy(const Array& true_indices, const Array& pred, int axis, double epsilon) {
   constexpr std::string_view fn = "sparse_cross_entropy";
   const Backend& b = detail::common_backend(fn, {&true_indices, &pred});
   require_float_pred(pred, fn, b);
   if (!is_integral(true_indices.dtype()))
-    detail::raise<DTypeError>(fn, b.name, "true_indices must be integers, got " +
-                                              std::string(dtype_name(true_indices.dtype())));
+    detail::raise<DTypeError>(
+        fn, b.name,
+        "true_indices must be integers, got " + std::string(dtype_name(true_indices.dtype())));
   const int ax = detail::normalize_axis(axis, pred.ndim(), fn, b.name);
   check_epsilon(epsilon, fn, b);
   Shape items = pred.shape();

@@ -71,8 +71,8 @@ IVY_CASE(layer_norm) {
 IVY_CASE(scaled_dot_product_attention) {
   std::optional<ivy::Array> mask;
   if (c.num_inputs() == 4) mask = c.in(3);
-  return {ivy::scaled_dot_product_attention(c.in(0), c.in(1), c.in(2), c.param<double>("scale"),
-                                            mask)};
+  return {
+      ivy::scaled_dot_product_attention(c.in(0), c.in(1), c.in(2), c.param<double>("scale"), mask)};
 }
 
 // Inputs: x, then context, mask (params.context, params.mask) and the three projection
@@ -90,8 +90,8 @@ IVY_CASE(multi_head_attention) {
     to_out = [wo](const ivy::Array& t) { return ivy::matmul(t, wo); };
   }
   return {ivy::multi_head_attention(c.in(0), c.param<double>("scale"),
-                                    c.param<std::int64_t>("num_heads"), context, mask, to_q,
-                                    to_kv, to_out)};
+                                    c.param<std::int64_t>("num_heads"), context, mask, to_q, to_kv,
+                                    to_out)};
 }
 
 IVY_CASE(cross_entropy) {

@@ -77,11 +77,9 @@ TEST_F(OptimizerSteps, ContainerForms) {
   expect_values(ivy::lars_update(ws, gs, 0.1).at_key_chain("layer/w").array(),
                 {2.7000000000000473, -1.099999999999984});
   const auto step = ivy::adam_step(gs, ms, vs, 2);
-  expect_values(step.ws.at_key_chain("layer/w").array(),
-                {0.1757857002057777, 0.1527268569621372});
+  expect_values(step.ws.at_key_chain("layer/w").array(), {0.1757857002057777, 0.1527268569621372});
   const auto lamb = ivy::lamb_update(ws, gs, 0.1, ms, vs, 2);
-  expect_values(lamb.ws.at_key_chain("layer/w").array(),
-                {2.8242142997942223, -1.1527268569621372});
+  expect_values(lamb.ws.at_key_chain("layer/w").array(), {2.8242142997942223, -1.1527268569621372});
   expect_values(lamb.vw.at_key_chain("layer/w").array(), {4.032, 1.003});
   const auto adam = ivy::adam_update(ws, gs, 0.1, ms, vs, 2);
   expect_values(adam.mw.at_key_chain("b").array(), {0.2});
