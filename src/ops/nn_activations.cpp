@@ -50,3 +50,19 @@ Array softplus(const Array& x) {
 }
 
 }  // namespace ivy
+
+namespace ivy {
+
+Array gelu(const Array& x, bool approximate) {
+  const Array xf = as_float(x, "gelu");
+  if (approximate) {
+    // 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3)))
+    const double k = 0.7978845608028654;  // sqrt(2 / pi)
+    const Array inner = multiply(add(xf, multiply(multiply(multiply(xf, xf), xf), 0.044715)), k);
+    return multiply(multiply(xf, 0.5), add(tanh(inner), 1));
+  }
+  const double r = 0.7071067811865476;  // 1 / sqrt(2)
+  return multiply(multiply(xf, 0.5), add(erf(multiply(xf, r)), 1));
+}
+
+}  // namespace ivy

@@ -2,7 +2,7 @@
 
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/elementwise.hpp"
-#include "ivy/ops/reduction.hpp"
+#include "ivy/ops/nn.hpp"
 #include "ivy/stateful/layers.hpp"
 #include "stateful/layer_args.hpp"
 
@@ -35,12 +35,9 @@ Array LayerNorm::forward(const Array& x, const Container& v) {
                                            ", got shape " + shape_str(xs));
   std::vector<int> axes;
   for (std::size_t i = 0; i < k; ++i) axes.push_back(-1 - static_cast<int>(i));
-  const Array mu = mean(x, Axes(axes), true);
-  const Array centred = subtract(x, mu);
-  const Array var = mean(square(centred), Axes(axes), true);
-  Array y = divide(centred, sqrt(add(var, eps_)));
-  if (affine_) y = add(multiply(y, v["weight"].array()), v["bias"].array());
-  return y;
+  // The functional layer_norm of ivy/ops/nn.hpp (one implementation).
+  if (!affine_) return layer_norm(x, Axes(axes), eps_);
+  return layer_norm(x, Axes(axes), eps_, v["weight"].array(), v["bias"].array());
 }
 
 }  // namespace ivy

@@ -8,6 +8,7 @@
 #include "ivy/core/shape.hpp"
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/elementwise.hpp"
+#include "ivy/ops/nn.hpp"
 #include "ivy/ops/reduction.hpp"
 
 namespace ivy {
@@ -87,8 +88,8 @@ Array binary_cross_entropy(const Array& pred, const Array& target, double epsilo
 Array categorical_cross_entropy(const Array& probs, const Array& labels, double epsilon,
                                 Reduction reduction) {
   const Array y = dense_labels("categorical_cross_entropy", probs, labels);
-  const Array log_p = log(clip(probs, epsilon, 1.0 - epsilon));
-  return reduce(negative(sum(multiply(y, log_p), -1)), reduction);
+  // The functional loss of ivy/ops/nn.hpp, per item, then reduced.
+  return reduce(cross_entropy(y, probs, -1, epsilon), reduction);
 }
 
 Array categorical_cross_entropy_from_logits(const Array& logits, const Array& labels,

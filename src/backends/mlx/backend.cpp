@@ -218,7 +218,9 @@ void eval(const Array& x) {
 }  // namespace
 
 // The (function, dtype) cells MLX cannot give as ivy defines them (Backend::unsupported_cells).
-constexpr UnsupportedCell kUnsupported[] = {{"erf", DType::float64, kErfFloat64}};
+constexpr UnsupportedCell kUnsupported[] = {
+    {"erf", DType::float64, kErfFloat64},
+    {"gelu", DType::float64, "the exact gelu needs erf, which MLX has in float32 only"}};
 
 const Backend& backend() {
   static const Backend table = [] {
