@@ -14,7 +14,9 @@ target_link_libraries(ivy PRIVATE dlpack::dlpack)
 # (FindHDF5 probes its C compiler wrapper: the project enables C for it.)
 find_package(HDF5 REQUIRED COMPONENTS C)
 target_link_libraries(ivy PRIVATE HDF5::HDF5)
-target_compile_options(ivy PRIVATE -Wall -Wextra)
+# -Werror=switch: a switch over an ivy enum names every value (no `default:`), so adding an op,
+# dtype or reduction fails the build wherever it is not handled yet.
+target_compile_options(ivy PRIVATE -Wall -Wextra -Werror=switch)
 
 set(IVY_ENABLED_BACKENDS stub)
 if(IVY_BACKEND_TORCH)

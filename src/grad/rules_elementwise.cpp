@@ -1,7 +1,10 @@
 // Vector-Jacobian products of the element-wise kernels (cast, unary, binary, where).
+#include <array>
 #include <cmath>
+#include <string_view>
 
 #include "grad/record.hpp"
+#include "ivy/core/registry.hpp"
 #include "ivy/ops/conversion.hpp"
 #include "ivy/ops/elementwise.hpp"
 
@@ -62,15 +65,6 @@ Array unary_vjp(UnaryOp op, const Array& x, const Array& y, const Array& g) {
       return multiply(g, multiply(exp(negative(square(x))), kTwoOverSqrtPi));
     case UnaryOp::sigmoid:
       return multiply(g, multiply(y, subtract(1.0, y)));
-    default:
-      return {};
-  }
-}
-
-// sign, the roundings and the predicates have a zero (or no) derivative: their outputs are
-// constants to the tape, as in PyTorch.
-bool piecewise_constant(UnaryOp op) {
-  switch (op) {
     case UnaryOp::sign:
     case UnaryOp::floor:
     case UnaryOp::ceil:
@@ -82,10 +76,9 @@ bool piecewise_constant(UnaryOp op) {
     case UnaryOp::logical_not:
     case UnaryOp::signbit:
     case UnaryOp::bitwise_invert:
-      return true;
-    default:
-      return false;
+      return {};  // not differentiable: not recorded
   }
+  return {};
 }
 
 // The weight of a in minimum (or maximum): 1 where it wins, 1/2 on ties (as PyTorch).
@@ -133,27 +126,48 @@ std::vector<Array> binary_vjp(BinaryOp op, const Array& a, const Array& b, const
       if (needs[1]) r[1] = negative(divide(multiply(g, a), den));
       return r;
     }
-    default:
-      return r;
+    case BinaryOp::floor_divide:
+    case BinaryOp::equal:
+    case BinaryOp::not_equal:
+    case BinaryOp::less:
+    case BinaryOp::less_equal:
+    case BinaryOp::greater:
+    case BinaryOp::greater_equal:
+    case BinaryOp::logical_and:
+    case BinaryOp::logical_or:
+    case BinaryOp::logical_xor:
+    case BinaryOp::bitwise_and:
+    case BinaryOp::bitwise_or:
+    case BinaryOp::bitwise_xor:
+    case BinaryOp::left_shift:
+    case BinaryOp::right_shift:
+      return r;  // no derivative: see differentiable()
   }
+  return r;
 }
 
-bool differentiable(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::add:
-    case BinaryOp::subtract:
-    case BinaryOp::multiply:
-    case BinaryOp::divide:
-    case BinaryOp::pow:
-    case BinaryOp::remainder:
-    case BinaryOp::minimum:
-    case BinaryOp::maximum:
-    case BinaryOp::atan2:
-      return true;
-    default:
-      return false;
-  }
+// Whether a kernel's output is recorded comes from the registry's flag of the function it
+// serves (sign, the roundings, predicates, comparisons, bitwise: constants to the tape, as in
+// PyTorch), read at compile time, so the rules cannot drift from the registry.
+constexpr std::array kUnaryDifferentiable = {
+#define IVY_UNARY_FLAG(name) registered_differentiable(#name),
+    IVY_UNARY_KERNELS(IVY_UNARY_FLAG)
+#undef IVY_UNARY_FLAG
+};
+// left_shift and right_shift serve bitwise_left_shift and bitwise_right_shift.
+constexpr bool binary_flag(std::string_view kernel) {
+  if (kernel == "left_shift") return registered_differentiable("bitwise_left_shift");
+  if (kernel == "right_shift") return registered_differentiable("bitwise_right_shift");
+  return registered_differentiable(kernel);
 }
+constexpr std::array kBinaryDifferentiable = {
+#define IVY_BINARY_FLAG(name) binary_flag(#name),
+    IVY_BINARY_KERNELS(IVY_BINARY_FLAG)
+#undef IVY_BINARY_FLAG
+};
+
+bool differentiable(UnaryOp op) { return kUnaryDifferentiable[static_cast<std::size_t>(op)]; }
+bool differentiable(BinaryOp op) { return kBinaryDifferentiable[static_cast<std::size_t>(op)]; }
 
 }  // namespace
 
@@ -163,7 +177,7 @@ void record_cast(const Array& x, Array& y) {
 }
 
 void record_unary(UnaryOp op, const Array& x, Array& y) {
-  if (piecewise_constant(op)) return constant(y);
+  if (!differentiable(op)) return constant(y);
   record(y, {&x}, [op, x = detached(x), y0 = detached(y)](const Array& g, const Needs&) {
     return std::vector<Array>{unary_vjp(op, x, y0, g)};
   });

@@ -104,7 +104,8 @@ void record_reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bo
             return std::vector<Array>{divide(multiply(expand(g, xs, axes, keepdims), hit), count)};
           });
       return;
-    default:  // all, any
+    case ReduceOp::all:  // bool results
+    case ReduceOp::any:
       return constant(y);
   }
 }

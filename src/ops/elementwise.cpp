@@ -66,9 +66,30 @@ UnaryKind kind_of(UnaryOp op) {
       return UnaryKind::sign_bit;
     case UnaryOp::bitwise_invert:
       return UnaryKind::bitwise;
-    default:
+    case UnaryOp::sqrt:
+    case UnaryOp::exp:
+    case UnaryOp::expm1:
+    case UnaryOp::log:
+    case UnaryOp::log1p:
+    case UnaryOp::log2:
+    case UnaryOp::log10:
+    case UnaryOp::sin:
+    case UnaryOp::cos:
+    case UnaryOp::tan:
+    case UnaryOp::asin:
+    case UnaryOp::acos:
+    case UnaryOp::atan:
+    case UnaryOp::sinh:
+    case UnaryOp::cosh:
+    case UnaryOp::tanh:
+    case UnaryOp::asinh:
+    case UnaryOp::acosh:
+    case UnaryOp::atanh:
+    case UnaryOp::erf:
+    case UnaryOp::sigmoid:
       return UnaryKind::float_math;
   }
+  return UnaryKind::float_math;
 }
 
 Array unary_kernel(const ElementwiseKernels& k, UnaryOp op, const Array& x) {

@@ -7,12 +7,17 @@ namespace ivy {
 // X(name): element-wise kernels a backend provides. The math, comparison and logic kernels share
 // their names with the unified functions; bitwise_invert, bitwise_and/or/xor too, while
 // left_shift and right_shift serve bitwise_left_shift and bitwise_right_shift.
-#define IVY_UNARY_MATH_KERNELS(X)                                                                \
-  X(abs)                                                                                         \
-  X(negative) X(sign) X(sqrt) X(square) X(exp) X(expm1) X(log) X(log1p) X(log2) X(log10) X(sin)  \
-      X(cos) X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh) X(tanh) X(asinh) X(acosh) X(atanh)   \
-          X(floor) X(ceil) X(round) X(trunc) X(erf) X(isnan) X(isinf) X(isfinite) X(logical_not) \
-              X(sigmoid) X(signbit)
+#define IVY_UNARY_NUMBER_KERNELS(X) X(abs) X(negative) X(sign) X(square)
+
+// Kernels for floating dtypes only: core answers them itself for integer and bool inputs.
+#define IVY_UNARY_FLOAT_KERNELS(X)                                                             \
+  X(sqrt)                                                                                      \
+  X(exp) X(expm1) X(log) X(log1p) X(log2) X(log10) X(sin) X(cos) X(tan) X(asin) X(acos) X(atan) \
+      X(sinh) X(cosh) X(tanh) X(asinh) X(acosh) X(atanh) X(floor) X(ceil) X(round) X(trunc)     \
+          X(erf) X(isnan) X(isinf) X(isfinite) X(sigmoid) X(signbit)
+
+#define IVY_UNARY_MATH_KERNELS(X) \
+  IVY_UNARY_NUMBER_KERNELS(X) IVY_UNARY_FLOAT_KERNELS(X) X(logical_not)
 
 #define IVY_BINARY_MATH_KERNELS(X)                                                            \
   X(add)                                                                                      \
@@ -25,6 +30,11 @@ namespace ivy {
 
 #define IVY_UNARY_KERNELS(X) IVY_UNARY_MATH_KERNELS(X) X(bitwise_invert)
 #define IVY_BINARY_KERNELS(X) IVY_BINARY_MATH_KERNELS(X) IVY_BITWISE_BINARY_KERNELS(X)
+
+// Case labels from the lists above, so that a backend's switch names every op without a
+// `default:` and a new op is a compile error (-Werror=switch) wherever it is not handled.
+#define IVY_UNARY_CASE(name) case ::ivy::UnaryOp::name:
+#define IVY_BINARY_CASE(name) case ::ivy::BinaryOp::name:
 // clang-format on
 
 enum class UnaryOp {

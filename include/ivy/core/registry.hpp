@@ -3,6 +3,7 @@
 /// overloads, the support matrix and the conformance runner's coverage check are generated.
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,18 @@ struct FunctionInfo {
   std::string_view family;
   bool differentiable;
 };
+
+/**
+ * The differentiable flag of the registered function name, usable at compile time (a name that
+ * is not registered does not compile there; at run time it is an std::invalid_argument).
+ */
+constexpr bool registered_differentiable(std::string_view name) {
+#define IVY_DIFFERENTIABLE_IF(fn, diff) \
+  if (name == #fn) return diff;
+  IVY_FUNCTIONS(IVY_DIFFERENTIABLE_IF)
+#undef IVY_DIFFERENTIABLE_IF
+  throw std::invalid_argument("registered_differentiable: not a registered function");
+}
 
 /** Every unified function, grouped by family. */
 std::span<const FunctionInfo> registered_functions();

@@ -81,7 +81,13 @@ double rounded_into(double v, DType d) {
     case DType::float32:
       max = 0x1.fffffep127, overflow = 0x1.ffffffp127;
       break;
-    default:
+    case DType::float64:  // a double is already in range
+    case DType::bool_:
+    case DType::int8:
+    case DType::int16:
+    case DType::int32:
+    case DType::int64:
+    case DType::uint8:
       return v;
   }
   if (!std::isfinite(v) || std::abs(v) <= max) return v;

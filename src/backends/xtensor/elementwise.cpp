@@ -60,6 +60,14 @@ T stable_sigmoid(T v) {
 template <class T>
 Array float_unary(UnaryOp op, const xt::xarray<T>& a) {
   switch (op) {
+    case UnaryOp::abs:
+      return map<T>(a, [](T v) { return std::abs(v); });
+    case UnaryOp::negative:
+      return map<T>(a, [](T v) { return -v; });
+    case UnaryOp::sign:
+      return map<T>(a, [](T v) { return std::isnan(v) ? v : T((v > 0) - (v < 0)); });
+    case UnaryOp::square:
+      return map<T>(a, [](T v) { return v * v; });
     case UnaryOp::sqrt:
       return map<T>(a, [](T v) { return std::sqrt(v); });
     case UnaryOp::exp:
@@ -118,7 +126,8 @@ Array float_unary(UnaryOp op, const xt::xarray<T>& a) {
       return map<bool>(a, [](T v) { return std::isfinite(v); });
     case UnaryOp::signbit:
       return map<bool>(a, [](T v) { return std::signbit(v); });
-    default:
+    case UnaryOp::logical_not:     // core casts to bool first
+    case UnaryOp::bitwise_invert:  // core refuses floats
       break;
   }
   detail::raise<UnsupportedError>("unary", "xtensor", "no float kernel for this op");
@@ -127,18 +136,7 @@ Array float_unary(UnaryOp op, const xt::xarray<T>& a) {
 template <class T>
 Array numeric_unary(UnaryOp op, const xt::xarray<T>& a) {
   if constexpr (std::is_floating_point_v<T>) {
-    switch (op) {
-      case UnaryOp::abs:
-        return map<T>(a, [](T v) { return std::abs(v); });
-      case UnaryOp::negative:
-        return map<T>(a, [](T v) { return -v; });
-      case UnaryOp::sign:
-        return map<T>(a, [](T v) { return std::isnan(v) ? v : T((v > 0) - (v < 0)); });
-      case UnaryOp::square:
-        return map<T>(a, [](T v) { return v * v; });
-      default:
-        return float_unary(op, a);
-    }
+    return float_unary(op, a);
   } else if constexpr (std::is_same_v<T, bool>) {
     if (op == UnaryOp::logical_not) return map<bool>(a, [](bool v) { return !v; });
   } else {
@@ -156,7 +154,7 @@ Array numeric_unary(UnaryOp op, const xt::xarray<T>& a) {
         return map<bool>(a, [](T v) { return !v; });
       case UnaryOp::bitwise_invert:
         return map<T>(a, [](T v) { return wrap_int<T>(~U(v)); });
-      default:
+        IVY_UNARY_FLOAT_KERNELS(IVY_UNARY_CASE)  // core casts integers to float first
         break;
     }
   }
@@ -231,7 +229,7 @@ Array integer_bitwise(BinaryOp op, const xt::xarray<T>& a, const xt::xarray<T>& 
       return wrap(broadcast_map<T>([](T x, T y) { return wrap_int<T>(U(x) << U(y)); }, a, b));
     case BinaryOp::right_shift:
       return wrap(broadcast_map<T>([](T x, T y) { return T(x >> y); }, a, b));
-    default:
+      IVY_BINARY_MATH_KERNELS(IVY_BINARY_CASE)  // binary_typed's
       break;
   }
   detail::raise<UnsupportedError>("binary", "xtensor", "no integer kernel for this op");
@@ -296,8 +294,9 @@ Array binary_typed(BinaryOp op, const xt::xarray<T>& a, const xt::xarray<T>& b) 
       return wrap(broadcast_map<bool>([](T x, T y) { return bool(x) || bool(y); }, a, b));
     case BinaryOp::logical_xor:
       return wrap(broadcast_map<bool>([](T x, T y) { return bool(x) != bool(y); }, a, b));
-    default:
+      IVY_BITWISE_BINARY_KERNELS(IVY_BINARY_CASE)
       if constexpr (!F) return integer_bitwise(op, a, b);
+      break;
   }
   detail::raise<UnsupportedError>("binary", "xtensor", "no kernel for this dtype");
 }

@@ -64,7 +64,7 @@ T combine(T cur, T v, ScatterReduction r) {
         return cur || v;
       case ScatterReduction::min:
         return cur && v;
-      default:
+      case ScatterReduction::replace:
         return v;
     }
   } else {
@@ -84,7 +84,7 @@ T combine(T cur, T v, ScatterReduction r) {
           if (std::isnan(cur) || std::isnan(v)) return std::numeric_limits<T>::quiet_NaN();
         }
         return v > cur ? v : cur;
-      default:
+      case ScatterReduction::replace:
         return v;
     }
   }
