@@ -33,8 +33,8 @@ namespace ivy {
 
 // Case labels from the lists above, so that a backend's switch names every op without a
 // `default:` and a new op is a compile error (-Werror=switch) wherever it is not handled.
-#define IVY_UNARY_CASE(name) case ::ivy::UnaryOp::name:
-#define IVY_BINARY_CASE(name) case ::ivy::BinaryOp::name:
+#define IVY_UNARY_OP_CASE(name) case ::ivy::UnaryOp::name:
+#define IVY_BINARY_OP_CASE(name) case ::ivy::BinaryOp::name:
 // clang-format on
 
 enum class UnaryOp {

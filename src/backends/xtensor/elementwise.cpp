@@ -154,7 +154,7 @@ Array numeric_unary(UnaryOp op, const xt::xarray<T>& a) {
         return map<bool>(a, [](T v) { return !v; });
       case UnaryOp::bitwise_invert:
         return map<T>(a, [](T v) { return wrap_int<T>(~U(v)); });
-        IVY_UNARY_FLOAT_KERNELS(IVY_UNARY_CASE)  // core casts integers to float first
+        IVY_UNARY_FLOAT_KERNELS(IVY_UNARY_OP_CASE)  // core casts integers to float first
         break;
     }
   }
@@ -229,7 +229,7 @@ Array integer_bitwise(BinaryOp op, const xt::xarray<T>& a, const xt::xarray<T>& 
       return wrap(broadcast_map<T>([](T x, T y) { return wrap_int<T>(U(x) << U(y)); }, a, b));
     case BinaryOp::right_shift:
       return wrap(broadcast_map<T>([](T x, T y) { return T(x >> y); }, a, b));
-      IVY_BINARY_MATH_KERNELS(IVY_BINARY_CASE)  // binary_typed's
+      IVY_BINARY_MATH_KERNELS(IVY_BINARY_OP_CASE)  // binary_typed's
       break;
   }
   detail::raise<UnsupportedError>("binary", "xtensor", "no integer kernel for this op");
@@ -294,7 +294,7 @@ Array binary_typed(BinaryOp op, const xt::xarray<T>& a, const xt::xarray<T>& b) 
       return wrap(broadcast_map<bool>([](T x, T y) { return bool(x) || bool(y); }, a, b));
     case BinaryOp::logical_xor:
       return wrap(broadcast_map<bool>([](T x, T y) { return bool(x) != bool(y); }, a, b));
-      IVY_BITWISE_BINARY_KERNELS(IVY_BINARY_CASE)
+      IVY_BITWISE_BINARY_KERNELS(IVY_BINARY_OP_CASE)
       if constexpr (!F) return integer_bitwise(op, a, b);
       break;
   }

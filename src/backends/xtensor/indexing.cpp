@@ -88,6 +88,7 @@ T combine(T cur, T v, ScatterReduction r) {
         return v;
     }
   }
+  return v;  // not reached: both switches name every reduction
 }
 
 Array scatter_rows(const Array& idx, const Array& updates, std::int64_t rows,
