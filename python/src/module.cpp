@@ -15,4 +15,5 @@ NB_MODULE(_ivycpp, m) {
   ivypy::bind_bitwise(m);
   ivypy::bind_mech(m);
   ivypy::bind_grad(m);
+  ivypy::bind_compile(m);
 }

@@ -123,12 +123,16 @@ def test_bad_arguments_raise_named_errors(backend, fn, cls, call):
     assert backend in str(info.value)
 
 
-def test_clip_with_one_bound_keeps_shape_and_dtype(backend):
-    x = xp.asarray(np.array([1, 5, 9], dtype=np.int32))
+def test_clip_with_one_bound_broadcasts_and_keeps_dtype(backend):
+    # As NumPy's clip and the Array API: x and the bounds given broadcast together.
+    x_np = np.array([1, 5, 9], dtype=np.int32)
+    x = xp.asarray(x_np)
+    wide = np.arange(6, dtype=np.int32).reshape(2, 3)
+    assert_close(xp.clip(x, xp.asarray(wide), None), np.clip(x_np, wide, None))
+    assert_close(xp.clip(x, None, xp.asarray(wide)), np.clip(x_np, None, wide))
+    assert xp.clip(x, None, xp.ones((2, 3))).dtype == xp.int32
     with pytest.raises(xp.ShapeError, match="clip"):
-        xp.clip(x, xp.ones((2, 3)), None)
-    with pytest.raises(xp.ShapeError, match="clip"):
-        xp.clip(x, None, xp.ones((2, 3)))
+        xp.clip(x, xp.ones(2), None)
     got = xp.clip(x, xp.asarray(np.array([2.5, 2.5, 2.5], dtype=np.float32)), None)
     assert got.dtype == xp.int32
     assert_close(got, np.array([2, 5, 9]))

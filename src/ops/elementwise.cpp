@@ -305,18 +305,18 @@ Array bitwise_right_shift(const Operand& a, const Operand& b) {
 
 Array floormod(const Operand& x, const Operand& y) { return remainder(x, y); }
 
-// Either bound may be missing (the array API's None); the checks below (shape and dtype of x)
-// hold for every combination, so callers never clip with a bare minimum or maximum.
+// Either bound may be missing (the array API's None). The result has the shape x and the
+// bounds broadcast to (as NumPy's clip and the Array API) and x's dtype, in every combination
+// of scalar, array and missing bounds.
 Array clip(const Array& x, const std::optional<Operand>& lo, const std::optional<Operand>& hi) {
   const Operand xo(x);
   const Backend& b = detail::common_backend("clip", {&xo, lo ? &*lo : &xo, hi ? &*hi : &xo});
+  Shape shape = x.shape();
+  for (const auto* bound : {&lo, &hi})
+    if (*bound && bound->value().is_array())
+      shape = detail::broadcast_shapes(shape, bound->value().array().shape(), "clip", b.name);
   const Array raised = lo ? maximum(x, *lo) : x;
   const Array clipped = hi ? minimum(raised, *hi) : raised;
-  detail::broadcast_shapes(x.shape(), clipped.shape(), "clip", b.name);
-  if (clipped.shape() != x.shape())
-    detail::raise<ShapeError>("clip", b.name,
-                              "bounds of shape " + shape_str(clipped.shape()) +
-                                  " would change the shape of x " + shape_str(x.shape()));
   return cast(clipped, x.dtype());
 }
 

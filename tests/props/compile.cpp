@@ -3,6 +3,7 @@
 // inputs too; new shapes retrace; gradients flow through it; bad calls name ivy::compile_fn.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -184,6 +185,19 @@ TEST_F(CompileFn, BadCallsNameCompileFn) {
     EXPECT_NE(mixed.find("ivy::compile_fn"), std::string::npos) << mixed;
     break;
   }
+}
+
+// An exception of f itself (a user's own type, or an ivy error) reaches the caller unchanged
+// (compiling or not), not as an engine failure.
+TEST_F(CompileFn, ErrorsOfTheFunctionReachTheCaller) {
+  struct OwnError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+  };
+  const Array x = uniform({2});
+  const auto compile_and_call = [&x](auto f) { (void)compile_fn(f, x)(x); };
+  EXPECT_THROW(compile_and_call([](const Array&) -> Array { throw OwnError("f failed"); }),
+               OwnError);
+  EXPECT_THROW(compile_and_call([](const Array& a) { return reshape(a, {5}); }), ShapeError);
 }
 
 }  // namespace

@@ -130,15 +130,21 @@ TEST(HardeningKernels, MinimumMaximumKeepTheFirstSignedZero) {
 
 namespace {
 
-// clip with a missing bound used to be a bare maximum/minimum: bounds of a larger shape
-// broadcast x up and float bounds promoted an int x. Every combination keeps x's shape and dtype.
-TEST(HardeningKernels, ClipWithAMissingBoundKeepsShapeAndDtype) {
+// clip with a missing bound used to be a bare maximum/minimum, so its shape and dtype depended
+// on which bounds were given. Every combination now broadcasts x with the bounds given (as
+// NumPy's clip and the Array API) and keeps x's dtype.
+TEST(HardeningKernels, ClipWithAMissingBoundBroadcastsAndKeepsDtype) {
   IVY_NEEDS_ARRAYS();
   const ivy::Array x = ivy::array(std::vector<std::int32_t>{-2, 0, 5}, {3}, under_test());
   const ivy::Array wide = ivy::zeros({2, 3}, under_test());
-  EXPECT_THROW(ivy::clip(x, wide, std::nullopt), ivy::ShapeError);
-  EXPECT_THROW(ivy::clip(x, std::nullopt, wide), ivy::ShapeError);
-  EXPECT_THROW(ivy::clip(x, wide, ivy::Operand(wide)), ivy::ShapeError);
+  const ivy::Shape broadcast{2, 3};
+  EXPECT_EQ(ivy::clip(x, wide, std::nullopt).shape(), broadcast);
+  EXPECT_EQ(ivy::clip(x, std::nullopt, wide).shape(), broadcast);
+  EXPECT_EQ(ivy::clip(x, wide, ivy::Operand(wide)).to_vector<std::int32_t>(),
+            std::vector<std::int32_t>(6, 0));
+  EXPECT_EQ(ivy::clip(x, std::nullopt, wide).dtype(), ivy::DType::int32);
+  EXPECT_THROW(ivy::clip(x, ivy::zeros({2}, under_test()), std::nullopt), ivy::ShapeError);
+  EXPECT_THROW(ivy::clip(x, wide, ivy::Operand(ivy::zeros({4, 1}, under_test()))), ivy::ShapeError);
   const ivy::Array lo = ivy::array({-1.5f, 0.5f, 0.5f}, under_test());
   const ivy::Array a = ivy::clip(x, lo, std::nullopt);
   EXPECT_EQ(a.dtype(), ivy::DType::int32);

@@ -82,8 +82,11 @@ Array stable_divide(const Operand& numerator, const Operand& denominator,
  * (base + min_base) ** exponent (its default min_base, 1e-5). Operands promote as in atan2.
  */
 Array stable_pow(const Operand& base, const Operand& exponent, double min_base = 1e-5);
-/** min(max(x, lo), hi) element-wise; bounds may be arrays that broadcast with x. */
-/** clip with either bound optional (std::nullopt: no bound); the result has x's shape and dtype. */
+/**
+ * min(max(x, lo), hi) element-wise, either bound optional (std::nullopt: no bound). Bounds may be
+ * arrays: x and the bounds broadcast together (ShapeError if they do not), as NumPy and the
+ * Array API; the result has x's dtype.
+ */
 Array clip(const Array& x, const std::optional<Operand>& lo, const std::optional<Operand>& hi);
 /** Elements of a where cond is true, else of b; all three broadcast together. */
 Array where(const Array& cond, const Operand& a, const Operand& b);

@@ -4,7 +4,10 @@
 // compiled function per argument signature anyway, as on torch.
 #include <mlx/compile.h>
 
+#include <exception>
+#include <memory>
 #include <string>
+#include <utility>
 
 #include "backends/mlx/mlx_array.hpp"
 
@@ -25,15 +28,29 @@ std::vector<mx::array> natives_of(const std::vector<Array>& outs) {
 }
 
 ArrayFunction compile(const ArrayFunction& f, const std::vector<Array>& example) {
-  auto compiled = mx::compile([f](const std::vector<mx::array>& xs) {
+  // An exception of f itself (an ivy error, or a Python one from the bindings) reaches the
+  // caller as it is; only MLX's own failures go through guarded's mapping.
+  auto failure_of_f = std::make_shared<std::exception_ptr>();
+  auto compiled = mx::compile([f, failure_of_f](const std::vector<mx::array>& xs) {
     std::vector<Array> args;
     for (const mx::array& x : xs) args.push_back(wrap(x));
-    return natives_of(f(args));
+    try {
+      return natives_of(f(args));
+    } catch (...) {
+      *failure_of_f = std::current_exception();
+      throw;
+    }
   });
-  ArrayFunction run = [compiled](const std::vector<Array>& args) {
+  ArrayFunction run = [compiled, failure_of_f](const std::vector<Array>& args) {
     std::vector<mx::array> xs;
     for (const Array& x : args) xs.push_back(native(x));
-    const auto ys = guarded("compile_fn", [&] { return compiled(xs); });
+    std::vector<mx::array> ys;
+    try {
+      ys = guarded("compile_fn", [&] { return compiled(xs); });
+    } catch (...) {
+      if (std::exception_ptr e = std::exchange(*failure_of_f, nullptr)) std::rethrow_exception(e);
+      throw;
+    }
     std::vector<Array> outs;
     for (const mx::array& y : ys) outs.push_back(wrap(y));
     return outs;
