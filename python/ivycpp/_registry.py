@@ -9,7 +9,7 @@ ELSEWHERE = {
     "array": "asarray (the Array API name)",
     "from_buffer": "asarray of a buffer or NumPy array (the Array API name)",
     "cast": "astype (the Array API name)",
-    "to_vector": "Array.tolist()",
+    "to_vector": "Array.tolist() (and Array.item() for one element)",
     "shape": "Array.shape",
     "ndim": "Array.ndim",
     "dtype": "Array.dtype",

@@ -2,6 +2,7 @@
 #include <nanobind/stl/string.h>
 
 #include <cmath>
+#include <cstdint>
 
 #include "common.hpp"
 
@@ -68,6 +69,33 @@ void require_size_one(const ivy::Array& x, const char* what) {
     throw nb::type_error((std::string("only arrays of one element convert to Python ") + what +
                           ", this one has " + std::to_string(x.size()))
                              .c_str());
+}
+
+// x's elements as Python scalars (bool, int or float by x's dtype), in row-major order.
+nb::list python_scalars(const ivy::Array& x) {
+  nb::list out;
+  if (ivy::is_bool(x.dtype())) {
+    for (bool v : x.to_vector<bool>()) out.append(nb::bool_(v));
+  } else if (ivy::is_floating(x.dtype())) {
+    for (double v : x.to_vector<double>()) out.append(nb::float_(v));
+  } else {
+    for (std::int64_t v : x.to_vector<std::int64_t>()) out.append(nb::int_(v));
+  }
+  return out;
+}
+
+nb::object nested(const nb::list& flat, const ivy::Shape& shape, std::size_t dim,
+                  std::size_t& next) {
+  if (dim == shape.size()) return flat[next++];
+  nb::list l;
+  for (std::int64_t i = 0; i < shape[dim]; ++i) l.append(nested(flat, shape, dim + 1, next));
+  return l;
+}
+
+// As NumPy's ndarray.tolist: nested lists of Python scalars, a Python scalar for a 0-d array.
+nb::object to_list(const ivy::Array& x) {
+  std::size_t next = 0;
+  return nested(python_scalars(x), x.shape(), 0, next);
 }
 
 }  // namespace
@@ -142,6 +170,15 @@ void bind_array(nb::module_& m) {
              require_size_one(x, "float");
              return x.item<double>();
            })
+      .def("tolist", &to_list, "The elements as nested lists of Python scalars (NumPy's tolist).")
+      .def(
+          "item",
+          [](const ivy::Array& x) {
+            require_size_one(x, "item");
+            const nb::list values = python_scalars(x);
+            return nb::object(values[0]);
+          },
+          "The one element as a Python scalar (bool, int or float).")
       .def("__repr__", [](const ivy::Array& x) { return x.to_string(); })
       .def("__neg__", [](const ivy::Array& x) { return ivy::negative(x); })
       .def("__pos__", [](const ivy::Array& x) { return x; })

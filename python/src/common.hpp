@@ -86,6 +86,7 @@ void bind_bitwise(nb::module_& m);
 void bind_mech(nb::module_& m);
 void bind_grad(nb::module_& m);
 void bind_compile(nb::module_& m);
+void bind_split_func_call(nb::module_& m);
 
 /** Element-wise bitwise operation by name ("and", "or", "xor", "left_shift", "right_shift"). */
 ivy::Array bitwise_binary(const ivy::Operand& a, const ivy::Operand& b, const std::string& op);

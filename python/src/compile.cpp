@@ -41,8 +41,7 @@ struct PyCompiled {
 PyCompiled compile(nb::callable func, nb::args example_args) {
   if (example_args.size() == 0)
     throw nb::type_error("ivycpp.compile_fn: give at least one example array after func");
-  const std::vector<ivy::Array> examples =
-      to_arrays(example_args, kFn, "the example arguments");
+  const std::vector<ivy::Array> examples = to_arrays(example_args, kFn, "the example arguments");
   // The first call (the trace, or the plain call without a compiler) tells the result's form.
   auto single = std::make_shared<bool>(true);
   ivy::CompiledFunction fn = ivy::compile_fn(

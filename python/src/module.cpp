@@ -16,4 +16,5 @@ NB_MODULE(_ivycpp, m) {
   ivypy::bind_mech(m);
   ivypy::bind_grad(m);
   ivypy::bind_compile(m);
+  ivypy::bind_split_func_call(m);
 }
