@@ -20,9 +20,9 @@ std::vector<int> axes_of(nb::handle h, const char* what) {
   try {
     return nb::cast<std::vector<int>>(h);
   } catch (const nb::cast_error&) {
-    throw nb::type_error((std::string("ivycpp.split_func_call: ") + what +
-                          " must be an int or a sequence of ints")
-                             .c_str());
+    throw nb::type_error(
+        (std::string("ivycpp.split_func_call: ") + what + " must be an int or a sequence of ints")
+            .c_str());
   }
 }
 

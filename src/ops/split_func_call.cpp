@@ -40,26 +40,25 @@ std::vector<Array> split_func_call(
 
   std::vector<int> axes;
   for (std::size_t i = 0; i < inputs.size(); ++i)
-    axes.push_back(detail::normalize_axis(axis_for(input_axes, i, inputs.size(), "input_axes", backend),
-                                  static_cast<int>(inputs[i].ndim()), kFn, backend));
+    axes.push_back(
+        detail::normalize_axis(axis_for(input_axes, i, inputs.size(), "input_axes", backend),
+                               static_cast<int>(inputs[i].ndim()), kFn, backend));
   const std::int64_t length = inputs[0].shape()[static_cast<std::size_t>(axes[0])];
   for (std::size_t i = 1; i < inputs.size(); ++i) {
     const std::int64_t n = inputs[i].shape()[static_cast<std::size_t>(axes[i])];
     if (n != length)
-      detail::raise<ShapeError>(kFn, backend,
-                                "input " + std::to_string(i) + " " + shape_str(inputs[i].shape()) +
-                                    " has length " + std::to_string(n) + " along axis " +
-                                    std::to_string(axes[i]) + ", input 0 " +
-                                    shape_str(inputs[0].shape()) + " has " +
-                                    std::to_string(length));
+      detail::raise<ShapeError>(
+          kFn, backend,
+          "input " + std::to_string(i) + " " + shape_str(inputs[i].shape()) + " has length " +
+              std::to_string(n) + " along axis " + std::to_string(axes[i]) + ", input 0 " +
+              shape_str(inputs[0].shape()) + " has " + std::to_string(length));
   }
   if (chunk_size >= length) return f(inputs);
 
   std::vector<std::int64_t> sizes(static_cast<std::size_t>(length / chunk_size), chunk_size);
   if (length % chunk_size != 0) sizes.push_back(length % chunk_size);
   std::vector<std::vector<Array>> parts;  // parts[i]: the chunks of input i
-  for (std::size_t i = 0; i < inputs.size(); ++i)
-    parts.push_back(split(inputs[i], sizes, axes[i]));
+  for (std::size_t i = 0; i < inputs.size(); ++i) parts.push_back(split(inputs[i], sizes, axes[i]));
 
   std::vector<std::vector<Array>> outputs;  // outputs[k]: output k of every call
   for (std::size_t c = 0; c < sizes.size(); ++c) {
@@ -77,8 +76,8 @@ std::vector<Array> split_func_call(
   std::vector<Array> joined;
   const std::vector<int> out_axes = output_axes.empty() ? std::vector<int>{axes[0]} : output_axes;
   for (std::size_t k = 0; k < outputs.size(); ++k)
-    joined.push_back(concat(outputs[k], axis_for(out_axes, k, outputs.size(), "output_axes",
-                                                 backend)));
+    joined.push_back(
+        concat(outputs[k], axis_for(out_axes, k, outputs.size(), "output_axes", backend)));
   return joined;
 }
 

@@ -52,8 +52,7 @@ TEST_F(SplitFuncCall, AxesPerInputAndOutput) {
   };
   const std::vector<Array> out = split_func_call(f, {x, y}, 2, {1, 0}, {1});
   ASSERT_EQ(out.size(), 1u);
-  EXPECT_TRUE(
-      close(out[0], from_values({1, -2, 3, -4, 5, 10, -20, 30, -40, 50}, {2, 5})));
+  EXPECT_TRUE(close(out[0], from_values({1, -2, 3, -4, 5, 10, -20, 30, -40, 50}, {2, 5})));
   EXPECT_TRUE(close(split_func_call(f, {x, y}, 2, {-1, 0}, {-1})[0], out[0]));
 }
 
@@ -65,8 +64,9 @@ TEST_F(SplitFuncCall, BadCallsNameSplitFuncCall) {
   };
   names(error_of<ValueError>([&] { (void)split_func_call(id, {}, 2); }));
   names(error_of<ValueError>([&] { (void)split_func_call(id, {x}, 0); }));
-  names(error_of<ShapeError>(
-      [&] { (void)split_func_call(id, {x, from_values({1, 2, 3}, {3})}, 2); }));
+  names(error_of<ShapeError>([&] {
+    (void)split_func_call(id, {x, from_values({1, 2, 3}, {3})}, 2);
+  }));
   names(error_of<ValueError>([&] { (void)split_func_call(id, {x, x, x}, 2, {0, 0}); }));
   names(error_of<IndexError>([&] { (void)split_func_call(id, {x}, 2, {1}); }));
   int call = 0;
