@@ -10,13 +10,18 @@ announced, so a crash or hang is reported with the exact call. A finding is
     MemoryError whose message names the function (bare RuntimeError, std::bad_cast, SystemError,
     KeyError, ZeroDivisionError, AttributeError, ...).
 Findings are deduplicated by (backend, kind, function) and printed as one-line reproducers.
+For a hang, the hung child's native stacks (gdb, when installed) and its last --history calls
+are written to --hang-dir (one file per hang), since a stall that needs a long-lived worker's
+history does not reproduce from its last call alone.
 Those listed in known_findings.txt are reported but do not fail the run (exit status 1 only for
 new ones). The run is deterministic for a seed, up to where the time budget cuts it.
 """
 import argparse
+import collections
 import fnmatch
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -50,6 +55,30 @@ def reproducer(backend, call_text, pythonpath):
     return f'PYTHONPATH={pythonpath} .venv/bin/python -c "{setup}{call_text}"'
 
 
+def native_stacks(pid):
+    """Every thread's native backtrace of process pid, by gdb (or why there is none)."""
+    if not shutil.which("gdb"):
+        return "(gdb is not installed: no native stacks)"
+    try:
+        run = subprocess.run(["gdb", "-p", str(pid), "-batch", "-ex", "thread apply all bt 40"],
+                             capture_output=True, text=True, timeout=120)
+        return run.stdout + run.stderr
+    except subprocess.TimeoutExpired:
+        return "(gdb did not attach within 120 s)"
+
+
+def save_hang(args, backend, pid, history):
+    """The hung child's stacks and last calls, as a file whose calls replay the history."""
+    os.makedirs(args.hang_dir, exist_ok=True)
+    path = os.path.join(args.hang_dir, f"{backend}-{pid}.txt")
+    with open(path, "w") as out:
+        out.write(f"# hang on {backend}, worker pid {pid}; its last {len(history)} calls (the last "
+                  "one hung), one per line, then the native stacks\n")
+        out.writelines(text + "\n" for text in history)
+        out.write("\n# native stacks\n" + native_stacks(pid))
+    return path
+
+
 def run_worker(args, backend, seed, deadline, stats):
     """One child until it dies, hangs or the budget ends; findings go into stats."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([args.pythonpath, HERE]))
@@ -58,6 +87,7 @@ def run_worker(args, backend, seed, deadline, stats):
                             stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
     stats.workers += 1
     fd, buf, last, started, ready = proc.stdout.fileno(), b"", None, time.monotonic(), False
+    history = collections.deque(maxlen=args.history)
     try:
         while True:
             now = time.monotonic()
@@ -65,9 +95,10 @@ def run_worker(args, backend, seed, deadline, stats):
             if now >= deadline:
                 return
             if now >= limit:
+                where = save_hang(args, backend, proc.pid, history) if ready else "import"
                 stats.add("hang", last[0] if last else "import",
                           reproducer(backend, last[1] if last else "pass", args.pythonpath),
-                          f"> {args.timeout} s")
+                          f"> {args.timeout} s (stacks and last calls: {where})")
                 return
             readable, _, _ = select.select([fd], [], [], min(limit, deadline) - now)
             if not readable:
@@ -89,6 +120,7 @@ def run_worker(args, backend, seed, deadline, stats):
                 elif tag == "C":
                     text = line[2:]
                     last = (call_name(text), text)
+                    history.append(text)
                     started = time.monotonic()
                     stats.calls += 1
                 elif tag == "S":
@@ -161,6 +193,8 @@ def main():
     ap.add_argument("--pythonpath", default="build/python", help="folder holding ivycpp")
     ap.add_argument("--known", default=os.path.join(HERE, "known_findings.txt"))
     ap.add_argument("--verbose", action="store_true", help="also list known findings")
+    ap.add_argument("--history", type=int, default=200, help="calls kept per worker for hangs")
+    ap.add_argument("--hang-dir", default="build/fuzz_hangs", help="where hang reports go")
     args = ap.parse_args()
     backends = args.backend or ["torch", "xtensor", "mlx"]
     known = load_known(args.known)
