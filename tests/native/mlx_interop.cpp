@@ -4,6 +4,7 @@
 #include <dlpack/dlpack.h>
 #include <gtest/gtest.h>
 #include <mlx/mlx.h>
+#include <mlx/scheduler.h>
 
 #include <cmath>
 
@@ -110,6 +111,19 @@ TEST(MlxLaziness, ErrorsAreRaisedByTheCallingFunction) {
   EXPECT_THROW((void)ivy::add(m, ivy::ones({3}, b)), ivy::ShapeError);
   EXPECT_THROW((void)ivy::erf(ivy::ones({2}, ivy::Options(ivy::float64).on(b))),
                ivy::UnsupportedError);
+}
+
+// A failed evaluation (MLX's LU failing on a singular matrix, inside the evaluation) leaves no
+// task counted as active: MLX 0.32 lost one such count now and then, and after eleven every
+// evaluation waited forever (issue 12's mlx stall; about one lost count per 130 failures here).
+TEST(MlxLaziness, FailedEvaluationsLeaveNoActiveTask) {
+  const ivy::Backend& b = ivy::backend("mlx");
+  const ivy::Array singular = ivy::zeros({2, 2}, b);
+  for (int i = 0; i < 1000; ++i) {
+    EXPECT_THROW((void)ivy::inv(singular), ivy::ValueError);
+    ASSERT_EQ(mx::scheduler::n_active_tasks(), 0) << "after failure " << i;
+  }
+  EXPECT_EQ(ivy::sum(ivy::ones({10}, b)).item<float>(), 10.0f);
 }
 
 // Export from MLX shares the evaluated buffer. Import into MLX copies: MLX 0.32's CPU allocator
