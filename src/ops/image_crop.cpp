@@ -1,0 +1,98 @@
+// The original Ivy's random_crop: one random offset per image, the crop gathered with one
+// take over the flattened images so that the cost does not grow with the number of calls.
+#include <random>
+#include <string>
+
+#include "ivy/ops/creation.hpp"
+#include "ivy/ops/elementwise.hpp"
+#include "ivy/ops/image.hpp"
+#include "ivy/ops/indexing.hpp"
+#include "ivy/ops/manipulation.hpp"
+#include "ivy/ops/random.hpp"
+#include "ops/dispatch.hpp"
+
+namespace ivy {
+namespace {
+
+constexpr std::string_view kFn = "random_crop";
+
+std::string ints_str(const std::vector<std::int64_t>& v) { return shape_str(Shape(v)); }
+
+// count offsets uniform on [0, margin]. With a seed they come from a generator of their own
+// (the same crop on every backend, the backend's generator untouched; the top bits of the
+// product keep the draw portable where std::uniform_int_distribution is not); without one from
+// the backend's generator (ivy::seed makes them reproducible on one backend).
+Array offsets(std::int64_t count, std::int64_t margin, std::mt19937_64* gen, const Options& opts) {
+  if (!gen) return randint(0, margin + 1, Shape{count}, opts);
+  std::vector<std::int64_t> v(static_cast<std::size_t>(count));
+  const auto range = static_cast<unsigned __int128>(margin) + 1;
+  for (std::int64_t& o : v) o = static_cast<std::int64_t>((range * (*gen)()) >> 64);
+  return array<std::int64_t>(v, Shape{count}, opts);
+}
+
+}  // namespace
+
+Array random_crop(const Array& x, const std::vector<std::int64_t>& crop_size,
+                  const std::optional<Shape>& batch_shape, const std::optional<Shape>& image_dims,
+                  std::optional<std::uint64_t> seed) {
+  const Backend& b = detail::backend_of(kFn, x);
+  const Shape xs = x.shape();
+  if (crop_size.size() != 2 || crop_size[0] < 0 || crop_size[1] < 0)
+    detail::raise<ValueError>(kFn, b.name,
+                              "crop_size must be two sizes >= 0 [h, w], got " +
+                                  ints_str(crop_size));
+  if (image_dims && image_dims->size() != 2)
+    detail::raise<ValueError>(kFn, b.name,
+                              "image_dims must be two sizes [H, W], got " + shape_str(*image_dims));
+  const std::size_t needed = batch_shape && image_dims ? 1 : 3;
+  if (xs.size() < needed)
+    detail::raise<ShapeError>(kFn, b.name,
+                              "x needs rank >= " + std::to_string(needed) +
+                                  " ([..., H, W, C]), got " + shape_str(xs));
+  // As the original: x is viewed as batch_shape + image_dims + [C], C its last dimension.
+  const Shape batch = batch_shape ? *batch_shape : Shape(xs.begin(), xs.end() - 3);
+  const Shape dims = image_dims ? *image_dims : Shape(xs.end() - 3, xs.end() - 1);
+  Shape full = batch;
+  full.insert(full.end(), dims.begin(), dims.end());
+  full.push_back(xs.back());
+  for (std::int64_t d : full)
+    if (d < 0)
+      detail::raise<ValueError>(kFn, b.name,
+                                "batch_shape and image_dims must be >= 0, got " + shape_str(full));
+  if (numel(full) != numel(xs))
+    detail::raise<ShapeError>(kFn, b.name,
+                              "x " + shape_str(xs) + " is not an array of batch_shape " +
+                                  shape_str(batch) + ", image_dims " + shape_str(dims) + " and " +
+                                  std::to_string(xs.back()) + " channels");
+  const std::int64_t h = crop_size[0], w = crop_size[1], rows = dims[0], cols = dims[1];
+  if (h > rows || w > cols)
+    detail::raise<ShapeError>(kFn, b.name,
+                              "crop_size " + ints_str(crop_size) + " exceeds the image dims " +
+                                  shape_str(dims) + " of x " + shape_str(xs));
+  Shape result = batch;
+  result.push_back(h);
+  result.push_back(w);
+  result.push_back(xs.back());
+  const Options opts = Options(x.dtype()).on(b).to(x.device());
+  if (numel(result) == 0) return zeros(result, opts);
+  if (h == rows && w == cols) return reshape(x, result);
+
+  const std::int64_t n = numel(batch);
+  std::optional<std::mt19937_64> gen;
+  if (seed) gen.emplace(*seed);
+  const Options index = Options(DType::int64).on(b).to(x.device());
+  // All row offsets, then all column offsets, as the original draws them.
+  const Array top = offsets(n, rows - h, gen ? &*gen : nullptr, index);
+  const Array left = offsets(n, cols - w, gen ? &*gen : nullptr, index);
+  // The flat pixel index of crop pixel (i, j) of image k: (k H + top_k + i) W + left_k + j.
+  const Array image_start = multiply(arange(0, n * rows, rows, index), cols);
+  const Array corner = add(image_start, add(multiply(top, cols), left));
+  const Array within =
+      add(reshape(multiply(arange(0, h, 1, index), cols), {1, h, 1}), reshape(arange(w, index),
+                                                                             {1, 1, w}));
+  const Array pixels = add(reshape(corner, {n, 1, 1}), within);
+  const Array crops = take(reshape(x, {n * rows * cols, xs.back()}), pixels, 0);
+  return reshape(crops, result);
+}
+
+}  // namespace ivy
