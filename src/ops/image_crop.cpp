@@ -1,5 +1,7 @@
-// The original Ivy's random_crop: one random offset per image, the crop gathered with one
-// take over the flattened images so that the cost does not grow with the number of calls.
+// The original Ivy's random_crop: one random offset per image, the crops gathered with one
+// take over the flattened images, so that the number of operations does not grow with the
+// number of images.
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -18,7 +20,16 @@ constexpr std::string_view kFn = "random_crop";
 
 std::string ints_str(const std::vector<std::int64_t>& v) { return shape_str(Shape(v)); }
 
-// The high 64 bits of a * b, from 32-bit halves (no compiler extension needed).
+// Whether the sizes (all >= 0) hold exactly count elements; a product beyond int64 does not.
+bool holds(const Shape& sizes, std::int64_t count) {
+  std::int64_t n = 1;
+  for (std::int64_t d : sizes)
+    if (__builtin_mul_overflow(n, d, &n))
+      return std::find(sizes.begin(), sizes.end(), 0) != sizes.end() && count == 0;
+  return n == count;
+}
+
+// The high 64 bits of a * b, from 32-bit halves (no 128-bit integer type needed).
 std::uint64_t mul_high(std::uint64_t a, std::uint64_t b) {
   constexpr std::uint64_t lo = 0xffffffffU;
   const std::uint64_t a0 = a & lo, a1 = a >> 32, b0 = b & lo, b1 = b >> 32;
@@ -67,7 +78,7 @@ Array random_crop(const Array& x, const std::vector<std::int64_t>& crop_size,
     if (d < 0)
       detail::raise<ValueError>(kFn, b.name,
                                 "batch_shape and image_dims must be >= 0, got " + shape_str(full));
-  if (numel(full) != numel(xs))
+  if (!holds(full, numel(xs)))
     detail::raise<ShapeError>(kFn, b.name,
                               "x " + shape_str(xs) + " is not an array of batch_shape " +
                                   shape_str(batch) + ", image_dims " + shape_str(dims) + " and " +
