@@ -1,6 +1,7 @@
 // Functions of the original Ivy's core added for issue 13 (part B): the neural-network
 // functional API (gelu, layer_norm, scaled_dot_product_attention, multi_head_attention,
-// cross_entropy, sparse_cross_entropy, dropout, lstm_update) and the functional optimizer
+// cross_entropy, sparse_cross_entropy, dropout, lstm_update; binary_cross_entropy, prediction
+// first as the original's v1.1.4) and the functional optimizer
 // steps on lists of arrays (Container is not bound in Python yet, so only the list forms). Each
 // calls the C++ unified function of the same name; arguments are converted with the helpers of
 // common.hpp, so bad Python types are TypeErrors naming the function.
@@ -89,6 +90,14 @@ void bind_nn_b(nb::module_& m) {
                                          to_axis(axis, fn), to_double(epsilon, fn, "epsilon"));
       },
       nb::arg("true"), nb::arg("pred"), nb::arg("axis") = -1, nb::arg("epsilon") = 1e-7);
+  m.def(
+      "binary_cross_entropy",
+      [](nb::handle pred, nb::handle target, nb::handle epsilon) {
+        constexpr const char* fn = "binary_cross_entropy";
+        return ivy::binary_cross_entropy(to_array(pred, fn, "pred"), to_array(target, fn, "target"),
+                                         to_double(epsilon, fn, "epsilon"));
+      },
+      nb::arg("pred"), nb::arg("target"), nb::arg("epsilon") = 1e-7);
   m.def(
       "dropout",
       [](nb::handle x, nb::handle prob, nb::handle scale) {

@@ -1,7 +1,7 @@
-// ivy's own registered functions that have no Array API name: the image functions, the
-// convolutions and the random functions beyond uniform/normal, and the registry itself
-// (ivycpp.registered_functions(), which python/tests/test_registry.py checks the namespace
-// against).
+// ivy's own registered functions that have no Array API name: the image functions (random_crop
+// included), the convolutions (transposed and depthwise included), the random functions beyond
+// uniform/normal, and the registry itself (ivycpp.registered_functions(), which
+// python/tests/test_registry.py checks the namespace against).
 #include <nanobind/stl/optional.h>
 #include <nanobind/stl/pair.h>
 #include <nanobind/stl/string.h>
@@ -36,6 +36,17 @@ std::optional<ivy::Shape> to_opt_shape(nb::handle h, const char* fn) {
   return to_shape(h, fn);
 }
 
+// None, or a seed in [0, 2**64) (ValueError naming fn otherwise), as ivycpp.seed.
+std::optional<std::uint64_t> to_opt_seed(nb::handle h, const char* fn) {
+  if (h.is_none()) return std::nullopt;
+  const std::int64_t s = to_int(h, fn, "seed", Overflow::saturate);
+  std::uint64_t u = 0;
+  if (s < 0 || !nb::try_cast<std::uint64_t>(nb::int_(h), u))
+    throw ivy::ValueError(std::string("ivycpp.") + fn + ": the seed must be in [0, 2**64), got " +
+                          safe_repr(h));
+  return u;
+}
+
 void bind_image(nb::module_& m) {
   m.def(
       "stack_images",
@@ -58,6 +69,20 @@ void bind_image(nb::module_& m) {
         return nb::make_tuple(std::move(dy), std::move(dx));
       },
       nb::arg("x"));
+  m.def(
+      "random_crop",
+      [](nb::handle x, nb::handle crop_size, nb::handle batch_shape, nb::handle image_dims,
+         nb::handle seed) {
+        constexpr const char* fn = "random_crop";
+        std::vector<std::int64_t> crop;
+        if (!(nb::isinstance<nb::tuple>(crop_size) || nb::isinstance<nb::list>(crop_size)))
+          type_error(fn, "crop_size", "a sequence of two ints", crop_size);
+        for (nb::handle v : crop_size) crop.push_back(to_int(v, fn, "crop_size"));
+        return ivy::random_crop(to_array(x, fn, "x"), crop, to_opt_shape(batch_shape, fn),
+                                to_opt_shape(image_dims, fn), to_opt_seed(seed, fn));
+      },
+      nb::arg("x"), nb::arg("crop_size"), nb::arg("batch_shape").none() = nb::none(),
+      nb::arg("image_dims").none() = nb::none(), nb::arg("seed").none() = nb::none());
 }
 
 template <ivy::Array (*Conv)(const ivy::Array&, const ivy::Array&, const ivy::SpatialInts&,
@@ -89,24 +114,53 @@ ivy::Array conv3d_(const ivy::Array& x, const ivy::Array& f, const ivy::SpatialI
   return ivy::conv3d(x, f, s, p, d, dil);
 }
 
+// The transposed convolutions add output_shape (None, the spatial sizes or the whole shape).
+template <ivy::Array (*Conv)(const ivy::Array&, const ivy::Array&, const ivy::SpatialInts&,
+                             std::string_view, const std::optional<ivy::Shape>&, std::string_view,
+                             const ivy::SpatialInts&)>
+void def_conv_transpose(nb::module_& m, const char* name, const char* default_format) {
+  m.def(
+      name,
+      [name](nb::handle x, nb::handle filters, nb::handle strides, nb::handle padding,
+             nb::handle output_shape, nb::handle data_format, nb::handle dilations) {
+        return Conv(to_array(x, name, "x"), to_array(filters, name, "filters"),
+                    to_spatial(strides, name, "strides"), to_str(padding, name, "padding"),
+                    to_opt_shape(output_shape, name), to_str(data_format, name, "data_format"),
+                    to_spatial(dilations, name, "dilations"));
+      },
+      nb::arg("x"), nb::arg("filters"), nb::arg("strides"), nb::arg("padding"),
+      nb::arg("output_shape").none() = nb::none(), nb::arg("data_format") = default_format,
+      nb::arg("dilations") = 1);
+}
+
+ivy::Array conv1d_transpose_(const ivy::Array& x, const ivy::Array& f, const ivy::SpatialInts& s,
+                             std::string_view p, const std::optional<ivy::Shape>& o,
+                             std::string_view d, const ivy::SpatialInts& dil) {
+  return ivy::conv1d_transpose(x, f, s, p, o, d, dil);
+}
+ivy::Array conv2d_transpose_(const ivy::Array& x, const ivy::Array& f, const ivy::SpatialInts& s,
+                             std::string_view p, const std::optional<ivy::Shape>& o,
+                             std::string_view d, const ivy::SpatialInts& dil) {
+  return ivy::conv2d_transpose(x, f, s, p, o, d, dil);
+}
+ivy::Array conv3d_transpose_(const ivy::Array& x, const ivy::Array& f, const ivy::SpatialInts& s,
+                             std::string_view p, const std::optional<ivy::Shape>& o,
+                             std::string_view d, const ivy::SpatialInts& dil) {
+  return ivy::conv3d_transpose(x, f, s, p, o, d, dil);
+}
+ivy::Array depthwise_conv2d_(const ivy::Array& x, const ivy::Array& f, const ivy::SpatialInts& s,
+                             std::string_view p, std::string_view d, const ivy::SpatialInts& dil) {
+  return ivy::depthwise_conv2d(x, f, s, p, d, dil);
+}
+
 void bind_convolutions(nb::module_& m) {
   def_conv<conv1d_>(m, "conv1d", "NWC");
   def_conv<conv2d_>(m, "conv2d", "NHWC");
   def_conv<conv3d_>(m, "conv3d", "NDHWC");
-  constexpr const char* fn = "conv2d_transpose";
-  m.def(
-      fn,
-      [](nb::handle x, nb::handle filters, nb::handle strides, nb::handle padding,
-         nb::handle output_shape, nb::handle data_format, nb::handle dilations) {
-        return ivy::conv2d_transpose(to_array(x, fn, "x"), to_array(filters, fn, "filters"),
-                                     to_spatial(strides, fn, "strides"),
-                                     to_str(padding, fn, "padding"), to_opt_shape(output_shape, fn),
-                                     to_str(data_format, fn, "data_format"),
-                                     to_spatial(dilations, fn, "dilations"));
-      },
-      nb::arg("x"), nb::arg("filters"), nb::arg("strides"), nb::arg("padding"),
-      nb::arg("output_shape").none() = nb::none(), nb::arg("data_format") = "NHWC",
-      nb::arg("dilations") = 1);
+  def_conv<depthwise_conv2d_>(m, "depthwise_conv2d", "NHWC");
+  def_conv_transpose<conv1d_transpose_>(m, "conv1d_transpose", "NWC");
+  def_conv_transpose<conv2d_transpose_>(m, "conv2d_transpose", "NHWC");
+  def_conv_transpose<conv3d_transpose_>(m, "conv3d_transpose", "NDHWC");
 }
 
 void bind_random(nb::module_& m) {

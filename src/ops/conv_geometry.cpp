@@ -70,10 +70,11 @@ void check_conv_ranks(const ConvSpec& spec, const Array& x, const Array& filters
     raise<ShapeError>(
         spec.fn, spec.backend->name,
         "x needs rank >= " + std::to_string(want) + ", got shape " + shape_str(x.shape()));
-  if (filters.ndim() != want)
-    raise<ShapeError>(
-        spec.fn, spec.backend->name,
-        "filters need rank " + std::to_string(want) + ", got shape " + shape_str(filters.shape()));
+  const int filter_rank = spec.depthwise ? want - 1 : want;
+  if (filters.ndim() != filter_rank)
+    raise<ShapeError>(spec.fn, spec.backend->name,
+                      "filters need rank " + std::to_string(filter_rank) + ", got shape " +
+                          shape_str(filters.shape()));
 }
 
 Array channels_to_last(const Array& x, int n) {

@@ -21,6 +21,8 @@ struct ConvSpec {
   std::vector<std::int64_t> strides, dilations;
   ConvPadding padding = ConvPadding::valid;
   bool channels_first = false;
+  // Filters [k1..kn, C] instead of [k1..kn, Cin, Cout]: each channel with its own filter.
+  bool depthwise = false;
 };
 
 /**
@@ -35,7 +37,7 @@ ConvSpec parse_conv_spec(std::string_view fn, const Backend& b, int n, const Spa
 /** The dtype of the convolution of x and filters: their promoted float dtype, else DTypeError. */
 DType conv_dtype(const ConvSpec& spec, const Array& x, const Array& filters);
 
-/** ShapeError unless x has rank >= n + 2 and filters rank n + 2. */
+/** ShapeError unless x has rank >= n + 2 and filters rank n + 2 (n + 1 when depthwise). */
 void check_conv_ranks(const ConvSpec& spec, const Array& x, const Array& filters);
 
 /** x with its channel axis last ([..., C, S...] -> [..., S..., C]), or back. */

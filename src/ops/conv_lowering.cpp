@@ -7,34 +7,45 @@
 #include "ivy/ops/indexing.hpp"
 #include "ivy/ops/linalg.hpp"
 #include "ivy/ops/manipulation.hpp"
+#include "ivy/ops/reduction.hpp"
 #include "ops/dispatch.hpp"
 
 namespace ivy::detail {
 namespace {
 
-// One strided window view of x per filter tap, joined on the channel axis, turns the
-// convolution into one matmul: [B * O, taps * Cin] @ [taps * Cin, Cout].
+// The strided window of x [B, S1..Sn, C] that filter tap t (row-major over the filter sizes
+// ks) reads for every output position: [B, O1..On, C].
+Array tap_window(const Array& x, std::int64_t t, const Shape& ks,
+                 const std::vector<std::int64_t>& strides,
+                 const std::vector<std::int64_t>& dilations, const Shape& out) {
+  const int n = static_cast<int>(ks.size());
+  const Shape xs = x.shape();
+  std::vector<SliceRange> ranges(n + 2);
+  ranges[0] = {0, xs[0], 1};
+  ranges[n + 1] = {0, xs[n + 1], 1};
+  std::int64_t rest = t;
+  for (int i = n - 1; i >= 0; --i) {
+    const std::int64_t start = (rest % ks[i]) * dilations[i];
+    rest /= ks[i];
+    ranges[i + 1] = {start, start + (out[i] - 1) * strides[i] + 1, strides[i]};
+  }
+  return slice_ranges(x, ranges);
+}
+
+// One window per filter tap, joined on the channel axis, turns the convolution into one
+// matmul: [B * O, taps * Cin] @ [taps * Cin, Cout].
 Array im2col_conv(const ConvSpec& spec, const Array& x, const Array& filters,
                   const std::vector<std::int64_t>& strides,
                   const std::vector<std::int64_t>& dilations, const Shape& out) {
   const int n = spec.n;
   const Shape xs = x.shape(), fs = filters.shape();
-  const std::int64_t taps = numel(Shape(fs.begin(), fs.begin() + n));
+  const Shape ks(fs.begin(), fs.begin() + n);
+  const std::int64_t taps = numel(ks);
   const std::int64_t cin = fs[n], cout = fs[n + 1];
   std::vector<Array> patches;
   patches.reserve(taps);
-  for (std::int64_t t = 0; t < taps; ++t) {
-    std::vector<SliceRange> ranges(n + 2);
-    ranges[0] = {0, xs[0], 1};
-    ranges[n + 1] = {0, cin, 1};
-    std::int64_t rest = t;
-    for (int i = n - 1; i >= 0; --i) {
-      const std::int64_t start = (rest % fs[i]) * dilations[i];
-      rest /= fs[i];
-      ranges[i + 1] = {start, start + (out[i] - 1) * strides[i] + 1, strides[i]};
-    }
-    patches.push_back(slice_ranges(x, ranges));
-  }
+  for (std::int64_t t = 0; t < taps; ++t)
+    patches.push_back(tap_window(x, t, ks, strides, dilations, out));
   const Array cols = taps == 1 ? patches[0] : concat(patches, -1);
   const std::int64_t rows = xs[0] * numel(out);
   const Array y = matmul(reshape(cols, {rows, taps * cin}), reshape(filters, {taps * cin, cout}));
@@ -44,11 +55,29 @@ Array im2col_conv(const ConvSpec& spec, const Array& x, const Array& filters,
   return reshape(y, ys);
 }
 
+// Depthwise: the windows stacked on a taps axis [B, O.., taps, C], weighted by the filters
+// [taps, C] and summed over the taps; no channel mixing, so no matmul.
+Array depthwise_conv(const ConvSpec& spec, const Array& x, const Array& filters,
+                     const std::vector<std::int64_t>& strides,
+                     const std::vector<std::int64_t>& dilations, const Shape& out) {
+  const int n = spec.n;
+  const Shape fs = filters.shape();
+  const Shape ks(fs.begin(), fs.begin() + n);
+  const std::int64_t taps = numel(ks);
+  std::vector<Array> patches;
+  patches.reserve(taps);
+  for (std::int64_t t = 0; t < taps; ++t)
+    patches.push_back(tap_window(x, t, ks, strides, dilations, out));
+  const Array w = reshape(filters, {taps, fs[n]});
+  return sum(multiply(stack(patches, -2), w), -2);
+}
+
 }  // namespace
 
 Array conv_valid(const ConvSpec& spec, const Array& x, const Array& filters,
                  const std::vector<std::int64_t>& strides,
                  const std::vector<std::int64_t>& dilations, const Shape& out) {
+  if (spec.depthwise) return depthwise_conv(spec, x, filters, strides, dilations, out);
   const Backend& b = *spec.backend;
   const DType d = x.dtype();
   // Inside a gradient computation the im2col form runs instead: its primitives are recorded.
@@ -81,7 +110,7 @@ Array conv_channels_last(const ConvSpec& spec, const Array& x, const Array& filt
   padded.push_back(xs.back());
   Shape result(xs.begin(), xs.begin() + first);
   result.insert(result.end(), out.begin(), out.end());
-  result.push_back(fs[n + 1]);
+  result.push_back(spec.depthwise ? fs[n] : fs[n + 1]);
   if (numel(result) == 0 || xs.back() == 0)
     return zeros(result, Options(x.dtype()).on(*spec.backend).to(x.device()));
   const Array xp = reshape(constant_pad(x, pads), padded);

@@ -1,8 +1,9 @@
-// The original Ivy's functional losses: cross_entropy and sparse_cross_entropy (the per-item
-// losses; ivy/stateful/losses.hpp reduces them).
+// The original Ivy's functional losses: cross_entropy, sparse_cross_entropy and
+// binary_cross_entropy (the per-item losses; ivy/stateful/losses.hpp reduces them).
 #include <numeric>
 #include <string>
 
+#include "ivy/ops/conversion.hpp"
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/elementwise.hpp"
 #include "ivy/ops/manipulation.hpp"
@@ -79,6 +80,27 @@ Array sparse_cross_entropy(const Array& true_indices, const Array& pred, int axi
     y = transpose(y, perm);
   }
   return cross_entropy(y, pred, ax, epsilon);
+}
+
+Array binary_cross_entropy(const Array& pred, const Array& target, double epsilon) {
+  constexpr std::string_view fn = "binary_cross_entropy";
+  const Backend& b = detail::common_backend(fn, {&pred, &target});
+  require_float_pred(pred, fn, b);
+  if (is_bool(target.dtype()))
+    detail::raise<DTypeError>(fn, b.name, "target must be numeric, got bool");
+  if (pred.shape() != target.shape())
+    detail::raise<ShapeError>(fn, b.name,
+                              "pred " + shape_str(pred.shape()) + " and target " +
+                                  shape_str(target.shape()) + " differ in shape");
+  check_epsilon(epsilon, fn, b);
+  // Integer labels take pred's dtype, so that 1 - target is not integer arithmetic.
+  const DType d =
+      is_floating(target.dtype()) ? promote_types(pred.dtype(), target.dtype()) : pred.dtype();
+  const Array p = clip(cast(pred, d), epsilon, 1.0 - epsilon);
+  const Array y = cast(target, d);
+  // log1p(-p) keeps log(1 - p) accurate for small p.
+  const Array ll = add(multiply(y, log(p)), multiply(subtract(1.0, y), log1p(negative(p))));
+  return negative(ll);
 }
 
 }  // namespace ivy

@@ -78,11 +78,8 @@ Array mean_squared_error(const Array& pred, const Array& target, Reduction reduc
 
 Array binary_cross_entropy(const Array& pred, const Array& target, double epsilon,
                            Reduction reduction) {
-  require_same_shape("binary_cross_entropy", pred, target);
-  const Array p = clip(pred, epsilon, 1.0 - epsilon);
-  const Array ll =
-      add(multiply(target, log(p)), multiply(subtract(1.0, target), log1p(negative(p))));
-  return reduce(negative(ll), reduction);
+  // The functional loss of ivy/ops/nn.hpp, per item, then reduced.
+  return reduce(binary_cross_entropy(pred, target, epsilon), reduction);
 }
 
 Array categorical_cross_entropy(const Array& probs, const Array& labels, double epsilon,

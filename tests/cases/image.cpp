@@ -32,3 +32,19 @@ IVY_CASE(fourier_encode) {
 
 IVY_CASE(float_img_to_uint8_img) { return {ivy::float_img_to_uint8_img(c.in(0))}; }
 IVY_CASE(uint8_img_to_float_img) { return {ivy::uint8_img_to_float_img(c.in(0))}; }
+
+// The crop is random: with params.seed the function's own generator is seeded; otherwise the
+// backend's generator is (params.global_seed), so that repeated calls (the finite differences)
+// crop alike.
+IVY_CASE(random_crop) {
+  std::optional<ivy::Shape> batch_shape, image_dims;
+  if (c.has("batch_shape")) batch_shape = c.param<ivy::Shape>("batch_shape");
+  if (c.has("image_dims")) image_dims = c.param<ivy::Shape>("image_dims");
+  std::optional<std::uint64_t> seed;
+  if (c.has("seed"))
+    seed = c.param<std::uint64_t>("seed");
+  else
+    ivy::seed(c.param<std::uint64_t>("global_seed", 0));
+  return {ivy::random_crop(c.in(0), c.param<std::vector<std::int64_t>>("crop_size"), batch_shape,
+                           image_dims, seed)};
+}

@@ -18,6 +18,12 @@ ivy::SpatialInts spatial(const CaseContext& c, const std::string& name) {
 std::string data_format(const CaseContext& c, const std::string& fallback) {
   return c.param<std::string>("data_format", fallback);
 }
+
+// A transposed convolution's output_shape: the spatial sizes or the whole shape, or none.
+std::optional<ivy::Shape> output_shape(const CaseContext& c) {
+  if (!c.has("output_shape")) return std::nullopt;
+  return c.param<ivy::Shape>("output_shape");
+}
 }  // namespace
 
 IVY_CASE(relu) { return {ivy::relu(c.in(0))}; }
@@ -45,12 +51,28 @@ IVY_CASE(conv3d) {
                       data_format(c, "NDHWC"), spatial(c, "dilations"))};
 }
 
+IVY_CASE(conv1d_transpose) {
+  return {ivy::conv1d_transpose(c.in(0), c.in(1), spatial(c, "strides"),
+                                c.param<std::string>("padding"), output_shape(c),
+                                data_format(c, "NWC"), spatial(c, "dilations"))};
+}
+
 IVY_CASE(conv2d_transpose) {
-  std::optional<ivy::Shape> output_shape;
-  if (c.has("output_shape")) output_shape = c.param<ivy::Shape>("output_shape");
   return {ivy::conv2d_transpose(c.in(0), c.in(1), spatial(c, "strides"),
-                                c.param<std::string>("padding"), output_shape,
+                                c.param<std::string>("padding"), output_shape(c),
                                 data_format(c, "NHWC"), spatial(c, "dilations"))};
+}
+
+IVY_CASE(conv3d_transpose) {
+  return {ivy::conv3d_transpose(c.in(0), c.in(1), spatial(c, "strides"),
+                                c.param<std::string>("padding"), output_shape(c),
+                                data_format(c, "NDHWC"), spatial(c, "dilations"))};
+}
+
+IVY_CASE(depthwise_conv2d) {
+  return {ivy::depthwise_conv2d(c.in(0), c.in(1), spatial(c, "strides"),
+                                c.param<std::string>("padding"), data_format(c, "NHWC"),
+                                spatial(c, "dilations"))};
 }
 
 IVY_CASE(gelu) { return {ivy::gelu(c.in(0), c.param<bool>("approximate", false))}; }
@@ -102,6 +124,10 @@ IVY_CASE(cross_entropy) {
 IVY_CASE(sparse_cross_entropy) {
   return {ivy::sparse_cross_entropy(c.in(0), c.in(1), c.param<int>("axis", -1),
                                     c.param<double>("epsilon", 1e-7))};
+}
+
+IVY_CASE(binary_cross_entropy) {
+  return {ivy::binary_cross_entropy(c.in(0), c.in(1), c.param<double>("epsilon", 1e-7))};
 }
 
 // The mask is random: each call seeds the backend's generator (params.seed), so repeated calls

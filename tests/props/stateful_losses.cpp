@@ -32,7 +32,10 @@ TEST_F(StatefulLosses, BinaryCrossEntropy) {
   const Array t = from_json(c["t"]);
   EXPECT_TRUE(
       close(binary_cross_entropy(p, t, 1e-7, Reduction::none), from_json(c["bce"]), 1e-12, 1e-12));
-  EXPECT_TRUE(close(binary_cross_entropy(p, t), mean(from_json(c["bce"]))));
+  EXPECT_TRUE(close(binary_cross_entropy(p, t, 1e-7, Reduction::mean), mean(from_json(c["bce"]))));
+  EXPECT_TRUE(close(binary_cross_entropy(p, t, 1e-7, Reduction::sum), sum(from_json(c["bce"]))));
+  // Without a reduction the call is the functional (registered) per-item loss.
+  EXPECT_TRUE(close(binary_cross_entropy(p, t), from_json(c["bce"]), 1e-12, 1e-12));
   // Clipping: p = 0 and 1 with the wrong labels give -log(eps), finite.
   const Array clipped = binary_cross_entropy(from_values({0, 1}, {2}), from_values({1, 0}, {2}),
                                              1e-7, Reduction::none);

@@ -1,10 +1,12 @@
 #pragma once
 /// Image functions on channel-last images [..., h, w, c] with any leading batch dimensions.
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "ivy/core/array.hpp"
+#include "ivy/core/shape.hpp"
 
 namespace ivy {
 
@@ -68,5 +70,24 @@ Array float_img_to_uint8_img(const Array& x);
  * DTypeError unless x is uint8.
  */
 Array uint8_img_to_float_img(const Array& x);
+
+/**
+ * The original ivy.random_crop: x viewed as batch_shape + image_dims + [C] (by default x's
+ * [..., H, W, C]: batch_shape x.shape[:-3], image_dims x.shape[-3:-1], C its last dimension) is
+ * cropped to crop_size [h, w] at one offset per image, drawn uniformly from [0, H - h] x
+ * [0, W - w] (all row offsets first, then the column offsets); the result is
+ * batch_shape + [h, w, C] in x's dtype. With a seed the offsets come from a generator of
+ * their own seeded with it (the same crop on every backend; the backend's generator is not
+ * advanced); without one from the backend's generator (ivy::seed makes them reproducible on
+ * one backend). A crop of the whole image returns x reshaped, drawing nothing.
+ * Errors: crop_size not two sizes >= 0, image_dims not two sizes, or a negative size:
+ * ValueError; a crop larger than the image (the original later clamped it silently), x of
+ * rank below 3 (1 with both shapes given) or not holding batch_shape + image_dims + [C]:
+ * ShapeError.
+ */
+Array random_crop(const Array& x, const std::vector<std::int64_t>& crop_size,
+                  const std::optional<Shape>& batch_shape = std::nullopt,
+                  const std::optional<Shape>& image_dims = std::nullopt,
+                  std::optional<std::uint64_t> seed = std::nullopt);
 
 }  // namespace ivy

@@ -73,6 +73,16 @@ Array sparse_cross_entropy(const Array& true_indices, const Array& pred, int axi
                            double epsilon = 1e-7);
 
 /**
+ * The original ivy.binary_cross_entropy (v1.1.4 argument order: the prediction first):
+ * -(target log(p) + (1 - target) log(1 - p)) element-wise with p = clip(pred, epsilon,
+ * 1 - epsilon), the per-item loss (no reduction). pred and target must have the same shape
+ * (ShapeError), pred a float dtype and target a numeric one (DTypeError); an epsilon outside
+ * [0, 0.5) is a ValueError. The overload of ivy/stateful/losses.hpp that takes a Reduction
+ * reduces this.
+ */
+Array binary_cross_entropy(const Array& pred, const Array& target, double epsilon = 1e-7);
+
+/**
  * The original ivy.dropout: each element is zeroed with probability prob (a mask drawn with
  * ivy::random_uniform, so ivy::seed makes it reproducible on one backend) and, with scale, the
  * others are multiplied by 1 / (1 - prob) so that the expectation is unchanged. prob = 0 returns
@@ -165,5 +175,28 @@ Array conv3d(const Array& x, const Array& filters, const SpatialInts& strides,
 Array conv2d_transpose(const Array& x, const Array& filters, const SpatialInts& strides,
                        std::string_view padding, const std::optional<Shape>& output_shape = {},
                        std::string_view data_format = "NHWC", const SpatialInts& dilations = 1);
+/** Transposed 1-D convolution of x [..., W, Cin] ("NWC") or [..., Cin, W] ("NCW") with
+ * filters [fw, Cout, Cin]; output_shape is [ow] or the whole output shape; see
+ * conv2d_transpose. */
+Array conv1d_transpose(const Array& x, const Array& filters, const SpatialInts& strides,
+                       std::string_view padding, const std::optional<Shape>& output_shape = {},
+                       std::string_view data_format = "NWC", const SpatialInts& dilations = 1);
+/** Transposed 3-D convolution of x [..., D, H, W, Cin] ("NDHWC") or [..., Cin, D, H, W]
+ * ("NCDHW") with filters [fd, fh, fw, Cout, Cin]; output_shape is [od, oh, ow] or the whole
+ * output shape; see conv2d_transpose. */
+Array conv3d_transpose(const Array& x, const Array& filters, const SpatialInts& strides,
+                       std::string_view padding, const std::optional<Shape>& output_shape = {},
+                       std::string_view data_format = "NDHWC", const SpatialInts& dilations = 1);
+
+/**
+ * Depthwise 2-D convolution (tf.nn.depthwise_conv2d with a channel multiplier of 1, the
+ * original ivy.depthwise_conv2d) of x [..., H, W, C] ("NHWC") or [..., C, H, W] ("NCHW") with
+ * filters [fh, fw, C]: channel c is correlated with filters[:, :, c] alone, so the result has
+ * C channels. strides, padding and dilations as conv2d (strides and dilations may both exceed
+ * 1). Errors as conv2d; the filters need rank 3.
+ */
+Array depthwise_conv2d(const Array& x, const Array& filters, const SpatialInts& strides,
+                       std::string_view padding, std::string_view data_format = "NHWC",
+                       const SpatialInts& dilations = 1);
 
 }  // namespace ivy

@@ -1,6 +1,7 @@
 #pragma once
 /// Losses (the original ivy.binary_cross_entropy, cross_entropy and sparse_cross_entropy, and
-/// mean squared error), written once in unified functions.
+/// mean squared error), written once in unified functions: the functional per-item losses of
+/// ivy/ops/nn.hpp with a reduction.
 #include "ivy/core/array.hpp"
 
 namespace ivy {
@@ -16,11 +17,12 @@ Array mean_squared_error(const Array& pred, const Array& target,
                          Reduction reduction = Reduction::mean);
 
 /**
- * -(y log(p) + (1 - y) log(1 - p)) element-wise with p = clip(pred, epsilon, 1 - epsilon),
- * reduced. pred and target must have the same shape (ShapeError).
+ * The functional ivy::binary_cross_entropy(pred, target, epsilon) of ivy/ops/nn.hpp (the
+ * per-item loss -(y log(p) + (1 - y) log(1 - p)), p = clip(pred, epsilon, 1 - epsilon)),
+ * reduced. The reduction has no default, so that a call without one is the functional form.
  */
-Array binary_cross_entropy(const Array& pred, const Array& target, double epsilon = 1e-7,
-                           Reduction reduction = Reduction::mean);
+Array binary_cross_entropy(const Array& pred, const Array& target, double epsilon,
+                           Reduction reduction);
 
 /**
  * -sum(y * log(clip(probs, epsilon, 1 - epsilon))) over the last (class) axis, reduced over
