@@ -12,7 +12,7 @@ namespace {
 ivy::AxesLengths to_axes_lengths(const nb::kwargs& kw, const char* fn) {
   ivy::AxesLengths out;
   for (auto [key, value] : kw) {
-    const std::string name = nb::cast<std::string>(key);  // keyword names are always str
+    const std::string name = to_str(key, fn, "an axis name");
     const std::string what = "axis length " + name;
     out.emplace_back(name, to_int(value, fn, what.c_str()));
   }

@@ -49,8 +49,8 @@ Array run(const Array& x, const EinopsPlan& plan, std::string_view reduction) {
 
 Array einops_rearrange(const Array& x, std::string_view pattern, const AxesLengths& axes_lengths) {
   const Backend& b = detail::backend_of("einops_rearrange", x);
-  const EinopsPlan plan = detail::plan_einops(pattern, EinopsOp::rearrange, x.shape(),
-                                              axes_lengths, "einops_rearrange", b.name);
+  const EinopsPlan plan = detail::plan_einops(pattern, EinopsOp::rearrange, x.shape(), axes_lengths,
+                                              "einops_rearrange", b.name);
   return run(x, plan, "");
 }
 
@@ -59,8 +59,7 @@ Array einops_reduce(const Array& x, std::string_view pattern, std::string_view r
   constexpr std::string_view fn = "einops_reduce";
   const Backend& b = detail::backend_of(fn, x);
   constexpr std::string_view kReductions[] = {"sum", "mean", "min", "max", "prod", "any", "all"};
-  if (std::find(std::begin(kReductions), std::end(kReductions), reduction) ==
-      std::end(kReductions))
+  if (std::find(std::begin(kReductions), std::end(kReductions), reduction) == std::end(kReductions))
     detail::raise<ValueError>(fn, b.name,
                               "unknown reduction \"" + std::string(reduction) +
                                   "\" (expected sum, mean, min, max, prod, any or all)");
@@ -71,8 +70,8 @@ Array einops_reduce(const Array& x, std::string_view pattern, std::string_view r
       if (plan.elementary[a] == 0)
         detail::raise<ValueError>(fn, b.name,
                                   std::string(reduction) + " over a zero-length axis of shape " +
-                                      shape_str(x.shape()) + " (pattern \"" +
-                                      std::string(pattern) + "\")");
+                                      shape_str(x.shape()) + " (pattern \"" + std::string(pattern) +
+                                      "\")");
   return run(x, plan, reduction);
 }
 

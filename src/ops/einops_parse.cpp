@@ -43,14 +43,14 @@ class Parser {
     raise<ValueError>(fn_, backend_, "pattern \"" + std::string(pattern_) + "\": " + what);
   }
   [[noreturn]] void bad_shape(const Shape& shape, const std::string& what) const {
-    raise<ShapeError>(fn_, backend_,
-                      "pattern \"" + std::string(pattern_) + "\" on shape " + shape_str(shape) +
-                          ": " + what);
+    raise<ShapeError>(
+        fn_, backend_,
+        "pattern \"" + std::string(pattern_) + "\" on shape " + shape_str(shape) + ": " + what);
   }
   [[noreturn]] void bad_length(const Shape& shape, const std::string& what) const {
-    raise<ValueError>(fn_, backend_,
-                      "pattern \"" + std::string(pattern_) + "\" on shape " + shape_str(shape) +
-                          ": " + what);
+    raise<ValueError>(
+        fn_, backend_,
+        "pattern \"" + std::string(pattern_) + "\" on shape " + shape_str(shape) + ": " + what);
   }
 
   Side parse(std::string_view text) {
@@ -234,7 +234,8 @@ EinopsPlan plan_einops(std::string_view pattern, EinopsOp op, const Shape& shape
                            std::to_string(ndim));
   if (left.ellipsis) {
     std::vector<int> ell;
-    for (int j = 0; j < ndim - named_groups; ++j) ell.push_back(p.fresh("...[" + std::to_string(j) + "]"));
+    for (int j = 0; j < ndim - named_groups; ++j)
+      ell.push_back(p.fresh("...[" + std::to_string(j) + "]"));
     expand_ellipsis(left, ell);
     expand_ellipsis(right, ell);
   }
@@ -267,8 +268,8 @@ EinopsPlan plan_einops(std::string_view pattern, EinopsOp op, const Shape& shape
     const std::string what = "dimension " + std::to_string(g) + " (" + p.axes_list(group) + ")";
     if (unknown.empty()) {
       if (known != have)
-        p.bad_length(shape, what + " has length " + std::to_string(have) + ", the axis lengths give " +
-                                std::to_string(known));
+        p.bad_length(shape, what + " has length " + std::to_string(have) +
+                                ", the axis lengths give " + std::to_string(known));
     } else if (unknown.size() > 1) {
       p.bad_length(shape, "cannot infer the lengths of " + p.axes_list(unknown) +
                               ": give all but one in axes_lengths");
@@ -276,14 +277,15 @@ EinopsPlan plan_einops(std::string_view pattern, EinopsOp op, const Shape& shape
       p.bad_length(shape, "cannot infer the length of " + p.axes_list(unknown) +
                               " next to an axis of length 0");
     } else if (have % known != 0) {
-      p.bad_length(shape, what + " of length " + std::to_string(have) +
-                              " is not divisible by " + std::to_string(known));
+      p.bad_length(shape, what + " of length " + std::to_string(have) + " is not divisible by " +
+                              std::to_string(known));
     } else {
       len[unknown[0]] = have / known;
     }
   }
   for (int id : only_right)
-    if (len[id] == kUnknown) p.bad("new axis \"" + p.axis_name(id) + "\" needs a length in axes_lengths");
+    if (len[id] == kUnknown)
+      p.bad("new axis \"" + p.axis_name(id) + "\" needs a length in axes_lengths");
 
   EinopsPlan plan;
   std::vector<int> elementary, right_axes;

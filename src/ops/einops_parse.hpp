@@ -18,13 +18,13 @@ enum class EinopsOp { rearrange, reduce, repeat };
  * side's groups.
  */
 struct EinopsPlan {
-  Shape elementary;               // x's shape with its groups split
-  std::vector<int> reduced;       // axes of `elementary` absent on the right (reduce)
-  std::vector<int> permutation;   // the kept axes (numbered after the reduction), right order
-  Shape expanded;                 // right-order elementary axes, 1 at the new ones (repeat)
-  Shape broadcast;                // expanded with the new axes' lengths
-  Shape result;                   // the right side's groups
-  bool adds_axes = false;         // whether broadcast differs from expanded
+  Shape elementary;              // x's shape with its groups split
+  std::vector<int> reduced;      // axes of `elementary` absent on the right (reduce)
+  std::vector<int> permutation;  // the kept axes (numbered after the reduction), right order
+  Shape expanded;                // right-order elementary axes, 1 at the new ones (repeat)
+  Shape broadcast;               // expanded with the new axes' lengths
+  Shape result;                  // the right side's groups
+  bool adds_axes = false;        // whether broadcast differs from expanded
 };
 
 /**

@@ -230,7 +230,9 @@ TEST(HardeningKernels, AllocationBeyondTheProcessLimitIsAMemoryError) {
        {"random_uniform", [&] { ivy::random_uniform(0.0, 1.0, ivy::Shape{big}, o); }},
        {"repeat", [&] { ivy::repeat(three, big); }},
        {"tile", [&] { ivy::tile(three, {big}); }},
-       {"einops_repeat", [&] { ivy::einops_repeat(three, "h -> (c h)", {{"c", big}}); }}});
+       {"einops_repeat", [&] {
+          ivy::einops_repeat(three, "h -> (c h)", {{"c", big}});
+        }}});
 }
 
 }  // namespace

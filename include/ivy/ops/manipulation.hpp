@@ -158,7 +158,6 @@ Array einops_reduce(const Array& x, std::string_view pattern, std::string_view r
  * axes_lengths gives them or of their number ("h w -> h w 3", "h w -> (h 2) w", "h w -> h w c"
  * with `{{"c", 3}}`); x is broadcast along them. MemoryError when the result cannot fit.
  */
-Array einops_repeat(const Array& x, std::string_view pattern,
-                    const AxesLengths& axes_lengths = {});
+Array einops_repeat(const Array& x, std::string_view pattern, const AxesLengths& axes_lengths = {});
 
 }  // namespace ivy
