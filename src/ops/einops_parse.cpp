@@ -36,22 +36,14 @@ bool is_name(std::string_view t) {
 
 class Parser {
  public:
-  Parser(std::string_view pattern, std::string_view fn, std::string_view backend)
-      : pattern_(pattern), fn_(fn), backend_(backend) {}
+  Parser(std::string_view pattern, const Shape& shape, std::string_view fn,
+         std::string_view backend)
+      : pattern_(pattern), shape_(shape), fn_(fn), backend_(backend) {}
 
-  [[noreturn]] void bad(const std::string& what) const {
-    raise<ValueError>(fn_, backend_, "pattern \"" + std::string(pattern_) + "\": " + what);
-  }
-  [[noreturn]] void bad_shape(const Shape& shape, const std::string& what) const {
-    raise<ShapeError>(
-        fn_, backend_,
-        "pattern \"" + std::string(pattern_) + "\" on shape " + shape_str(shape) + ": " + what);
-  }
-  [[noreturn]] void bad_length(const Shape& shape, const std::string& what) const {
-    raise<ValueError>(
-        fn_, backend_,
-        "pattern \"" + std::string(pattern_) + "\" on shape " + shape_str(shape) + ": " + what);
-  }
+  /** ValueError naming the function, backend, pattern and shape. */
+  [[noreturn]] void bad(const std::string& what) const { fail<ValueError>(what); }
+  /** ShapeError (x's rank does not fit the pattern). */
+  [[noreturn]] void bad_rank(const std::string& what) const { fail<ShapeError>(what); }
 
   Side parse(std::string_view text) {
     const auto dots = std::count(text.begin(), text.end(), '.');
@@ -155,7 +147,16 @@ class Parser {
       side.groups.push_back({id});
   }
 
-  std::string_view pattern_, fn_, backend_;
+  template <class E>
+  [[noreturn]] void fail(const std::string& what) const {
+    raise<E>(
+        fn_, backend_,
+        "pattern \"" + std::string(pattern_) + "\" on shape " + shape_str(shape_) + ": " + what);
+  }
+
+  std::string_view pattern_;
+  const Shape& shape_;
+  std::string_view fn_, backend_;
   std::vector<std::string> names_;     // by id
   std::vector<std::int64_t> numbers_;  // by id: the length of a numbered axis, 0 for a name
   std::map<std::string, int, std::less<>> ids_;
@@ -199,7 +200,7 @@ std::int64_t checked_product(std::int64_t a, std::int64_t b, const Parser& p) {
 EinopsPlan plan_einops(std::string_view pattern, EinopsOp op, const Shape& shape,
                        const AxesLengths& axes_lengths, std::string_view fn,
                        std::string_view backend) {
-  Parser p(pattern, fn, backend);
+  Parser p(pattern, shape, fn, backend);
   const std::size_t arrow = pattern.find("->");
   if (arrow == std::string_view::npos || pattern.find("->", arrow + 2) != std::string_view::npos)
     p.bad("expected one \"->\" between the input and the output axes");
@@ -214,8 +215,10 @@ EinopsPlan plan_einops(std::string_view pattern, EinopsOp op, const Shape& shape
     case EinopsOp::rearrange:
       if (left.has_numbers || right.has_numbers)
         p.bad("rearrange takes no numbered axes other than 1");
-      if (!only_left.empty()) p.bad("axes only on the left: " + p.axes_list(only_left));
-      if (!only_right.empty()) p.bad("axes only on the right: " + p.axes_list(only_right));
+      if (!only_left.empty() || !only_right.empty())
+        p.bad("every axis must be on both sides; only on the left: " +
+              (only_left.empty() ? "none" : p.axes_list(only_left)) +
+              ", only on the right: " + (only_right.empty() ? "none" : p.axes_list(only_right)));
       break;
     case EinopsOp::reduce:
       if (!only_right.empty()) p.bad("axes only on the right: " + p.axes_list(only_right));
@@ -229,9 +232,8 @@ EinopsPlan plan_einops(std::string_view pattern, EinopsOp op, const Shape& shape
   const int ndim = static_cast<int>(shape.size());
   const int named_groups = static_cast<int>(left.groups.size()) - (left.ellipsis ? 1 : 0);
   if (left.ellipsis ? ndim < named_groups : ndim != named_groups)
-    p.bad_shape(shape, "the left side needs " + std::string(left.ellipsis ? "at least " : "") +
-                           std::to_string(named_groups) + " dimensions, got " +
-                           std::to_string(ndim));
+    p.bad_rank("the left side needs " + std::string(left.ellipsis ? "at least " : "") +
+               std::to_string(named_groups) + " dimensions, got " + std::to_string(ndim));
   if (left.ellipsis) {
     std::vector<int> ell;
     for (int j = 0; j < ndim - named_groups; ++j)
@@ -268,17 +270,16 @@ EinopsPlan plan_einops(std::string_view pattern, EinopsOp op, const Shape& shape
     const std::string what = "dimension " + std::to_string(g) + " (" + p.axes_list(group) + ")";
     if (unknown.empty()) {
       if (known != have)
-        p.bad_length(shape, what + " has length " + std::to_string(have) +
-                                ", the axis lengths give " + std::to_string(known));
+        p.bad(what + " has length " + std::to_string(have) + ", the axis lengths give " +
+              std::to_string(known));
     } else if (unknown.size() > 1) {
-      p.bad_length(shape, "cannot infer the lengths of " + p.axes_list(unknown) +
-                              ": give all but one in axes_lengths");
+      p.bad("cannot infer the lengths of " + p.axes_list(unknown) +
+            ": give all but one in axes_lengths");
     } else if (known == 0) {
-      p.bad_length(shape, "cannot infer the length of " + p.axes_list(unknown) +
-                              " next to an axis of length 0");
+      p.bad("cannot infer the length of " + p.axes_list(unknown) + " next to an axis of length 0");
     } else if (have % known != 0) {
-      p.bad_length(shape, what + " of length " + std::to_string(have) + " is not divisible by " +
-                              std::to_string(known));
+      p.bad(what + " of length " + std::to_string(have) + " is not divisible by " +
+            std::to_string(known));
     } else {
       len[unknown[0]] = have / known;
     }

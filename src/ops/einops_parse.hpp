@@ -31,7 +31,7 @@ struct EinopsPlan {
  * Parses pattern ("left -> right") and resolves it for an array of the given shape. ValueError
  * for a malformed pattern, an axis on the wrong side for op, an axis length that is missing,
  * negative, unused or disagrees with (or does not divide) the shape; ShapeError when the rank
- * of shape does not match the left side. fn and backend name the errors.
+ * of shape does not match the left side. The messages name fn, backend, the pattern and shape.
  */
 EinopsPlan plan_einops(std::string_view pattern, EinopsOp op, const Shape& shape,
                        const AxesLengths& axes_lengths, std::string_view fn,
