@@ -82,6 +82,7 @@ void bind_functions_ivy(nb::module_& m);
 void bind_functions(nb::module_& m);
 void bind_functions_a(nb::module_& m);
 void bind_functions_b(nb::module_& m);
+void bind_functions_einops(nb::module_& m);
 void bind_bitwise(nb::module_& m);
 void bind_mech(nb::module_& m);
 void bind_grad(nb::module_& m);

@@ -12,6 +12,7 @@ NB_MODULE(_ivycpp, m) {
   ivypy::bind_functions_ivy(m);
   ivypy::bind_functions_a(m);
   ivypy::bind_functions_b(m);
+  ivypy::bind_functions_einops(m);
   ivypy::bind_bitwise(m);
   ivypy::bind_mech(m);
   ivypy::bind_grad(m);

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "support/cases.hpp"
@@ -106,4 +107,26 @@ IVY_CASE(searchsorted) {
   const std::string side = c.param<std::string>("side", "left");
   if (c.num_inputs() > 2) return {ivy::searchsorted(c.in(0), c.in(1), side, c.in(2))};
   return {ivy::searchsorted(c.in(0), c.in(1), side)};
+}
+
+namespace {
+// "axes_lengths": [[name, length], ...] in the order einops would get them as keywords.
+ivy::AxesLengths axes_lengths(const CaseContext& c) {
+  ivy::AxesLengths out;
+  if (c.has("axes_lengths"))
+    for (const auto& p : c.params().at("axes_lengths"))
+      out.emplace_back(p.at(0).get<std::string>(), p.at(1).get<std::int64_t>());
+  return out;
+}
+}  // namespace
+
+IVY_CASE(einops_rearrange) {
+  return {ivy::einops_rearrange(c.in(0), c.param<std::string>("pattern"), axes_lengths(c))};
+}
+IVY_CASE(einops_reduce) {
+  return {ivy::einops_reduce(c.in(0), c.param<std::string>("pattern"),
+                             c.param<std::string>("reduction"), axes_lengths(c))};
+}
+IVY_CASE(einops_repeat) {
+  return {ivy::einops_repeat(c.in(0), c.param<std::string>("pattern"), axes_lengths(c))};
 }

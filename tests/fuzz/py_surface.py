@@ -123,6 +123,13 @@ def arg_src(name, rng, shape):
     if n == "subscripts":
         return rng.choice(["'ij,jk->ik'", "'i,i->'", "'ii->i'", "'...i->...'", "'ij->ji'",
                            "'i->'", "''", "'->'", "'ab,bc->ad'", "'z'", "1"])
+    if n == "pattern":  # einops patterns, good and malformed
+        return rng.choice(["'h w -> w h'", "'b (h w) -> b h w'", "'... -> (...)'",
+                           "'h w -> h w 3'", "'h -> (h 2)'", "'a b c -> c'", "'(a -> a'",
+                           "'a a -> a'", "'->'", "''", "'a ... -> ... a 1 ()'", "1"])
+    if n == "reduction":
+        return rng.choice(["'sum'", "'mean'", "'min'", "'max'", "'prod'", "'any'", "'all'",
+                           "'median'", "None"])
     # Anything else is an array operand, sometimes a scalar or junk.
     r = rng.random()
     if r < 0.75:

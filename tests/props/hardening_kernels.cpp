@@ -187,7 +187,10 @@ TEST(HardeningKernels, AllocationBeyondMemoryIsAMemoryError) {
                          [&] {
                            ivy::ones({std::int64_t{1} << 31, std::int64_t{1} << 31}, o);
                          }},
-                        {"full", [&] { ivy::full({huge}, 1.0, o); }}});
+                        {"full", [&] { ivy::full({huge}, 1.0, o); }},
+                        {"einops_repeat", [&] {
+                           ivy::einops_repeat(ivy::ones({4}, o), "h -> h c", {{"c", huge}});
+                         }}});
 }
 
 // Lowers this process's data limit (ulimit -d) to what it uses now plus headroom, for one
@@ -232,7 +235,10 @@ TEST(HardeningKernels, AllocationBeyondTheProcessLimitIsAMemoryError) {
        {"linspace", [&] { ivy::linspace(0.0, 1.0, big, -1, true, o); }},
        {"random_uniform", [&] { ivy::random_uniform(0.0, 1.0, ivy::Shape{big}, o); }},
        {"repeat", [&] { ivy::repeat(three, big); }},
-       {"tile", [&] { ivy::tile(three, {big}); }}});
+       {"tile", [&] { ivy::tile(three, {big}); }},
+       {"einops_repeat", [&] {
+          ivy::einops_repeat(three, "h -> (c h)", {{"c", big}});
+        }}});
 }
 
 }  // namespace

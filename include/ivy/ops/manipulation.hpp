@@ -1,6 +1,8 @@
 #pragma once
 /// Shape manipulation and sorting.
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -120,5 +122,42 @@ Array moveaxis(const Array& x, const std::vector<int>& source, const std::vector
 Array diff(const Array& x, int axis = -1, std::int64_t n = 1,
            const std::optional<Array>& prepend = std::nullopt,
            const std::optional<Array>& append = std::nullopt);
+
+}  // namespace ivy
+
+namespace ivy {
+
+/**
+ * Named axis lengths for the einops functions, in the order given: `{{"h", 2}, {"w", 3}}`
+ * (einops' keyword arguments `h=2, w=3`). A name may appear once and must be in the pattern.
+ */
+using AxesLengths = std::vector<std::pair<std::string, std::int64_t>>;
+
+/**
+ * einops.rearrange: a pattern "left -> right" of axis names, e.g. "b (h w) c -> b h w c" with
+ * `{{"h", 2}}`. Parentheses merge axes on the right and split them on the left (all but one
+ * length of a split group known from axes_lengths), "..." stands for the remaining axes, "()"
+ * and "1" are unit axes. Every axis appears once on each side. A reshape, a transpose and a
+ * reshape, so it is differentiable and the same on every backend. ValueError for a malformed
+ * pattern or axis lengths that are missing, unused, or disagree with (do not divide) x's shape;
+ * ShapeError when x's rank does not match the left side.
+ */
+Array einops_rearrange(const Array& x, std::string_view pattern,
+                       const AxesLengths& axes_lengths = {});
+/**
+ * einops.reduce: as einops_rearrange, but axes absent on the right are reduced with reduction
+ * "sum", "mean", "min", "max", "prod", "any" or "all" (einops' list; others are a ValueError);
+ * numbered axes may appear on the left ("b (h 2) -> b h"). Results take the dtype of the ivy
+ * reduction (sum and prod of integers give int64, mean float32, any and all bool); a pattern
+ * that reduces no axis is a rearrange, as in einops (the dtype stays).
+ */
+Array einops_reduce(const Array& x, std::string_view pattern, std::string_view reduction,
+                    const AxesLengths& axes_lengths = {});
+/**
+ * einops.repeat: as einops_rearrange, but axes only on the right are new, of the length
+ * axes_lengths gives them or of their number ("h w -> h w 3", "h w -> (h 2) w", "h w -> h w c"
+ * with `{{"c", 3}}`); x is broadcast along them. MemoryError when the result cannot fit.
+ */
+Array einops_repeat(const Array& x, std::string_view pattern, const AxesLengths& axes_lengths = {});
 
 }  // namespace ivy
