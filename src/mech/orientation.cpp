@@ -27,7 +27,10 @@ Array get_random_quaternion(double max_rot_ang, const Shape& batch_shape, const 
         "mech::get_random_quaternion", backend_name(o.backend ? *o.backend : current_backend()),
         "max_rot_ang must be finite and >= 0, got " + std::to_string(max_rot_ang));
   const Array axis = random_uniform(0.0, 1.0, with_tail(batch_shape, 3), o);
-  const Array unit = divide(axis, add(vector_norm(axis, 2.0, Axes{-1}, true), MIN_DENOMINATOR));
+  // Divided by max(norm, MIN_DENOMINATOR), not the original's norm + MIN_DENOMINATOR, so that
+  // the axis (hence the quaternion) is a unit vector to rounding, not to 1e-12 / norm.
+  const Array unit =
+      divide(axis, maximum(vector_norm(axis, 2.0, Axes{-1}, true), MIN_DENOMINATOR));
   const Array angle = random_uniform(-max_rot_ang, max_rot_ang, with_tail(batch_shape, 1), o);
   return axis_angle_to_quaternion(concat({unit, angle}, -1));
 }
