@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "grad/optimizer_checks.hpp"
 #include "ivy/core/errors.hpp"
 #include "ivy/grad.hpp"
 #include "ivy/ops/elementwise.hpp"
@@ -12,36 +13,14 @@
 namespace ivy {
 namespace {
 
-std::string_view name_of(const std::vector<Array>& ws) {
-  return ws.empty() ? std::string_view("none") : ws[0].backend_name();
-}
-
-void check_lengths(std::string_view fn, const std::vector<Array>& ws,
-                   const std::vector<const std::vector<Array>*>& others) {
-  for (const auto* o : others)
-    if (o->size() != ws.size())
-      detail::raise<ValueError>(fn, name_of(ws),
-                                std::to_string(ws.size()) + " weights but " +
-                                    std::to_string(o->size()) + " gradients or moments");
-}
-
-void check_step(std::string_view fn, const std::vector<Array>& ws, std::int64_t step) {
-  if (step < 1)
-    detail::raise<ValueError>(fn, name_of(ws), "step must be >= 1, got " + std::to_string(step));
-}
-
-Array like_weight(const Array& w, const Array& updated) {
-  return is_variable(w) ? variable(stop_gradient(updated)) : stop_gradient(updated);
-}
-
 // The 2-norm over all elements, as a 0-d array (the original's vector_norm of a weight).
 Array norm_all(const Array& x) { return vector_norm(x, 2.0, Axes::all()); }
 
 AdamResult adam_moments(std::string_view fn, const std::vector<Array>& dcdws,
                         const std::vector<Array>& mw, const std::vector<Array>& vw,
                         std::int64_t step, double beta1, double beta2, double epsilon) {
-  check_lengths(fn, dcdws, {&mw, &vw});
-  check_step(fn, dcdws, step);
+  detail::check_lengths(fn, dcdws, {&mw, &vw});
+  detail::check_step(fn, dcdws, step);
   const double s = static_cast<double>(step);
   const double alpha = std::sqrt(1.0 - std::pow(beta2, s)) / (1.0 - std::pow(beta1, s) + epsilon);
   AdamResult r;
@@ -66,24 +45,24 @@ AdamResult adam_step(const std::vector<Array>& dcdws, const std::vector<Array>& 
 
 std::vector<Array> optimizer_update(const std::vector<Array>& ws,
                                     const std::vector<Array>& effective_grads, double lr) {
-  check_lengths("optimizer_update", ws, {&effective_grads});
+  detail::check_lengths("optimizer_update", ws, {&effective_grads});
   std::vector<Array> out;
   out.reserve(ws.size());
   for (std::size_t i = 0; i < ws.size(); ++i)
-    out.push_back(like_weight(ws[i], subtract(ws[i], multiply(effective_grads[i], lr))));
+    out.push_back(detail::like_weight(ws[i], subtract(ws[i], multiply(effective_grads[i], lr))));
   return out;
 }
 
 std::vector<Array> lars_update(const std::vector<Array>& ws, const std::vector<Array>& dcdws,
                                double lr, double decay_lambda) {
-  check_lengths("lars_update", ws, {&dcdws});
+  detail::check_lengths("lars_update", ws, {&dcdws});
   std::vector<Array> out;
   out.reserve(ws.size());
   for (std::size_t i = 0; i < ws.size(); ++i) {
     const Array w_norm = norm_all(ws[i]);
     Array rate = stable_divide(multiply(w_norm, lr), norm_all(dcdws[i]));
     if (decay_lambda > 0) rate = divide(rate, multiply(w_norm, decay_lambda));
-    out.push_back(like_weight(ws[i], subtract(ws[i], multiply(dcdws[i], rate))));
+    out.push_back(detail::like_weight(ws[i], subtract(ws[i], multiply(dcdws[i], rate))));
   }
   return out;
 }
@@ -92,14 +71,14 @@ AdamResult lamb_update(const std::vector<Array>& ws, const std::vector<Array>& d
                        const std::vector<Array>& mw, const std::vector<Array>& vw,
                        std::int64_t step, double beta1, double beta2, double epsilon,
                        double max_trust_ratio, double decay_lambda) {
-  check_lengths("lamb_update", ws, {&dcdws, &mw, &vw});
+  detail::check_lengths("lamb_update", ws, {&dcdws, &mw, &vw});
   AdamResult r = adam_moments("lamb_update", dcdws, mw, vw, step, beta1, beta2, epsilon);
   for (std::size_t i = 0; i < ws.size(); ++i) {
     const Array& e = r.ws[i];
     const Array r2 =
         decay_lambda > 0 ? norm_all(add(e, multiply(ws[i], decay_lambda))) : norm_all(e);
     const Array trust = minimum(stable_divide(norm_all(ws[i]), r2), max_trust_ratio);
-    r.ws[i] = like_weight(ws[i], subtract(ws[i], multiply(e, multiply(trust, lr))));
+    r.ws[i] = detail::like_weight(ws[i], subtract(ws[i], multiply(e, multiply(trust, lr))));
   }
   return r;
 }

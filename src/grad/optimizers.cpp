@@ -2,50 +2,28 @@
 #include <cmath>
 #include <string>
 
+#include "grad/optimizer_checks.hpp"
 #include "ivy/core/errors.hpp"
 #include "ivy/grad.hpp"
 #include "ivy/ops/elementwise.hpp"
 
 namespace ivy {
-namespace {
-
-std::string_view name_of(const std::vector<Array>& ws) {
-  return ws.empty() ? std::string_view("none") : ws[0].backend_name();
-}
-
-void check_lengths(std::string_view fn, const std::vector<Array>& ws,
-                   const std::vector<const std::vector<Array>*>& others) {
-  for (const auto* o : others)
-    if (o->size() != ws.size())
-      detail::raise<ValueError>(fn, name_of(ws),
-                                std::to_string(ws.size()) + " weights but " +
-                                    std::to_string(o->size()) + " gradients or moments");
-}
-
-// The update keeps the weight's variable mark and drops any tape link.
-Array like_weight(const Array& w, const Array& updated) {
-  return is_variable(w) ? variable(stop_gradient(updated)) : stop_gradient(updated);
-}
-
-}  // namespace
 
 std::vector<Array> gradient_descent_update(const std::vector<Array>& ws,
                                            const std::vector<Array>& dcdws, double lr) {
-  check_lengths("gradient_descent_update", ws, {&dcdws});
+  detail::check_lengths("gradient_descent_update", ws, {&dcdws});
   std::vector<Array> out;
   out.reserve(ws.size());
   for (std::size_t i = 0; i < ws.size(); ++i)
-    out.push_back(like_weight(ws[i], subtract(ws[i], multiply(dcdws[i], lr))));
+    out.push_back(detail::like_weight(ws[i], subtract(ws[i], multiply(dcdws[i], lr))));
   return out;
 }
 
 AdamResult adam_update(const std::vector<Array>& ws, const std::vector<Array>& dcdws, double lr,
                        const std::vector<Array>& mw, const std::vector<Array>& vw,
                        std::int64_t step, double beta1, double beta2, double epsilon) {
-  check_lengths("adam_update", ws, {&dcdws, &mw, &vw});
-  if (step < 1)
-    detail::raise<ValueError>("adam_update", name_of(ws),
-                              "step must be >= 1, got " + std::to_string(step));
+  detail::check_lengths("adam_update", ws, {&dcdws, &mw, &vw});
+  detail::check_step("adam_update", ws, step);
   const double s = static_cast<double>(step);
   const double alpha =
       lr * std::sqrt(1.0 - std::pow(beta2, s)) / (1.0 - std::pow(beta1, s) + epsilon);
@@ -54,8 +32,8 @@ AdamResult adam_update(const std::vector<Array>& ws, const std::vector<Array>& d
     const Array& g = dcdws[i];
     Array m = add(multiply(mw[i], beta1), multiply(g, 1.0 - beta1));
     Array v = add(multiply(vw[i], beta2), multiply(square(g), 1.0 - beta2));
-    r.ws.push_back(
-        like_weight(ws[i], subtract(ws[i], multiply(divide(m, add(sqrt(v), epsilon)), alpha))));
+    r.ws.push_back(detail::like_weight(
+        ws[i], subtract(ws[i], multiply(divide(m, add(sqrt(v), epsilon)), alpha))));
     r.mw.push_back(stop_gradient(m));
     r.vw.push_back(stop_gradient(v));
   }

@@ -29,8 +29,7 @@ Array get_random_quaternion(double max_rot_ang, const Shape& batch_shape, const 
   const Array axis = random_uniform(0.0, 1.0, with_tail(batch_shape, 3), o);
   // Divided by max(norm, MIN_DENOMINATOR), not the original's norm + MIN_DENOMINATOR, so that
   // the axis (hence the quaternion) is a unit vector to rounding, not to 1e-12 / norm.
-  const Array unit =
-      divide(axis, maximum(vector_norm(axis, 2.0, Axes{-1}, true), MIN_DENOMINATOR));
+  const Array unit = divide(axis, maximum(vector_norm(axis, 2.0, Axes{-1}, true), MIN_DENOMINATOR));
   const Array angle = random_uniform(-max_rot_ang, max_rot_ang, with_tail(batch_shape, 1), o);
   return axis_angle_to_quaternion(concat({unit, angle}, -1));
 }
