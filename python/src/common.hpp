@@ -88,6 +88,12 @@ void bind_mech(nb::module_& m);
 void bind_grad(nb::module_& m);
 void bind_compile(nb::module_& m);
 void bind_split_func_call(nb::module_& m);
+void bind_container(nb::module_& m);
+/** A Container from a Container, nested dicts of arrays, array-likes and Python scalars. */
+ivy::Container to_container(nb::handle h, const char* fn);
+bool is_container(nb::handle h);
+/** A Container value for Python: the Container, or its leaf (an array or a Python scalar). */
+nb::object from_container(const ivy::Container& c);
 
 /** Element-wise bitwise operation by name ("and", "or", "xor", "left_shift", "right_shift"). */
 ivy::Array bitwise_binary(const ivy::Operand& a, const ivy::Operand& b, const std::string& op);

@@ -132,19 +132,31 @@ nb::tuple adam_tuple(const ivy::AdamResult& r) {
   return nb::make_tuple(as_list(r.ws), as_list(r.mw), as_list(r.vw));
 }
 
+nb::tuple adam_tuple(const ivy::ContainerAdamResult& r) {
+  return nb::make_tuple(nb::cast(r.ws), nb::cast(r.mw), nb::cast(r.vw));
+}
+
+// Each step takes lists of arrays (the list form) or Containers (the Container form, when the
+// first argument is one; then the others must be Containers of the same key chains too).
 void bind_optimizer_steps(nb::module_& m) {
   m.def(
       "gradient_descent_update",
-      [](nb::handle ws, nb::handle dcdws, nb::handle lr) {
+      [](nb::handle ws, nb::handle dcdws, nb::handle lr) -> nb::object {
         constexpr const char* fn = "gradient_descent_update";
+        if (is_container(ws))
+          return nb::cast(ivy::gradient_descent_update(
+              to_container(ws, fn), to_container(dcdws, fn), to_double(lr, fn, "lr")));
         return as_list(ivy::gradient_descent_update(
             to_arrays(ws, fn, "ws"), to_arrays(dcdws, fn, "dcdws"), to_double(lr, fn, "lr")));
       },
       nb::arg("ws"), nb::arg("dcdws"), nb::arg("lr"));
   m.def(
       "optimizer_update",
-      [](nb::handle ws, nb::handle grads, nb::handle lr) {
+      [](nb::handle ws, nb::handle grads, nb::handle lr) -> nb::object {
         constexpr const char* fn = "optimizer_update";
+        if (is_container(ws))
+          return nb::cast(ivy::optimizer_update(to_container(ws, fn), to_container(grads, fn),
+                                                to_double(lr, fn, "lr")));
         return as_list(ivy::optimizer_update(to_arrays(ws, fn, "ws"),
                                              to_arrays(grads, fn, "effective_grads"),
                                              to_double(lr, fn, "lr")));
@@ -152,8 +164,12 @@ void bind_optimizer_steps(nb::module_& m) {
       nb::arg("ws"), nb::arg("effective_grads"), nb::arg("lr"));
   m.def(
       "lars_update",
-      [](nb::handle ws, nb::handle dcdws, nb::handle lr, nb::handle decay_lambda) {
+      [](nb::handle ws, nb::handle dcdws, nb::handle lr, nb::handle decay_lambda) -> nb::object {
         constexpr const char* fn = "lars_update";
+        if (is_container(ws))
+          return nb::cast(ivy::lars_update(to_container(ws, fn), to_container(dcdws, fn),
+                                           to_double(lr, fn, "lr"),
+                                           to_double(decay_lambda, fn, "decay_lambda")));
         return as_list(ivy::lars_update(to_arrays(ws, fn, "ws"), to_arrays(dcdws, fn, "dcdws"),
                                         to_double(lr, fn, "lr"),
                                         to_double(decay_lambda, fn, "decay_lambda")));
@@ -164,10 +180,14 @@ void bind_optimizer_steps(nb::module_& m) {
       [](nb::handle dcdws, nb::handle mw, nb::handle vw, nb::handle step, nb::handle beta1,
          nb::handle beta2, nb::handle epsilon) {
         constexpr const char* fn = "adam_step";
-        return adam_tuple(ivy::adam_step(
-            to_arrays(dcdws, fn, "dcdws"), to_arrays(mw, fn, "mw"), to_arrays(vw, fn, "vw"),
-            to_int(step, fn, "step"), to_double(beta1, fn, "beta1"), to_double(beta2, fn, "beta2"),
-            to_double(epsilon, fn, "epsilon")));
+        const std::int64_t s = to_int(step, fn, "step");
+        const double b1 = to_double(beta1, fn, "beta1"), b2 = to_double(beta2, fn, "beta2"),
+                     eps = to_double(epsilon, fn, "epsilon");
+        if (is_container(dcdws))
+          return adam_tuple(ivy::adam_step(to_container(dcdws, fn), to_container(mw, fn),
+                                           to_container(vw, fn), s, b1, b2, eps));
+        return adam_tuple(ivy::adam_step(to_arrays(dcdws, fn, "dcdws"), to_arrays(mw, fn, "mw"),
+                                         to_arrays(vw, fn, "vw"), s, b1, b2, eps));
       },
       nb::arg("dcdws"), nb::arg("mw"), nb::arg("vw"), nb::arg("step"), nb::arg("beta1") = 0.9,
       nb::arg("beta2") = 0.999, nb::arg("epsilon") = 1e-7);
@@ -176,11 +196,16 @@ void bind_optimizer_steps(nb::module_& m) {
       [](nb::handle ws, nb::handle dcdws, nb::handle lr, nb::handle mw, nb::handle vw,
          nb::handle step, nb::handle beta1, nb::handle beta2, nb::handle epsilon) {
         constexpr const char* fn = "adam_update";
-        return adam_tuple(ivy::adam_update(
-            to_arrays(ws, fn, "ws"), to_arrays(dcdws, fn, "dcdws"), to_double(lr, fn, "lr"),
-            to_arrays(mw, fn, "mw"), to_arrays(vw, fn, "vw"), to_int(step, fn, "step"),
-            to_double(beta1, fn, "beta1"), to_double(beta2, fn, "beta2"),
-            to_double(epsilon, fn, "epsilon")));
+        const double l = to_double(lr, fn, "lr"), b1 = to_double(beta1, fn, "beta1"),
+                     b2 = to_double(beta2, fn, "beta2"), eps = to_double(epsilon, fn, "epsilon");
+        const std::int64_t s = to_int(step, fn, "step");
+        if (is_container(ws))
+          return adam_tuple(ivy::adam_update(to_container(ws, fn), to_container(dcdws, fn), l,
+                                             to_container(mw, fn), to_container(vw, fn), s, b1, b2,
+                                             eps));
+        return adam_tuple(ivy::adam_update(to_arrays(ws, fn, "ws"), to_arrays(dcdws, fn, "dcdws"),
+                                           l, to_arrays(mw, fn, "mw"), to_arrays(vw, fn, "vw"), s,
+                                           b1, b2, eps));
       },
       nb::arg("ws"), nb::arg("dcdws"), nb::arg("lr"), nb::arg("mw"), nb::arg("vw"), nb::arg("step"),
       nb::arg("beta1") = 0.9, nb::arg("beta2") = 0.999, nb::arg("epsilon") = 1e-7);
@@ -190,12 +215,18 @@ void bind_optimizer_steps(nb::module_& m) {
          nb::handle step, nb::handle beta1, nb::handle beta2, nb::handle epsilon,
          nb::handle max_trust_ratio, nb::handle decay_lambda) {
         constexpr const char* fn = "lamb_update";
-        return adam_tuple(ivy::lamb_update(
-            to_arrays(ws, fn, "ws"), to_arrays(dcdws, fn, "dcdws"), to_double(lr, fn, "lr"),
-            to_arrays(mw, fn, "mw"), to_arrays(vw, fn, "vw"), to_int(step, fn, "step"),
-            to_double(beta1, fn, "beta1"), to_double(beta2, fn, "beta2"),
-            to_double(epsilon, fn, "epsilon"), to_double(max_trust_ratio, fn, "max_trust_ratio"),
-            to_double(decay_lambda, fn, "decay_lambda")));
+        const double l = to_double(lr, fn, "lr"), b1 = to_double(beta1, fn, "beta1"),
+                     b2 = to_double(beta2, fn, "beta2"), eps = to_double(epsilon, fn, "epsilon"),
+                     trust = to_double(max_trust_ratio, fn, "max_trust_ratio"),
+                     decay = to_double(decay_lambda, fn, "decay_lambda");
+        const std::int64_t s = to_int(step, fn, "step");
+        if (is_container(ws))
+          return adam_tuple(ivy::lamb_update(to_container(ws, fn), to_container(dcdws, fn), l,
+                                             to_container(mw, fn), to_container(vw, fn), s, b1, b2,
+                                             eps, trust, decay));
+        return adam_tuple(ivy::lamb_update(to_arrays(ws, fn, "ws"), to_arrays(dcdws, fn, "dcdws"),
+                                           l, to_arrays(mw, fn, "mw"), to_arrays(vw, fn, "vw"), s,
+                                           b1, b2, eps, trust, decay));
       },
       nb::arg("ws"), nb::arg("dcdws"), nb::arg("lr"), nb::arg("mw"), nb::arg("vw"), nb::arg("step"),
       nb::arg("beta1") = 0.9, nb::arg("beta2") = 0.999, nb::arg("epsilon") = 1e-7,

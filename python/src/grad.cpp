@@ -19,7 +19,19 @@ std::vector<ivy::Array> split_outputs(nb::handle ret) {
   return {to_array(ret, kFn, "func's result (the loss, or a tuple (loss, *extras))")};
 }
 
+// The Container form: func gets a Container of the variables, grads come back as one.
+nb::object execute_with_gradients_c(nb::callable func, const ivy::Container& xs) {
+  ivy::ContainerGradResult r = ivy::detail::execute_with_gradients(
+      [&](const ivy::Container& v) { return split_outputs(func(nb::cast(v))); }, xs);
+  nb::list out;
+  out.append(nb::cast(r.value));
+  out.append(nb::cast(r.grads));
+  for (auto& e : r.extras) out.append(nb::cast(e));
+  return nb::tuple(out);
+}
+
 nb::object execute_with_gradients(nb::callable func, nb::handle xs) {
+  if (is_container(xs)) return execute_with_gradients_c(func, nb::cast<ivy::Container>(xs));
   const bool is_dict = nb::isinstance<nb::dict>(xs);
   std::vector<nb::object> keys;
   std::vector<ivy::Array> values;
@@ -54,7 +66,8 @@ nb::object execute_with_gradients(nb::callable func, nb::handle xs) {
 
 void bind_grad(nb::module_& m) {
   m.def("execute_with_gradients", &execute_with_gradients, nb::arg("func"), nb::arg("xs"),
-        "(loss, grads[, *extras]) of func(xs); xs and grads are dicts (or lists) of arrays.");
+        "(loss, grads[, *extras]) of func(xs); xs and grads are dicts (or lists) of arrays, or "
+        "Containers.");
   m.def(
       "variable", [](const ivy::Array& x) { return ivy::variable(x); }, nb::arg("x"));
   m.def(

@@ -5,6 +5,7 @@ NB_MODULE(_ivycpp, m) {
   m.doc() = "Ivy for C++ from Python: an Array API 2023.12 namespace over ivy's backends.";
   ivypy::bind_errors(m);
   ivypy::bind_types(m);
+  ivypy::bind_container(m);
   ivypy::bind_array(m);
   ivypy::bind_creation(m);
   ivypy::bind_elementwise(m);
