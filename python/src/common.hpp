@@ -61,6 +61,8 @@ ivy::Scalar to_scalar(nb::handle h, const char* fn);
 void check_scalar_fits(const ivy::Scalar& s, ivy::DType d, const ivy::Backend& b, const char* fn);
 /** Array API axis argument: None (all axes), an int or a tuple (or list) of ints. */
 ivy::Axes to_axes(nb::handle axis, const char* fn);
+/** Strides and dilations: one int for every spatial dimension, or a sequence of them. */
+ivy::SpatialInts to_spatial(nb::handle h, const char* fn, const char* what);
 /** A shape from an int or a sequence of ints. */
 ivy::Shape to_shape(nb::handle shape, const char* fn);
 /** A Device from a str, a Device or None (nullopt). */
@@ -89,6 +91,7 @@ void bind_grad(nb::module_& m);
 void bind_compile(nb::module_& m);
 void bind_split_func_call(nb::module_& m);
 void bind_container(nb::module_& m);
+void bind_stateful(nb::module_& m);
 /** A Container from a Container, nested dicts of arrays, array-likes and Python scalars. */
 ivy::Container to_container(nb::handle h, const char* fn);
 bool is_container(nb::handle h);

@@ -46,11 +46,9 @@ ivy::Container to_container(nb::handle h, const char* fn) {
     return c;
   }
   if (nb::isinstance<ivy::Array>(h)) return ivy::Container(nb::cast<ivy::Array>(h));
-  if (nb::isinstance<nb::bool_>(h) || nb::isinstance<nb::int_>(h) ||
-      nb::isinstance<nb::float_>(h))
+  if (nb::isinstance<nb::bool_>(h) || nb::isinstance<nb::int_>(h) || nb::isinstance<nb::float_>(h))
     return ivy::Container(to_scalar(h, fn));
-  if (nb::hasattr(h, "__dlpack__") || nb::isinstance<nb::list>(h) ||
-      nb::isinstance<nb::tuple>(h))
+  if (nb::hasattr(h, "__dlpack__") || nb::isinstance<nb::list>(h) || nb::isinstance<nb::tuple>(h))
     return ivy::Container(array_from_python(h, ivy::Options(), fn));
   type_error(fn, "a value", "a dict, Container, array, array-like or Python scalar", h);
 }
@@ -90,12 +88,10 @@ ivy::Container binary(const ivy::Container& a, nb::handle b, ivy::detail::Contai
 
 template <ivy::detail::ContainerOp Op>
 void bind_operator(nb::class_<ivy::Container>& cls, const char* name, const char* rname) {
-  cls.def(name, [name](const ivy::Container& a, nb::handle b) {
-    return binary(a, b, Op, false, name);
-  });
-  cls.def(rname, [rname](const ivy::Container& a, nb::handle b) {
-    return binary(a, b, Op, true, rname);
-  });
+  cls.def(name,
+          [name](const ivy::Container& a, nb::handle b) { return binary(a, b, Op, false, name); });
+  cls.def(rname,
+          [rname](const ivy::Container& a, nb::handle b) { return binary(a, b, Op, true, rname); });
 }
 
 using Reduction = ivy::Container (ivy::Container::*)(const ivy::Axes&, bool) const;
@@ -119,8 +115,8 @@ void bind_container(nb::module_& m) {
   cls.def(
          "__init__",
          [](ivy::Container* self, nb::handle tree) {
-           new (self) ivy::Container(tree.is_none() ? ivy::Container()
-                                                    : to_container(tree, "Container"));
+           new (self)
+               ivy::Container(tree.is_none() ? ivy::Container() : to_container(tree, "Container"));
          },
          nb::arg("tree").none() = nb::none())
       .def("__getitem__",
@@ -139,12 +135,9 @@ void bind_container(nb::module_& m) {
              return from_container(c[key]);
            })
       .def("__contains__",
-           [](const ivy::Container& c, const std::string& chain) {
-             return c.has_key_chain(chain);
-           })
+           [](const ivy::Container& c, const std::string& chain) { return c.has_key_chain(chain); })
       .def("__len__", [](const ivy::Container& c) { return c.keys().size(); })
-      .def("__iter__",
-           [](const ivy::Container& c) { return nb::iter(nb::cast(c.keys())); })
+      .def("__iter__", [](const ivy::Container& c) { return nb::iter(nb::cast(c.keys())); })
       .def("keys", &ivy::Container::keys, "The top-level keys, sorted.")
       .def("values",
            [](const ivy::Container& c) {

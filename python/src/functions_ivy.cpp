@@ -13,9 +13,7 @@
 #include "common.hpp"
 
 namespace ivypy {
-namespace {
 
-// Strides and dilations: one int for every spatial dimension, or a sequence of them.
 ivy::SpatialInts to_spatial(nb::handle h, const char* fn, const char* what) {
   if (nb::isinstance<nb::tuple>(h) || nb::isinstance<nb::list>(h)) {
     std::vector<std::int64_t> v;
@@ -24,6 +22,8 @@ ivy::SpatialInts to_spatial(nb::handle h, const char* fn, const char* what) {
   }
   return ivy::SpatialInts(to_int(h, fn, what));
 }
+
+namespace {
 
 std::pair<double, double> to_ratio(nb::handle h, const char* fn) {
   if (!(nb::isinstance<nb::tuple>(h) || nb::isinstance<nb::list>(h)) || nb::len(h) != 2)
