@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ivy/ivy.hpp"
+#include "ivy/stateful/losses.hpp"
 
 namespace ivypy {
 
@@ -92,6 +93,8 @@ void bind_compile(nb::module_& m);
 void bind_split_func_call(nb::module_& m);
 void bind_container(nb::module_& m);
 void bind_stateful(nb::module_& m);
+/** "none", "mean" or "sum" as a Reduction (ValueError naming fn otherwise). */
+ivy::Reduction to_reduction(nb::handle h, const char* fn);
 /** A Container from a Container, nested dicts of arrays, array-likes and Python scalars. */
 ivy::Container to_container(nb::handle h, const char* fn);
 bool is_container(nb::handle h);

@@ -2,7 +2,7 @@
 // functional API (gelu, layer_norm, scaled_dot_product_attention, multi_head_attention,
 // cross_entropy, sparse_cross_entropy, dropout, lstm_update; binary_cross_entropy, prediction
 // first as the original's v1.1.4) and the functional optimizer
-// steps on lists of arrays (Container is not bound in Python yet, so only the list forms). Each
+// steps on lists of arrays or Containers. Each
 // calls the C++ unified function of the same name; arguments are converted with the helpers of
 // common.hpp, so bad Python types are TypeErrors naming the function.
 #include "common.hpp"
@@ -92,12 +92,17 @@ void bind_nn_b(nb::module_& m) {
       nb::arg("true"), nb::arg("pred"), nb::arg("axis") = -1, nb::arg("epsilon") = 1e-7);
   m.def(
       "binary_cross_entropy",
-      [](nb::handle pred, nb::handle target, nb::handle epsilon) {
+      [](nb::handle pred, nb::handle target, nb::handle epsilon, nb::handle reduction) {
         constexpr const char* fn = "binary_cross_entropy";
-        return ivy::binary_cross_entropy(to_array(pred, fn, "pred"), to_array(target, fn, "target"),
-                                         to_double(epsilon, fn, "epsilon"));
+        const ivy::Array& p = to_array(pred, fn, "pred");
+        const ivy::Array& t = to_array(target, fn, "target");
+        const double eps = to_double(epsilon, fn, "epsilon");
+        if (reduction.is_none()) return ivy::binary_cross_entropy(p, t, eps);
+        return ivy::binary_cross_entropy(p, t, eps, to_reduction(reduction, fn));
       },
-      nb::arg("pred"), nb::arg("target"), nb::arg("epsilon") = 1e-7);
+      nb::arg("pred"), nb::arg("target"), nb::arg("epsilon") = 1e-7,
+      nb::arg("reduction").none() = nb::none(),
+      "Per item (the original's functional loss), or reduced by 'mean', 'sum' or 'none'.");
   m.def(
       "dropout",
       [](nb::handle x, nb::handle prob, nb::handle scale) {

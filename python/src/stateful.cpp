@@ -15,7 +15,6 @@
 #include "common.hpp"
 
 namespace ivypy {
-namespace {
 
 ivy::Reduction to_reduction(nb::handle h, const char* fn) {
   const std::string r = to_str(h, fn, "reduction");
@@ -23,10 +22,11 @@ ivy::Reduction to_reduction(nb::handle h, const char* fn) {
   if (r == "mean") return ivy::Reduction::mean;
   if (r == "sum") return ivy::Reduction::sum;
   throw nb::value_error(
-      ("ivycpp." + std::string(fn) + ": reduction must be 'none', 'mean' or 'sum', got '" + r +
-       "'")
+      ("ivycpp." + std::string(fn) + ": reduction must be 'none', 'mean' or 'sum', got '" + r + "'")
           .c_str());
 }
+
+namespace {
 
 void bind_layer_base(nb::module_& m) {
   nb::class_<ivy::Module>(m, "_Layer",
@@ -64,16 +64,14 @@ void bind_layers(nb::module_& m) {
   nb::class_<ivy::Linear, ivy::Module>(m, "Linear", "y = x @ w.T + b, w of shape [out, in].")
       .def(nb::init<std::int64_t, std::int64_t, bool>(), nb::arg("in_channels"),
            nb::arg("out_channels"), nb::arg("bias") = true);
-  nb::class_<ivy::Dropout, ivy::Module>(m, "Dropout")
-      .def(nb::init<double>(), nb::arg("prob"));
+  nb::class_<ivy::Dropout, ivy::Module>(m, "Dropout").def(nb::init<double>(), nb::arg("prob"));
   nb::class_<ivy::LayerNorm, ivy::Module>(m, "LayerNorm")
       .def(
           "__init__",
           [](ivy::LayerNorm* self, nb::handle shape, double eps, bool affine) {
             new (self) ivy::LayerNorm(to_shape(shape, "LayerNorm"), eps, affine);
           },
-          nb::arg("normalized_shape"), nb::arg("eps") = 1e-5,
-          nb::arg("elementwise_affine") = true);
+          nb::arg("normalized_shape"), nb::arg("eps") = 1e-5, nb::arg("elementwise_affine") = true);
   nb::class_<ivy::Conv1D, ivy::Module>(m, "Conv1D")
       .def(
           "__init__",
@@ -120,16 +118,15 @@ void bind_optimizers(nb::module_& m) {
   nb::class_<ivy::SGD, ivy::Optimizer>(m, "SGD", "w - lr * g.")
       .def(nb::init<double>(), nb::arg("lr") = 1e-4);
   nb::class_<ivy::Adam, ivy::Optimizer>(m, "Adam", "The original ivy.Adam (docs/stateful.md).")
-      .def(nb::init<double, double, double, double>(), nb::arg("lr") = 1e-4,
-           nb::arg("beta1") = 0.9, nb::arg("beta2") = 0.999, nb::arg("epsilon") = 1e-7);
+      .def(nb::init<double, double, double, double>(), nb::arg("lr") = 1e-4, nb::arg("beta1") = 0.9,
+           nb::arg("beta2") = 0.999, nb::arg("epsilon") = 1e-7);
 }
 
 void bind_losses(nb::module_& m) {
   m.def(
       "mean_squared_error",
       [](const ivy::Array& pred, const ivy::Array& target, nb::handle reduction) {
-        return ivy::mean_squared_error(pred, target,
-                                       to_reduction(reduction, "mean_squared_error"));
+        return ivy::mean_squared_error(pred, target, to_reduction(reduction, "mean_squared_error"));
       },
       nb::arg("pred"), nb::arg("target"), nb::arg("reduction") = "mean");
   m.def(

@@ -128,3 +128,14 @@ def test_weights_on_disk_and_errors(backend, tmp_path):
         xp.Linear("3", 1)
     with pytest.raises(NotImplementedError):
         xp.Module()(xp.ones(1))
+
+
+def test_binary_cross_entropy_per_item_or_reduced(backend):
+    p = np.array([0.9, 0.2, 0.6], dtype=np.float32)
+    t = np.array([1.0, 0.0, 0.0], dtype=np.float32)
+    per_item = -(t * np.log(p) + (1 - t) * np.log(1 - p))
+    assert_close(xp.binary_cross_entropy(xp.asarray(p), xp.asarray(t)), per_item, rtol=1e-5)
+    assert_close(xp.binary_cross_entropy(xp.asarray(p), xp.asarray(t), reduction="mean"),
+                 per_item.mean(), rtol=1e-5)
+    assert_close(xp.binary_cross_entropy(xp.asarray(p), xp.asarray(t), reduction="sum"),
+                 per_item.sum(), rtol=1e-5)
