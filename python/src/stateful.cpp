@@ -60,6 +60,35 @@ void bind_layer_base(nb::module_& m) {
       .def_prop_ro("kind", &ivy::Module::kind);
 }
 
+// (hidden_states, (h, c)) with h and c lists of one array per layer.
+nb::tuple lstm_output(const ivy::LSTMOutput& out) {
+  return nb::make_tuple(out.hidden_states, nb::make_tuple(out.state.h, out.state.c));
+}
+
+void bind_lstm(nb::module_& m) {
+  nb::class_<ivy::LSTM, ivy::Module>(m, "LSTM",
+                                     "A stack of LSTM layers; x is [..., T, input_channels].")
+      .def(nb::init<std::int64_t, std::int64_t, std::int64_t, bool>(), nb::arg("input_channels"),
+           nb::arg("hidden_channels"), nb::arg("num_layers") = 1, nb::arg("bias") = true)
+      .def(
+          "forward_with_state",
+          [](ivy::LSTM& l, const ivy::Array& x, nb::handle v, nb::handle initial) {
+            constexpr const char* fn = "LSTM.forward_with_state";
+            std::optional<ivy::LSTMState> init;
+            if (!initial.is_none()) {
+              if (!nb::isinstance<nb::tuple>(initial) || nb::len(initial) != 2)
+                type_error(fn, "initial", "a tuple (h, c) of lists of arrays", initial);
+              init = ivy::LSTMState{to_arrays(initial[0], fn, "initial h"),
+                                    to_arrays(initial[1], fn, "initial c")};
+            }
+            if (v.is_none()) return lstm_output(l.forward_with_state(x, init));
+            return lstm_output(l.forward_with_state(x, to_container(v, fn), init));
+          },
+          nb::arg("x"), nb::arg("v").none() = nb::none(), nb::arg("initial").none() = nb::none(),
+          "(hidden_states [..., T, H], (h, c)): the last layer's states and every layer's final "
+          "state, from `initial` (zeros by default).");
+}
+
 void bind_layers(nb::module_& m) {
   nb::class_<ivy::Linear, ivy::Module>(m, "Linear", "y = x @ w.T + b, w of shape [out, in].")
       .def(nb::init<std::int64_t, std::int64_t, bool>(), nb::arg("in_channels"),
@@ -95,6 +124,24 @@ void bind_layers(nb::module_& m) {
           nb::arg("in_channels"), nb::arg("out_channels"), nb::arg("filter_shape"),
           nb::arg("strides") = 1, nb::arg("padding") = "SAME", nb::arg("dilations") = 1,
           nb::arg("bias") = true);
+  nb::class_<ivy::Conv2DTranspose, ivy::Module>(m, "Conv2DTranspose")
+      .def(
+          "__init__",
+          [](ivy::Conv2DTranspose* self, std::int64_t in, std::int64_t out, nb::handle filter_shape,
+             nb::handle strides, const std::string& padding, nb::handle output_shape,
+             nb::handle dilations, bool bias) {
+            constexpr const char* fn = "Conv2DTranspose";
+            std::optional<ivy::Shape> out_shape;
+            if (!output_shape.is_none()) out_shape = to_shape(output_shape, fn);
+            new (self) ivy::Conv2DTranspose(in, out, to_shape(filter_shape, fn),
+                                            to_spatial(strides, fn, "strides"), padding, out_shape,
+                                            to_spatial(dilations, fn, "dilations"), bias);
+          },
+          nb::arg("in_channels"), nb::arg("out_channels"), nb::arg("filter_shape"),
+          nb::arg("strides") = 1, nb::arg("padding") = "SAME",
+          nb::arg("output_shape").none() = nb::none(), nb::arg("dilations") = 1,
+          nb::arg("bias") = true);
+  bind_lstm(m);
 }
 
 void bind_optimizers(nb::module_& m) {

@@ -139,3 +139,41 @@ def test_binary_cross_entropy_per_item_or_reduced(backend):
                  per_item.mean(), rtol=1e-5)
     assert_close(xp.binary_cross_entropy(xp.asarray(p), xp.asarray(t), reduction="sum"),
                  per_item.sum(), rtol=1e-5)
+
+
+def numpy_lstm(x, w, u, b, h, c):
+    """The original's lstm_update: gates i, f, g, o from x_t w + h u + b."""
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    hs = []
+    for t in range(x.shape[-2]):
+        i, f, g, o = np.split(x[..., t, :] @ w + h @ u + b, 4, axis=-1)
+        c = sig(f) * c + sig(i) * np.tanh(g)
+        h = sig(o) * np.tanh(c)
+        hs.append(h)
+    return np.stack(hs, axis=-2), h, c
+
+
+def test_lstm_and_conv2d_transpose_against_numpy(backend):
+    rng = np.random.default_rng(4)
+    x = rng.standard_normal((2, 5, 3)).astype(np.float32)
+    lstm = xp.LSTM(3, 4)
+    lstm.build(backend=backend)
+    v = lstm.v
+    assert v.key_chains() == ["input/layer_0/b", "input/layer_0/w", "recurrent/layer_0/w"]
+    w, u, b = (to_np(v[k]) for k in ["input/layer_0/w", "recurrent/layer_0/w", "input/layer_0/b"])
+    zeros = np.zeros((2, 4), dtype=np.float32)
+    hs, h, c = numpy_lstm(x, w, u, b, zeros, zeros)
+    assert_close(lstm(xp.asarray(x)), hs, rtol=1e-4, atol=1e-5)
+    got_hs, (got_h, got_c) = lstm.forward_with_state(xp.asarray(x))
+    assert_close(got_hs, hs, rtol=1e-4, atol=1e-5)
+    assert_close(got_h[0], h, rtol=1e-4, atol=1e-5)
+    assert_close(got_c[0], c, rtol=1e-4, atol=1e-5)
+    h0 = rng.standard_normal((2, 4)).astype(np.float32)
+    hs2, _, _ = numpy_lstm(x, w, u, b, h0, zeros)
+    got2, _ = lstm.forward_with_state(xp.asarray(x), initial=([xp.asarray(h0)],
+                                                              [xp.asarray(zeros)]))
+    assert_close(got2, hs2, rtol=1e-4, atol=1e-5)
+    with pytest.raises(TypeError, match="initial"):
+        lstm.forward_with_state(xp.asarray(x), initial=[xp.asarray(h0)])
+    up = xp.Conv2DTranspose(2, 3, [3, 3], strides=2)
+    assert up(xp.ones((1, 4, 4, 2))).shape == (1, 8, 8, 3)
