@@ -17,9 +17,10 @@ const char* op_name(ContainerOp op) {
       return "Container::multiply";
     case ContainerOp::divide:
       return "Container::divide";
-    default:
-      return "Container::pow";
+    case ContainerOp::pow:
+      break;
   }
+  return "Container::pow";
 }
 
 std::string where(const std::string& kc) { return kc.empty() ? "the root" : "'" + kc + "'"; }

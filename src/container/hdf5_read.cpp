@@ -90,9 +90,12 @@ std::pair<hid_t, std::size_t> memory_type(DType d) {
       return {H5T_NATIVE_INT64, 8};
     case DType::float64:
       return {H5T_NATIVE_DOUBLE, 8};
-    default:
-      return {H5T_NATIVE_FLOAT, 4};
+    case DType::float32:
+    case DType::float16:  // stored as float32
+    case DType::bfloat16:
+      break;
   }
+  return {H5T_NATIVE_FLOAT, 4};
 }
 
 struct Raw {
@@ -172,10 +175,17 @@ Leaf to_scalar(const Raw& raw, const H5Place& at, const std::string& kc) {
       std::memcpy(&v, p, sizeof v);
       return Scalar(v);
     }
-    default:
-      at.fail("the scalar '" + kc + "' has dtype " + std::string(dtype_name(raw.dtype)) +
-              " (bool, int64 or float64 expected)");
+    case DType::int8:
+    case DType::int16:
+    case DType::int32:
+    case DType::uint8:
+    case DType::float16:
+    case DType::bfloat16:
+    case DType::float32:
+      break;
   }
+  at.fail("the scalar '" + kc + "' has dtype " + std::string(dtype_name(raw.dtype)) +
+          " (bool, int64 or float64 expected)");
 }
 
 Leaf read_leaf(hid_t ds, const Backend& b, const H5Place& at, const std::string& kc) {

@@ -58,7 +58,9 @@ Encoded encode_array(const Array& x, hid_t bool_type) {
     case DType::float64:
       put(e, x.to_vector<double>(), H5T_NATIVE_DOUBLE);
       break;
-    default:  // float32, and float16 / bfloat16 widened exactly to float32
+    case DType::float32:
+    case DType::float16:  // widened exactly to float32
+    case DType::bfloat16:
       put(e, x.to_vector<float>(), H5T_NATIVE_FLOAT);
       break;
   }
@@ -76,7 +78,7 @@ Encoded encode_scalar(const Scalar& s, hid_t bool_type) {
       put(e, std::vector<std::int64_t>{s.as_int()}, H5T_NATIVE_INT64);
       e.ivy_dtype = "int64";
       break;
-    default:
+    case Scalar::Kind::floating:
       put(e, std::vector<double>{s.as_double()}, H5T_NATIVE_DOUBLE);
       e.ivy_dtype = "float64";
       break;

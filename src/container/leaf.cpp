@@ -24,9 +24,10 @@ std::string scalar_string(const Scalar& s) {
       return std::string("Scalar(bool, ") + (s.as_bool() ? "true" : "false") + ")";
     case Scalar::Kind::integer:
       return "Scalar(int, " + std::to_string(s.as_int()) + ")";
-    default:
-      return "Scalar(float, " + shortest(s.as_double()) + ")";
+    case Scalar::Kind::floating:
+      break;
   }
+  return "Scalar(float, " + shortest(s.as_double()) + ")";
 }
 }  // namespace
 

@@ -18,9 +18,10 @@ Array array_binary(ContainerOp op, const Operand& a, const Operand& b) {
       return multiply(a, b);
     case ContainerOp::divide:
       return divide(a, b);
-    default:
-      return ivy::pow(a, b);
+    case ContainerOp::pow:
+      break;
   }
+  return ivy::pow(a, b);
 }
 
 // Integers wrap modulo 2^64 as the integer arrays do (no signed-overflow UB).
@@ -51,7 +52,7 @@ Scalar scalar_binary(ContainerOp op, const Scalar& a, const Scalar& b) {
       case ContainerOp::pow:
         if (b.as_int() >= 0) return int_power(a.as_int(), b.as_int());
         break;
-      default:
+      case ContainerOp::divide:  // true division: in double below
         break;
     }
   }
@@ -65,9 +66,10 @@ Scalar scalar_binary(ContainerOp op, const Scalar& a, const Scalar& b) {
       return u * v;
     case ContainerOp::divide:
       return u / v;
-    default:
-      return std::pow(u, v);
+    case ContainerOp::pow:
+      break;
   }
+  return std::pow(u, v);
 }
 }  // namespace
 

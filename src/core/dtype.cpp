@@ -22,9 +22,15 @@ int int_bits(DType d) {
       return 16;
     case DType::int32:
       return 32;
-    default:
-      return 64;
+    case DType::int64:
+    case DType::bool_:  // not integers: the promotion rules ask only for integer dtypes
+    case DType::float16:
+    case DType::bfloat16:
+    case DType::float32:
+    case DType::float64:
+      break;
   }
+  return 64;
 }
 DType signed_int_of_bits(int bits) {
   switch (bits) {

@@ -146,9 +146,15 @@ std::pair<long double, long double> integer_range(DType d) {
       return {-32768.0L, 32767.0L};
     case DType::int32:
       return {-2147483648.0L, 2147483647.0L};
-    default:
-      return {-9223372036854775808.0L, 9223372036854775807.0L};  // exact in long double
+    case DType::int64:
+    case DType::bool_:  // not integers: no caller asks (check_scalar_fits returns first)
+    case DType::float16:
+    case DType::bfloat16:
+    case DType::float32:
+    case DType::float64:
+      break;
   }
+  return {-9223372036854775808.0L, 9223372036854775807.0L};  // int64, exact in long double
 }
 
 // A fill value must be representable in an integer dtype (after truncation toward zero), so
@@ -178,9 +184,10 @@ DType scalar_dtype_next_to(const Scalar& s, DType d) {
       return d;
     case Scalar::Kind::integer:
       return is_bool(d) ? kDefaultInt : d;
-    default:
-      return is_floating(d) ? d : kDefaultFloat;
+    case Scalar::Kind::floating:
+      break;
   }
+  return is_floating(d) ? d : kDefaultFloat;
 }
 
 Array scalar_array(const Backend& b, const Scalar& s, DType d, const Device& device,

@@ -22,9 +22,16 @@ double finite_max(DType d) {
       return 3.3895313892515355e38;
     case DType::float32:
       return std::numeric_limits<float>::max();
-    default:
-      return std::numeric_limits<double>::max();
+    case DType::float64:
+    case DType::bool_:  // not floats: callers require a float dtype first
+    case DType::int8:
+    case DType::int16:
+    case DType::int32:
+    case DType::int64:
+    case DType::uint8:
+      break;
   }
+  return std::numeric_limits<double>::max();
 }
 
 void require_float(const Array& a, const char* what, std::string_view fn, const Backend& b) {

@@ -21,9 +21,10 @@ Array reduce(const Array& per_item, Reduction r) {
       return mean(per_item);
     case Reduction::sum:
       return sum(per_item);
-    default:
-      return per_item;
+    case Reduction::none:
+      break;
   }
+  return per_item;
 }
 
 void require_same_shape(std::string_view fn, const Array& a, const Array& b) {
