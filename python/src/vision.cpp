@@ -45,9 +45,8 @@ void bind_vision(nb::module_& parent) {
          nb::handle dtype, nb::handle backend) {
         constexpr const char* fn = "vision.create_uniform_pixel_coords_image";
         return v::create_uniform_pixel_coords_image(
-            to_shape(image_dims, fn),
-            batch_shape.is_none() ? ivy::Shape{} : to_shape(batch_shape, fn), normalized,
-            homogeneous, make_options(dtype, nb::none(), backend, fn));
+            to_shape(image_dims, fn), batch_shape.is_none() ? ivy::Shape{} : to_shape(batch_shape, fn),
+            normalized, homogeneous, make_options(dtype, nb::none(), backend, fn));
       },
       nb::arg("image_dims"), nb::arg("batch_shape").none() = nb::none(),
       nb::arg("normalized") = false, nb::arg("homogeneous") = true,
@@ -87,17 +86,20 @@ void bind_vision(nb::module_& parent) {
       m, "focal_lengths_and_pp_offsets_to_calib_mat", "focal_lengths", "pp_offsets");
   def_binary<v::rot_mat_and_cam_center_to_ext_mat>(m, "rot_mat_and_cam_center_to_ext_mat",
                                                    "rotation_mat", "camera_center");
-  def_binary<v::calib_and_ext_to_full_mat>(m, "calib_and_ext_to_full_mat", "calib_mat", "ext_mat");
+  def_binary<v::calib_and_ext_to_full_mat>(m, "calib_and_ext_to_full_mat", "calib_mat",
+                                           "ext_mat");
   def_unary<v::inv_ext_mat_to_camera_center>(m, "inv_ext_mat_to_camera_center", "inv_ext_mat");
   def_binary<v::ds_pixel_to_cam_coords>(m, "ds_pixel_to_cam_coords", "ds_pixel_coords",
                                         "inv_calib_mat");
-  def_binary<v::cam_to_ds_pixel_coords>(m, "cam_to_ds_pixel_coords", "coords_wrt_cam", "calib_mat");
+  def_binary<v::cam_to_ds_pixel_coords>(m, "cam_to_ds_pixel_coords", "coords_wrt_cam",
+                                        "calib_mat");
   def_binary<v::cam_coords_to_depth>(m, "cam_coords_to_depth", "coords_wrt_cam", "calib_mat");
   def_binary<v::world_to_cam_coords>(m, "world_to_cam_coords", "coords_wrt_world", "ext_mat");
   def_binary<v::cam_to_world_coords>(m, "cam_to_world_coords", "coords_wrt_cam", "inv_ext_mat");
   def_binary<v::world_to_ds_pixel_coords>(m, "world_to_ds_pixel_coords", "coords_wrt_world",
                                           "full_mat");
-  def_binary<v::world_coords_to_depth>(m, "world_coords_to_depth", "coords_wrt_world", "full_mat");
+  def_binary<v::world_coords_to_depth>(m, "world_coords_to_depth", "coords_wrt_world",
+                                       "full_mat");
   def_binary<v::ds_pixel_coords_to_radial_depth>(m, "ds_pixel_coords_to_radial_depth",
                                                  "ds_pixel_coords", "inv_calib_mat");
 }

@@ -8,7 +8,6 @@
 #include "ivy/core/errors.hpp"
 #include "ivy/core/framework.hpp"
 #include "ivy/core/shape.hpp"
-#include "ivy/mech/detail.hpp"
 #include "ivy/ops/creation.hpp"
 #include "ivy/ops/elementwise.hpp"
 #include "ivy/ops/indexing.hpp"
@@ -48,22 +47,28 @@ void require_tail(std::string_view fn, const Array& x, const char* name,
   }
 }
 
-using mech::detail::last_range;  // x[..., begin:end], shared with ivy::mech
+// The last-axis slice x[..., begin:end].
+Array last_range(const Array& x, std::int64_t begin, std::int64_t end) {
+  std::vector<Slice> s(static_cast<std::size_t>(x.ndim()));
+  s.back() = Slice{begin, end};
+  return slice(x, s);
+}
 
 // image_dims as (h, w), both >= 1.
 std::pair<std::int64_t, std::int64_t> height_width(std::string_view fn, const Shape& image_dims,
                                                    std::string_view backend) {
   if (image_dims.size() != 2 || image_dims[0] < 1 || image_dims[1] < 1)
-    detail::raise<ValueError>(
-        qualified(fn), backend,
-        "image_dims must be {height, width}, both >= 1, got " + shape_str(image_dims));
+    detail::raise<ValueError>(qualified(fn), backend,
+                              "image_dims must be {height, width}, both >= 1, got " +
+                                  shape_str(image_dims));
   return {image_dims[0], image_dims[1]};
 }
 
 // (w, h) as an array of x's dtype and backend, for the focal-length conversions.
 Array width_height(std::string_view fn, const Array& x, const Shape& image_dims) {
   const auto [h, w] = height_width(fn, image_dims, x.backend_name());
-  return array<double>({static_cast<double>(w), static_cast<double>(h)}, {2}, like(x));
+  return array<double>({static_cast<double>(w), static_cast<double>(h)}, {2},
+                       like(x));
 }
 
 Array transform_named(std::string_view fn, const Array& coords, const Array& matrices) {
@@ -106,8 +111,7 @@ Array create_uniform_pixel_coords_image(const Shape& image_dims, const Shape& ba
   Options o = opts;
   if (!o.dtype) o.dtype = float32;
   const Backend& b = o.backend ? *o.backend : current_backend();
-  const auto [h, w] =
-      height_width("create_uniform_pixel_coords_image", image_dims, backend_name(b));
+  const auto [h, w] = height_width("create_uniform_pixel_coords_image", image_dims, backend_name(b));
   for (std::int64_t d : batch_shape)
     if (d < 0)
       detail::raise<ValueError>(qualified("create_uniform_pixel_coords_image"), backend_name(b),
@@ -131,7 +135,8 @@ Array persp_angles_to_focal_lengths(const Array& persp_angles, const Shape& imag
   constexpr std::string_view fn = "persp_angles_to_focal_lengths";
   require_tail(fn, persp_angles, "persp_angles", {2});
   const Array wh = width_height(fn, persp_angles, image_dims);
-  return negative(divide(wh, add(multiply(tan(divide(persp_angles, 2.0)), 2.0), MIN_DENOMINATOR)));
+  return negative(
+      divide(wh, add(multiply(tan(divide(persp_angles, 2.0)), 2.0), MIN_DENOMINATOR)));
 }
 
 Array focal_lengths_to_persp_angles(const Array& focal_lengths, const Shape& image_dims) {
@@ -164,7 +169,8 @@ Array rot_mat_and_cam_center_to_ext_mat(const Array& rotation_mat, const Array& 
   constexpr std::string_view fn = "rot_mat_and_cam_center_to_ext_mat";
   require_tail(fn, rotation_mat, "rotation_mat", {3, 3});
   require_tail(fn, camera_center, "camera_center", {3, 1});
-  const Array identity = broadcast_to(eye(3, -1, 0, like(rotation_mat)), rotation_mat.shape());
+  const Array identity = broadcast_to(eye(3, -1, 0, like(rotation_mat)),
+                                      rotation_mat.shape());
   const Shape rs = rotation_mat.shape(), cs = camera_center.shape();
   if (Shape(cs.begin(), cs.end() - 2) != Shape(rs.begin(), rs.end() - 2))
     shape_error(fn, rotation_mat,
@@ -195,8 +201,9 @@ Array depth_to_ds_pixel_coords(const Array& depth,
   }
   const Shape& s = depth.shape();
   const Shape batch(s.begin(), s.end() - 3);
-  const Array pixels = create_uniform_pixel_coords_image({s[s.size() - 3], s[s.size() - 2]}, batch,
-                                                         false, true, like(depth));
+  const Array pixels =
+      create_uniform_pixel_coords_image({s[s.size() - 3], s[s.size() - 2]}, batch, false, true,
+                                        like(depth));
   return multiply(pixels, depth);
 }
 
@@ -212,9 +219,9 @@ Array cam_to_ds_pixel_coords(const Array& coords_wrt_cam, const Array& calib_mat
   require_tail(fn, calib_mat, "calib_mat", {3, 3});
   const std::int64_t n = coords_wrt_cam.ndim() ? coords_wrt_cam.shape().back() : 0;
   if (n != 3 && n != 4)
-    shape_error(
-        fn, coords_wrt_cam,
-        "coords_wrt_cam must be [..., 3] or [..., 4], got " + shape_str(coords_wrt_cam.shape()));
+    shape_error(fn, coords_wrt_cam,
+                "coords_wrt_cam must be [..., 3] or [..., 4], got " +
+                    shape_str(coords_wrt_cam.shape()));
   return transform_named(fn, last_range(coords_wrt_cam, 0, 3), calib_mat);
 }
 

@@ -70,7 +70,8 @@ TEST(VisionSingleView, FocalLengthsAndPerspectiveAngles) {
   // A 90-degree field of view: f = -(w, h) / (2 tan(45 degrees)).
   const Array f = vision::persp_angles_to_focal_lengths(make({kPi / 2, kPi / 2}, {2}), {480, 640});
   expect_near(f, {-320, -240}, {2}, 1e-6);
-  expect_near(vision::focal_lengths_to_persp_angles(f, {480, 640}), {kPi / 2, kPi / 2}, {2}, 1e-9);
+  expect_near(vision::focal_lengths_to_persp_angles(f, {480, 640}), {kPi / 2, kPi / 2}, {2},
+              1e-9);
   const Array angles = make({0.3, 1.1, 2.0, 0.7}, {2, 2});
   expect_close(vision::focal_lengths_to_persp_angles(
                    vision::persp_angles_to_focal_lengths(angles, {5, 9}), {5, 9}),
@@ -79,9 +80,9 @@ TEST(VisionSingleView, FocalLengthsAndPerspectiveAngles) {
 
 TEST(VisionSingleView, CalibExtrinsicAndFullMatrices) {
   IVY_VISION_SKIP_ON_STUB();
-  expect_close(vision::focal_lengths_and_pp_offsets_to_calib_mat(make({-100, -80}, {2}),
-                                                                 make({2, 1.5}, {2})),
-               calib());
+  expect_close(
+      vision::focal_lengths_and_pp_offsets_to_calib_mat(make({-100, -80}, {2}), make({2, 1.5}, {2})),
+      calib());
   // E = [R | -R C] with R C = (-2, 1, 3).
   expect_near(ext(), {0, -1, 0, 2, 1, 0, 0, -1, 0, 0, 1, -3}, {3, 4});
   expect_near(vision::inv_ext_mat_to_camera_center(inv_ext()), {1, 2, 3}, {3, 1});
@@ -117,9 +118,9 @@ TEST(VisionSingleView, DepthCameraWorldRoundTrips) {
   std::vector<double> radial;
   for (std::size_t i = 0; i < c.size(); i += 4)
     radial.push_back(std::sqrt(c[i] * c[i] + c[i + 1] * c[i + 1] + c[i + 2] * c[i + 2]));
-  expect_near(
-      vision::ds_pixel_coords_to_radial_depth(vision::depth_to_ds_pixel_coords(depth), inv_k),
-      radial, {2, 3, 2, 1});
+  expect_near(vision::ds_pixel_coords_to_radial_depth(vision::depth_to_ds_pixel_coords(depth),
+                                                      inv_k),
+              radial, {2, 3, 2, 1});
 }
 
 TEST(VisionSingleView, BatchedMatricesApplyPerBatch) {
@@ -135,14 +136,14 @@ TEST(VisionSingleView, GradientsMatchFiniteDifferences) {
   IVY_VISION_SKIP_ON_STUB();
   const Array inv_k = ivy::inv(calib());
   const auto loss = [&](const Array& d) {
-    const Array world =
-        vision::cam_to_world_coords(vision::depth_to_cam_coords(d, inv_k), inv_ext());
+    const Array world = vision::cam_to_world_coords(vision::depth_to_cam_coords(d, inv_k),
+                                                    inv_ext());
     return ivy::sum(ivy::multiply(world, world));
   };
   const std::vector<double> d0{1.5, 2.5, 3.5, 4.5};
-  const auto r =
-      ivy::execute_with_gradients([&](const std::vector<Array>& xs) { return loss(xs[0]); },
-                                  std::vector<Array>{make(d0, {1, 2, 2, 1})});
+  const auto r = ivy::execute_with_gradients(
+      [&](const std::vector<Array>& xs) { return loss(xs[0]); },
+      std::vector<Array>{make(d0, {1, 2, 2, 1})});
   const std::vector<double> g = r.grads[0].to_vector<double>();
   for (std::size_t i = 0; i < d0.size(); ++i) {
     std::vector<double> up = d0, down = d0;
@@ -165,11 +166,8 @@ TEST(VisionSingleView, BadInputNamesTheFunction) {
       EXPECT_NE(std::string(e.what()).find("vision::" + fn), std::string::npos) << e.what();
     }
   };
-  names(
-      [] {
-        (void)vision::cam_to_ds_pixel_coords(make({1, 2}, {1, 2}), calib());
-      },
-      "cam_to_ds_pixel_coords");
+  names([] { (void)vision::cam_to_ds_pixel_coords(make({1, 2}, {1, 2}), calib()); },
+        "cam_to_ds_pixel_coords");
   names([] { (void)vision::calib_and_ext_to_full_mat(calib(), calib()); },
         "calib_and_ext_to_full_mat");
   names(
@@ -178,16 +176,10 @@ TEST(VisionSingleView, BadInputNamesTheFunction) {
                                              ivy::stack(std::vector<Array>{calib(), calib()}, 0));
       },
       "ds_pixel_to_cam_coords");
-  names(
-      [] {
-        (void)vision::create_uniform_pixel_coords_image({0, 3}, {}, false, true, f64());
-      },
-      "create_uniform_pixel_coords_image");
-  names(
-      [] {
-        (void)vision::persp_angles_to_focal_lengths(make({1, 1, 1}, {3}), {2, 2});
-      },
-      "persp_angles_to_focal_lengths");
+  names([] { (void)vision::create_uniform_pixel_coords_image({0, 3}, {}, false, true, f64()); },
+        "create_uniform_pixel_coords_image");
+  names([] { (void)vision::persp_angles_to_focal_lengths(make({1, 1, 1}, {3}), {2, 2}); },
+        "persp_angles_to_focal_lengths");
   EXPECT_THROW((void)vision::depth_to_ds_pixel_coords(make({1, 2}, {2})), ivy::ShapeError);
   EXPECT_THROW((void)vision::create_uniform_pixel_coords_image({2}, {}, false, true, f64()),
                ivy::ValueError);
