@@ -93,7 +93,6 @@ void bind_compile(nb::module_& m);
 void bind_split_func_call(nb::module_& m);
 void bind_container(nb::module_& m);
 void bind_stateful(nb::module_& m);
-void bind_vision(nb::module_& m);
 /** "none", "mean" or "sum" as a Reduction (ValueError naming fn otherwise). */
 ivy::Reduction to_reduction(nb::handle h, const char* fn);
 /** A Container from a Container, nested dicts of arrays, array-likes and Python scalars. */
@@ -115,8 +114,6 @@ ivy::Array getitem(const ivy::Array& x, nb::handle key, const char* fn = "Array.
  */
 ivy::Array array_from_python(nb::handle obj, const ivy::Options& opts, const char* fn,
                              bool* shared = nullptr);
-/** An ivycpp array, or any array-like / DLPack producer imported into the current backend. */
-ivy::Array any_array(nb::handle h, const char* fn);
 /** A copy of x with its own memory, on x's backend and device. */
 ivy::Array copy_array(const ivy::Array& x);
 /**

@@ -9,269 +9,270 @@
 #include "ivy/mech.hpp"
 
 namespace ivypy {
+namespace {
 
-ivy::Array any_array(nb::handle h, const char* fn) {
+ivy::Array as_array(nb::handle h, const char* fn) {
   if (nb::isinstance<ivy::Array>(h)) return nb::cast<const ivy::Array&>(h);
   return array_from_python(h, ivy::Options(), fn);
 }
+
+}  // namespace
 
 void bind_mech(nb::module_& parent) {
   nb::module_ m = parent.def_submodule("mech", "ivy::mech under the original ivy_mech names.");
   m.def(
       "rot_mat_to_axis_angle",
       [](nb::handle a0) {
-        return ivy::mech::rot_mat_to_axis_angle(any_array(a0, "mech.rot_mat_to_axis_angle"));
+        return ivy::mech::rot_mat_to_axis_angle(as_array(a0, "mech.rot_mat_to_axis_angle"));
       },
       nb::arg("rot_mat"));
   m.def(
       "euler_to_axis_angle",
       [](nb::handle a0, const std::string& a1) {
-        return ivy::mech::euler_to_axis_angle(any_array(a0, "mech.euler_to_axis_angle"), a1);
+        return ivy::mech::euler_to_axis_angle(as_array(a0, "mech.euler_to_axis_angle"), a1);
       },
       nb::arg("euler"), nb::arg("convention") = "zyx");
   m.def(
       "quaternion_to_axis_angle",
       [](nb::handle a0) {
-        return ivy::mech::quaternion_to_axis_angle(any_array(a0, "mech.quaternion_to_axis_angle"));
+        return ivy::mech::quaternion_to_axis_angle(as_array(a0, "mech.quaternion_to_axis_angle"));
       },
       nb::arg("quaternion"));
   m.def(
       "quaternion_to_polar_axis_angle",
       [](nb::handle a0) {
         return ivy::mech::quaternion_to_polar_axis_angle(
-            any_array(a0, "mech.quaternion_to_polar_axis_angle"));
+            as_array(a0, "mech.quaternion_to_polar_axis_angle"));
       },
       nb::arg("quaternion"));
   m.def(
       "quaternion_to_rotation_vector",
       [](nb::handle a0) {
         return ivy::mech::quaternion_to_rotation_vector(
-            any_array(a0, "mech.quaternion_to_rotation_vector"));
+            as_array(a0, "mech.quaternion_to_rotation_vector"));
       },
       nb::arg("quaternion"));
   m.def(
       "rot_mat_to_euler",
       [](nb::handle a0, const std::string& a1) {
-        return ivy::mech::rot_mat_to_euler(any_array(a0, "mech.rot_mat_to_euler"), a1);
+        return ivy::mech::rot_mat_to_euler(as_array(a0, "mech.rot_mat_to_euler"), a1);
       },
       nb::arg("rot_mat"), nb::arg("convention") = "zyx");
   m.def(
       "quaternion_to_euler",
       [](nb::handle a0, const std::string& a1) {
-        return ivy::mech::quaternion_to_euler(any_array(a0, "mech.quaternion_to_euler"), a1);
+        return ivy::mech::quaternion_to_euler(as_array(a0, "mech.quaternion_to_euler"), a1);
       },
       nb::arg("quaternion"), nb::arg("convention") = "zyx");
   m.def(
       "axis_angle_to_euler",
       [](nb::handle a0, const std::string& a1) {
-        return ivy::mech::axis_angle_to_euler(any_array(a0, "mech.axis_angle_to_euler"), a1);
+        return ivy::mech::axis_angle_to_euler(as_array(a0, "mech.axis_angle_to_euler"), a1);
       },
       nb::arg("axis_angle"), nb::arg("convention") = "zyx");
   m.def(
       "axis_angle_to_quaternion",
       [](nb::handle a0) {
-        return ivy::mech::axis_angle_to_quaternion(any_array(a0, "mech.axis_angle_to_quaternion"));
+        return ivy::mech::axis_angle_to_quaternion(as_array(a0, "mech.axis_angle_to_quaternion"));
       },
       nb::arg("axis_angle"));
   m.def(
       "polar_axis_angle_to_quaternion",
       [](nb::handle a0) {
         return ivy::mech::polar_axis_angle_to_quaternion(
-            any_array(a0, "mech.polar_axis_angle_to_quaternion"));
+            as_array(a0, "mech.polar_axis_angle_to_quaternion"));
       },
       nb::arg("polar_axis_angle"));
   m.def(
       "rot_mat_to_quaternion",
       [](nb::handle a0) {
-        return ivy::mech::rot_mat_to_quaternion(any_array(a0, "mech.rot_mat_to_quaternion"));
+        return ivy::mech::rot_mat_to_quaternion(as_array(a0, "mech.rot_mat_to_quaternion"));
       },
       nb::arg("rot_mat"));
   m.def(
       "rotation_vector_to_quaternion",
       [](nb::handle a0) {
         return ivy::mech::rotation_vector_to_quaternion(
-            any_array(a0, "mech.rotation_vector_to_quaternion"));
+            as_array(a0, "mech.rotation_vector_to_quaternion"));
       },
       nb::arg("rotation_vector"));
   m.def(
       "euler_to_quaternion",
       [](nb::handle a0, const std::string& a1) {
-        return ivy::mech::euler_to_quaternion(any_array(a0, "mech.euler_to_quaternion"), a1);
+        return ivy::mech::euler_to_quaternion(as_array(a0, "mech.euler_to_quaternion"), a1);
       },
       nb::arg("euler"), nb::arg("convention") = "zyx");
   m.def(
       "inverse_quaternion",
       [](nb::handle a0) {
-        return ivy::mech::inverse_quaternion(any_array(a0, "mech.inverse_quaternion"));
+        return ivy::mech::inverse_quaternion(as_array(a0, "mech.inverse_quaternion"));
       },
       nb::arg("x"));
   m.def(
       "scale_quaternion_rotation_angle",
       [](nb::handle a0, double a1) {
         return ivy::mech::scale_quaternion_rotation_angle(
-            any_array(a0, "mech.scale_quaternion_rotation_angle"), a1);
+            as_array(a0, "mech.scale_quaternion_rotation_angle"), a1);
       },
       nb::arg("x"), nb::arg("scale"));
   m.def(
       "hamilton_product",
       [](nb::handle a0, nb::handle a1) {
-        return ivy::mech::hamilton_product(any_array(a0, "mech.hamilton_product"),
-                                           any_array(a1, "mech.hamilton_product"));
+        return ivy::mech::hamilton_product(as_array(a0, "mech.hamilton_product"),
+                                           as_array(a1, "mech.hamilton_product"));
       },
       nb::arg("q1"), nb::arg("q2"));
   m.def(
       "rot_vec_to_rot_mat",
       [](nb::handle a0) {
-        return ivy::mech::rot_vec_to_rot_mat(any_array(a0, "mech.rot_vec_to_rot_mat"));
+        return ivy::mech::rot_vec_to_rot_mat(as_array(a0, "mech.rot_vec_to_rot_mat"));
       },
       nb::arg("rot_vec"));
   m.def(
       "quaternion_to_rot_mat",
       [](nb::handle a0) {
-        return ivy::mech::quaternion_to_rot_mat(any_array(a0, "mech.quaternion_to_rot_mat"));
+        return ivy::mech::quaternion_to_rot_mat(as_array(a0, "mech.quaternion_to_rot_mat"));
       },
       nb::arg("quaternion"));
   m.def(
       "euler_to_rot_mat",
       [](nb::handle a0, const std::string& a1) {
-        return ivy::mech::euler_to_rot_mat(any_array(a0, "mech.euler_to_rot_mat"), a1);
+        return ivy::mech::euler_to_rot_mat(as_array(a0, "mech.euler_to_rot_mat"), a1);
       },
       nb::arg("euler"), nb::arg("convention") = "zyx");
   m.def(
       "target_facing_rotation_matrix",
       [](nb::handle a0, nb::handle a1) {
         return ivy::mech::target_facing_rotation_matrix(
-            any_array(a0, "mech.target_facing_rotation_matrix"),
-            any_array(a1, "mech.target_facing_rotation_matrix"));
+            as_array(a0, "mech.target_facing_rotation_matrix"),
+            as_array(a1, "mech.target_facing_rotation_matrix"));
       },
       nb::arg("body_pos"), nb::arg("target_pos"));
   m.def(
       "axis_angle_to_rot_mat",
       [](nb::handle a0) {
-        return ivy::mech::axis_angle_to_rot_mat(any_array(a0, "mech.axis_angle_to_rot_mat"));
+        return ivy::mech::axis_angle_to_rot_mat(as_array(a0, "mech.axis_angle_to_rot_mat"));
       },
       nb::arg("axis_angle"));
   m.def(
       "euler_pose_to_axis_angle_pose",
       [](nb::handle a0, const std::string& a1) {
         return ivy::mech::euler_pose_to_axis_angle_pose(
-            any_array(a0, "mech.euler_pose_to_axis_angle_pose"), a1);
+            as_array(a0, "mech.euler_pose_to_axis_angle_pose"), a1);
       },
       nb::arg("euler_pose"), nb::arg("convention") = "zyx");
   m.def(
       "mat_pose_to_rot_vec_pose",
       [](nb::handle a0) {
-        return ivy::mech::mat_pose_to_rot_vec_pose(any_array(a0, "mech.mat_pose_to_rot_vec_pose"));
+        return ivy::mech::mat_pose_to_rot_vec_pose(as_array(a0, "mech.mat_pose_to_rot_vec_pose"));
       },
       nb::arg("mat_pose"));
   m.def(
       "quaternion_pose_to_rot_vec_pose",
       [](nb::handle a0) {
         return ivy::mech::quaternion_pose_to_rot_vec_pose(
-            any_array(a0, "mech.quaternion_pose_to_rot_vec_pose"));
+            as_array(a0, "mech.quaternion_pose_to_rot_vec_pose"));
       },
       nb::arg("quaternion_pose"));
   m.def(
       "mat_pose_to_euler_pose",
       [](nb::handle a0, const std::string& a1) {
-        return ivy::mech::mat_pose_to_euler_pose(any_array(a0, "mech.mat_pose_to_euler_pose"), a1);
+        return ivy::mech::mat_pose_to_euler_pose(as_array(a0, "mech.mat_pose_to_euler_pose"), a1);
       },
       nb::arg("mat_pose"), nb::arg("convention") = "zyx");
   m.def(
       "quaternion_pose_to_euler_pose",
       [](nb::handle a0, const std::string& a1) {
         return ivy::mech::quaternion_pose_to_euler_pose(
-            any_array(a0, "mech.quaternion_pose_to_euler_pose"), a1);
+            as_array(a0, "mech.quaternion_pose_to_euler_pose"), a1);
       },
       nb::arg("quaternion_pose"), nb::arg("convention") = "zyx");
   m.def(
       "axis_angle_pose_to_euler_pose",
       [](nb::handle a0, const std::string& a1) {
         return ivy::mech::axis_angle_pose_to_euler_pose(
-            any_array(a0, "mech.axis_angle_pose_to_euler_pose"), a1);
+            as_array(a0, "mech.axis_angle_pose_to_euler_pose"), a1);
       },
       nb::arg("axis_angle_pose"), nb::arg("convention") = "zyx");
   m.def(
       "quaternion_pose_to_mat_pose",
       [](nb::handle a0) {
         return ivy::mech::quaternion_pose_to_mat_pose(
-            any_array(a0, "mech.quaternion_pose_to_mat_pose"));
+            as_array(a0, "mech.quaternion_pose_to_mat_pose"));
       },
       nb::arg("quaternion_pose"));
   m.def(
       "euler_pose_to_mat_pose",
       [](nb::handle a0, const std::string& a1) {
-        return ivy::mech::euler_pose_to_mat_pose(any_array(a0, "mech.euler_pose_to_mat_pose"), a1);
+        return ivy::mech::euler_pose_to_mat_pose(as_array(a0, "mech.euler_pose_to_mat_pose"), a1);
       },
       nb::arg("euler_pose"), nb::arg("convention") = "zyx");
   m.def(
       "rot_vec_pose_to_mat_pose",
       [](nb::handle a0) {
-        return ivy::mech::rot_vec_pose_to_mat_pose(any_array(a0, "mech.rot_vec_pose_to_mat_pose"));
+        return ivy::mech::rot_vec_pose_to_mat_pose(as_array(a0, "mech.rot_vec_pose_to_mat_pose"));
       },
       nb::arg("rot_vec_pose"));
   m.def(
       "axis_angle_pose_to_mat_pose",
       [](nb::handle a0) {
         return ivy::mech::axis_angle_pose_to_mat_pose(
-            any_array(a0, "mech.axis_angle_pose_to_mat_pose"));
+            as_array(a0, "mech.axis_angle_pose_to_mat_pose"));
       },
       nb::arg("axis_angle_pose"));
   m.def(
       "axis_angle_pose_to_quaternion_pose",
       [](nb::handle a0) {
         return ivy::mech::axis_angle_pose_to_quaternion_pose(
-            any_array(a0, "mech.axis_angle_pose_to_quaternion_pose"));
+            as_array(a0, "mech.axis_angle_pose_to_quaternion_pose"));
       },
       nb::arg("axis_angle_pose"));
   m.def(
       "mat_pose_to_quaternion_pose",
       [](nb::handle a0) {
         return ivy::mech::mat_pose_to_quaternion_pose(
-            any_array(a0, "mech.mat_pose_to_quaternion_pose"));
+            as_array(a0, "mech.mat_pose_to_quaternion_pose"));
       },
       nb::arg("mat_pose"));
   m.def(
       "euler_pose_to_quaternion_pose",
       [](nb::handle a0, const std::string& a1) {
         return ivy::mech::euler_pose_to_quaternion_pose(
-            any_array(a0, "mech.euler_pose_to_quaternion_pose"), a1);
+            as_array(a0, "mech.euler_pose_to_quaternion_pose"), a1);
       },
       nb::arg("euler_pose"), nb::arg("convention") = "zyx");
   m.def(
       "increment_quaternion_pose_with_velocity",
       [](nb::handle a0, nb::handle a1, double a2) {
         return ivy::mech::increment_quaternion_pose_with_velocity(
-            any_array(a0, "mech.increment_quaternion_pose_with_velocity"),
-            any_array(a1, "mech.increment_quaternion_pose_with_velocity"), a2);
+            as_array(a0, "mech.increment_quaternion_pose_with_velocity"),
+            as_array(a1, "mech.increment_quaternion_pose_with_velocity"), a2);
       },
       nb::arg("quat_pose"), nb::arg("quat_vel"), nb::arg("delta_t"));
   m.def(
       "polar_to_cartesian_coords",
       [](nb::handle a0) {
-        return ivy::mech::polar_to_cartesian_coords(
-            any_array(a0, "mech.polar_to_cartesian_coords"));
+        return ivy::mech::polar_to_cartesian_coords(as_array(a0, "mech.polar_to_cartesian_coords"));
       },
       nb::arg("polar"));
   m.def(
       "cartesian_to_polar_coords",
       [](nb::handle a0) {
-        return ivy::mech::cartesian_to_polar_coords(
-            any_array(a0, "mech.cartesian_to_polar_coords"));
+        return ivy::mech::cartesian_to_polar_coords(as_array(a0, "mech.cartesian_to_polar_coords"));
       },
       nb::arg("cartesian"));
   m.def(
       "make_coordinates_homogeneous",
       [](nb::handle a0) {
         return ivy::mech::make_coordinates_homogeneous(
-            any_array(a0, "mech.make_coordinates_homogeneous"));
+            as_array(a0, "mech.make_coordinates_homogeneous"));
       },
       nb::arg("x"));
   m.def(
       "make_transformation_homogeneous",
       [](nb::handle a0) {
         return ivy::mech::make_transformation_homogeneous(
-            any_array(a0, "mech.make_transformation_homogeneous"));
+            as_array(a0, "mech.make_transformation_homogeneous"));
       },
       nb::arg("x"));
   m.def(
