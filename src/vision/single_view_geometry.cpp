@@ -48,9 +48,9 @@ void need_tail(std::string_view fn, std::string_view what, const Array& x,
       ok = ok && s[s.size() - tail.size() + i] == tail[i];
     if (ok) return;
   }
-  shape_error(fn, x,
-              std::string(what) + ": expected shape " + tail_str(alternatives) + ", got " +
-                  shape_str(s));
+  shape_error(
+      fn, x,
+      std::string(what) + ": expected shape " + tail_str(alternatives) + ", got " + shape_str(s));
 }
 
 Options like(const Array& x) { return Options(x.dtype()).on(x.backend()).to(x.device()); }
@@ -168,8 +168,9 @@ Array create_uniform_pixel_coords_image(const std::array<std::int64_t, 2>& image
   const std::string_view backend = backend_name_of(probe);
   check_image_dims("create_uniform_pixel_coords_image", image_dims, backend);
   for (std::int64_t d : batch_shape) {
-    if (d < 0) value_error("create_uniform_pixel_coords_image", backend,
-                           "batch_shape must be non-negative, got " + shape_str(batch_shape));
+    if (d < 0)
+      value_error("create_uniform_pixel_coords_image", backend,
+                  "batch_shape must be non-negative, got " + shape_str(batch_shape));
   }
   const std::int64_t h = image_dims[0], w = image_dims[1];
   Array xs = ivy::arange(0, w, 1, o);  // [W]
@@ -287,7 +288,8 @@ Array ds_from_depth(std::string_view fn, const Array& depth,
     shape_error(fn, depth, "depth: expected shape [...,H,W,1], got " + shape_str(s));
   }
   if (uniform_pixel_coords) {
-    need_tail(fn, "uniform_pixel_coords", *uniform_pixel_coords, {{s[s.size() - 3], s[s.size() - 2], 3}});
+    need_tail(fn, "uniform_pixel_coords", *uniform_pixel_coords,
+              {{s[s.size() - 3], s[s.size() - 2], 3}});
     return ivy::multiply(*uniform_pixel_coords, depth);
   }
   const Shape batch(s.begin(), s.end() - 3);
@@ -378,7 +380,8 @@ Array world_coords_to_depth(const Array& coords_wrt_world, const Array& full_mat
 Array ds_pixel_to_world_coords(const Array& ds_pixel_coords, const Array& inv_full_mat) {
   constexpr std::string_view fn = "ds_pixel_to_world_coords";
   need_tail(fn, "ds_pixel_coords", ds_pixel_coords, {{3}});
-  return homogeneous(transform(fn, homogeneous(ds_pixel_coords), top3(fn, "inv_full_mat", inv_full_mat)));
+  return homogeneous(
+      transform(fn, homogeneous(ds_pixel_coords), top3(fn, "inv_full_mat", inv_full_mat)));
 }
 
 Array depth_to_world_coords(const Array& depth, const Array& inv_full_mat,
@@ -479,9 +482,8 @@ Array sphere_to_angular_pixel_coords(const Array& sphere_coords, double pixels_p
                 "pixels_per_degree must be positive, got " + std::to_string(pixels_per_degree));
   const std::vector<Array> s = ivy::unstack(sphere_coords, -1);
   const double deg = 180.0 / std::numbers::pi;
-  const Array x =
-      ivy::multiply(ivy::remainder(ivy::subtract(180.0, ivy::multiply(s[0], deg)), 360.0),
-                    pixels_per_degree);
+  const Array x = ivy::multiply(
+      ivy::remainder(ivy::subtract(180.0, ivy::multiply(s[0], deg)), 360.0), pixels_per_degree);
   const Array y = ivy::multiply(ivy::remainder(ivy::multiply(s[1], deg), 180.0), pixels_per_degree);
   return ivy::stack({x, y, s[2]}, -1);
 }

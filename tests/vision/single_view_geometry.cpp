@@ -93,7 +93,9 @@ TEST(VisionPixels, UniformPixelCoordsImage) {
   expect_close(n, want_n, {3, 4, 2});
   EXPECT_EQ(vision::create_uniform_pixel_coords_image({2, 2}).dtype(), ivy::float32);
   expect_error<ivy::ValueError>(
-      [] { vision::create_uniform_pixel_coords_image({0, 4}, {}, false, true, opts()); },
+      [] {
+        vision::create_uniform_pixel_coords_image({0, 4}, {}, false, true, opts());
+      },
       "create_uniform_pixel_coords_image", "positive");
 }
 
@@ -117,15 +119,19 @@ TEST(VisionIntrinsics, FocalLengthsAndPerspAngles) {
   // A 90 degree field of view across W = 640 gives |f| = 320; the library's sign is negative.
   const Array a = make({kPi / 2, kPi / 3, 1.0, 0.5}, {2, 2});
   const Array f = vision::persp_angles_to_focal_lengths(a, {480, 640});
-  expect_close(f,
-               {-320.0, -240.0 / std::tan(kPi / 6), -320.0 / std::tan(0.5), -240.0 / std::tan(0.25)},
-               {2, 2});
+  expect_close(
+      f, {-320.0, -240.0 / std::tan(kPi / 6), -320.0 / std::tan(0.5), -240.0 / std::tan(0.25)},
+      {2, 2});
   expect_close(vision::focal_lengths_to_persp_angles(f, {480, 640}), a);
   expect_error<ivy::ShapeError>(
-      [] { vision::persp_angles_to_focal_lengths(make({1, 2, 3}, {3}), {4, 4}); },
+      [] {
+        vision::persp_angles_to_focal_lengths(make({1, 2, 3}, {3}), {4, 4});
+      },
       "persp_angles_to_focal_lengths", "[3]");
   expect_error<ivy::ValueError>(
-      [] { vision::focal_lengths_to_persp_angles(make({1, 2}, {2}), {-1, 4}); },
+      [] {
+        vision::focal_lengths_to_persp_angles(make({1, 2}, {2}), {-1, 4});
+      },
       "focal_lengths_to_persp_angles", "positive");
 }
 
@@ -152,10 +158,14 @@ TEST(VisionIntrinsics, CalibMatAndIntrinsicsObjects) {
   expect_close(id.calib_mats, ivy::identity(3, {3}, opts()));
   EXPECT_EQ(ivy::shape(id.focal_lengths), (ivy::Shape{3, 2}));
   expect_error<ivy::ShapeError>(
-      [&] { vision::focal_lengths_and_pp_offsets_to_calib_mat(f, make({1, 2}, {2})); },
+      [&] {
+        vision::focal_lengths_and_pp_offsets_to_calib_mat(f, make({1, 2}, {2}));
+      },
       "focal_lengths_and_pp_offsets_to_calib_mat", "batch shapes differ");
   expect_error<ivy::ShapeError>(
-      [&] { vision::calib_mat_to_intrinsics_object(make({1, 2, 3, 4}, {2, 2}), {6, 8}); },
+      [&] {
+        vision::calib_mat_to_intrinsics_object(make({1, 2, 3, 4}, {2, 2}), {6, 8});
+      },
       "calib_mat_to_intrinsics_object", "[...,3,3]");
 }
 
@@ -176,7 +186,8 @@ TEST(VisionExtrinsics, ExtMatInversesAndCameraCentre) {
   const Array inv_e = vision::projection_matrix_inverse(e);
   std::vector<double> want_inv;
   for (int i = 0; i < 3; ++i)
-    want_inv.insert(want_inv.end(), {r[i], r[3 + i], r[6 + i], kCentre[static_cast<std::size_t>(i)]});
+    want_inv.insert(want_inv.end(),
+                    {r[i], r[3 + i], r[6 + i], kCentre[static_cast<std::size_t>(i)]});
   expect_close(inv_e, want_inv, {3, 4});
   expect_close(vision::inv_ext_mat_to_camera_center(inv_e), c);
   // The right pseudo-inverse of a full-rank 3x4 matrix: P P+ = I.
@@ -185,7 +196,9 @@ TEST(VisionExtrinsics, ExtMatInversesAndCameraCentre) {
   expect_close(ivy::matmul(full, vision::projection_matrix_pseudo_inverse(full)),
                ivy::identity(3, {}, opts()), 10);
   expect_error<ivy::ShapeError>(
-      [&] { vision::rot_mat_and_cam_center_to_ext_mat(rm, make({1, 2, 3}, {3})); },
+      [&] {
+        vision::rot_mat_and_cam_center_to_ext_mat(rm, make({1, 2, 3}, {3}));
+      },
       "rot_mat_and_cam_center_to_ext_mat", "[...,3,1]");
   expect_error<ivy::ShapeError>([&] { vision::projection_matrix_inverse(rm); },
                                 "projection_matrix_inverse", "got [3,3]");
@@ -214,8 +227,7 @@ TEST(VisionGeometry, CameraGeometryObjects) {
   expect_close(id.inv_full_mats_homo, ivy::identity(4, {2}, opts()));
   expect_error<ivy::ShapeError>(
       [&] {
-        vision::ext_mat_and_intrinsics_to_cam_geometry_object(
-            ivy::broadcast_to(e, {2, 3, 4}), in);
+        vision::ext_mat_and_intrinsics_to_cam_geometry_object(ivy::broadcast_to(e, {2, 3, 4}), in);
       },
       "ext_mat_and_intrinsics_to_cam_geometry_object", "batch shapes differ");
 }
@@ -231,14 +243,14 @@ TEST(VisionProjection, IdentityCameraAndOpticalAxis) {
   expect_close(ds, {kPx * 7, kPy * 7, 7}, {1, 3});
   const Array ds2 = vision::cam_to_ds_pixel_coords(pts, calib());
   expect_close(ds2, {kPx * 5, kPy * 5, 5, kFx * 2 + kPx * 4, -kFy * 3 + kPy * 4, 4}, {2, 3});
-  expect_close(vision::cam_coords_to_depth(vision::sphere_to_cam_coords(make({0.2, 1.0, 3}, {3})),
-                                           calib()),
-               {3 * std::sin(1.0) * std::cos(0.2)}, {1});
+  expect_close(
+      vision::cam_coords_to_depth(vision::sphere_to_cam_coords(make({0.2, 1.0, 3}, {3})), calib()),
+      {3 * std::sin(1.0) * std::cos(0.2)}, {1});
   // Homogeneous input uses only the first three components.
   expect_close(vision::cam_to_ds_pixel_coords(make({2, -3, 4, 1}, {1, 4}), calib()),
                {kFx * 2 + kPx * 4, -kFy * 3 + kPy * 4, 4}, {1, 3});
-  expect_close(vision::ds_pixel_to_cam_coords(ds2, ivy::inv(calib())),
-               {0, 0, 5, 1, 2, -3, 4, 1}, {2, 4}, 10);
+  expect_close(vision::ds_pixel_to_cam_coords(ds2, ivy::inv(calib())), {0, 0, 5, 1, 2, -3, 4, 1},
+               {2, 4}, 10);
 }
 
 // Depth image -> camera coordinates in closed form: X = (x - px) d / fx, Y = (y - py) d / fy.
@@ -267,13 +279,20 @@ TEST(VisionProjection, DepthToCamAndRadialDepth) {
   // Given pixel coordinates are used as they are.
   const Array pix = vision::create_uniform_pixel_coords_image({h, w}, {2}, false, true, opts());
   expect_close(vision::depth_to_cam_coords(d, kinv, pix), cam, {2, h, w, 4}, 10);
-  expect_error<ivy::ShapeError>([&] { vision::depth_to_cam_coords(make({1, 2}, {2}), kinv); },
-                                "depth_to_cam_coords");
   expect_error<ivy::ShapeError>(
-      [&] { vision::depth_to_cam_coords(d, ivy::broadcast_to(ivy::inv(calib()), {3, 3, 3})); },
+      [&] {
+        vision::depth_to_cam_coords(make({1, 2}, {2}), kinv);
+      },
+      "depth_to_cam_coords");
+  expect_error<ivy::ShapeError>(
+      [&] {
+        vision::depth_to_cam_coords(d, ivy::broadcast_to(ivy::inv(calib()), {3, 3, 3}));
+      },
       "depth_to_cam_coords", "must lead");
   expect_error<ivy::ShapeError>(
-      [&] { vision::depth_to_cam_coords(d, kinv, ivy::slice(pix, {{}, {0, 2}})); },
+      [&] {
+        vision::depth_to_cam_coords(d, kinv, ivy::slice(pix, {{}, {0, 2}}));
+      },
       "depth_to_cam_coords", "uniform_pixel_coords");
 }
 
@@ -305,8 +324,11 @@ TEST(VisionProjection, WorldRoundTrips) {
   const Array back = vision::ds_pixel_to_world_coords(vision::world_to_ds_pixel_coords(w3, full),
                                                       vision::projection_matrix_inverse(full));
   expect_close(ivy::slice(back, {{}, {0, 3}}), w3, 100);
-  expect_error<ivy::ShapeError>([&] { vision::world_to_ds_pixel_coords(make({1, 2}, {1, 2}), full); },
-                                "world_to_ds_pixel_coords", "coords_wrt_world");
+  expect_error<ivy::ShapeError>(
+      [&] {
+        vision::world_to_ds_pixel_coords(make({1, 2}, {1, 2}), full);
+      },
+      "world_to_ds_pixel_coords", "coords_wrt_world");
   expect_error<ivy::ShapeError>([&] { vision::world_coords_to_depth(w3, calib()); },
                                 "world_coords_to_depth", "full_mat");
 }
@@ -322,10 +344,11 @@ TEST(VisionRays, PixelAndSphereRayVectors) {
   const double x = 6, y = -1;
   const Array pix = make({kPx, kPy, 1, x, y, 1}, {2, 3});
   std::vector<double> want;
-  for (const auto& v : std::vector<std::array<double, 3>>{
-           {0, 0, 1}, {(x - kPx) / kFx, (y - kPy) / kFy, 1}}) {
+  for (const auto& v :
+       std::vector<std::array<double, 3>>{{0, 0, 1}, {(x - kPx) / kFx, (y - kPy) / kFy, 1}}) {
     const double n = std::sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-    for (int i = 0; i < 3; ++i) want.push_back((r[i] * v[0] + r[3 + i] * v[1] + r[6 + i] * v[2]) / n);
+    for (int i = 0; i < 3; ++i)
+      want.push_back((r[i] * v[0] + r[3 + i] * v[1] + r[6 + i] * v[2]) / n);
   }
   expect_close(vision::pixel_coords_to_world_ray_vectors(g.inv_full_mats_homo, pix), want, {2, 3},
                100);
@@ -360,10 +383,10 @@ TEST(VisionSphere, SphereCamAndAngularPixels) {
   }
   expect_close(sph, want, {3, 3});
   expect_close(ivy::slice(vision::sphere_to_cam_coords(sph), {{}, {0, 3}}), cam, 10);
-  expect_close(ivy::slice(vision::sphere_to_cam_coords(
-                              vision::cam_to_sphere_coords(cam, false), false),
-                          {{}, {0, 3}}),
-               cam, 10);
+  expect_close(
+      ivy::slice(vision::sphere_to_cam_coords(vision::cam_to_sphere_coords(cam, false), false),
+                 {{}, {0, 3}}),
+      cam, 10);
   // Through pixels: ds -> sphere -> ds.
   const Array ds = vision::cam_to_ds_pixel_coords(cam, calib());
   const Array s2 = vision::ds_pixel_to_sphere_coords(ds, ivy::inv(calib()));
@@ -384,8 +407,11 @@ TEST(VisionSphere, SphereCamAndAngularPixels) {
   expect_close(vision::angular_pixel_to_sphere_coords(ang2, ppd), sph, 100);
   expect_error<ivy::ValueError>([&] { vision::sphere_to_angular_pixel_coords(sph, 0.0); },
                                 "sphere_to_angular_pixel_coords", "pixels_per_degree");
-  expect_error<ivy::ShapeError>([&] { vision::sphere_to_cam_coords(make({1, 2}, {2})); },
-                                "sphere_to_cam_coords", "[...,3]");
+  expect_error<ivy::ShapeError>(
+      [&] {
+        vision::sphere_to_cam_coords(make({1, 2}, {2}));
+      },
+      "sphere_to_cam_coords", "[...,3]");
 }
 
 // A linear image v = 2 x - 3 y + 1 (two channels, the second 10 v) is interpolated exactly.
@@ -400,8 +426,8 @@ TEST(VisionImage, BilinearInterpolation) {
         img.insert(img.end(), {v, 10 * v});
       }
   const Array image = make(img, {2, h, w, 2});
-  const std::vector<std::array<double, 2>> at = {{0.5, 0.25}, {3.75, 2.5}, {1, 1}, {2.2, 0.9},
-                                                 {0, 0},     {4, 3}};
+  const std::vector<std::array<double, 2>> at = {{0.5, 0.25}, {3.75, 2.5}, {1, 1},
+                                                 {2.2, 0.9},  {0, 0},      {4, 3}};
   std::vector<double> coords, want;
   for (int b = 0; b < 2; ++b)
     for (const auto& p : at) {
@@ -412,10 +438,14 @@ TEST(VisionImage, BilinearInterpolation) {
   const Array out = vision::bilinearly_interpolate_image(image, make(coords, {2, 2, 3, 2}));
   expect_close(out, want, {2, 2, 3, 2}, 10);
   expect_error<ivy::ShapeError>(
-      [&] { vision::bilinearly_interpolate_image(image, make({1, 2, 3, 4, 5, 6}, {1, 1, 3, 2})); },
+      [&] {
+        vision::bilinearly_interpolate_image(image, make({1, 2, 3, 4, 5, 6}, {1, 1, 3, 2}));
+      },
       "bilinearly_interpolate_image", "batch shapes differ");
   expect_error<ivy::ShapeError>(
-      [&] { vision::bilinearly_interpolate_image(image, make({1, 2, 3}, {1, 1, 3})); },
+      [&] {
+        vision::bilinearly_interpolate_image(image, make({1, 2, 3}, {1, 1, 3}));
+      },
       "bilinearly_interpolate_image", "sampling_pixel_coords");
 }
 
@@ -438,11 +468,15 @@ std::vector<GradCase> grad_cases() {
   const std::vector<double> depth = {2.0, 2.5, 3.0, 1.5, 4.0, 2.2};
   return {
       {"persp_angles_to_focal_lengths",
-       [](const Array& a) { return vision::persp_angles_to_focal_lengths(a, {48, 64}); },
+       [](const Array& a) {
+         return vision::persp_angles_to_focal_lengths(a, {48, 64});
+       },
        {1.1, 0.8},
        {2}},
       {"focal_lengths_to_persp_angles",
-       [](const Array& f) { return vision::focal_lengths_to_persp_angles(f, {48, 64}); },
+       [](const Array& f) {
+         return vision::focal_lengths_to_persp_angles(f, {48, 64});
+       },
        {-40, -30},
        {2}},
       {"depth_to_cam_coords",
@@ -454,13 +488,16 @@ std::vector<GradCase> grad_cases() {
        depth,
        {2, 3, 1}},
       {"cam_to_ds_pixel_coords_wrt_calib",
-       [](const Array& k) { return vision::cam_to_ds_pixel_coords(f64({0.3, -0.2, 2, 1, 1, 3}, {2, 3}), k); },
+       [](const Array& k) {
+         return vision::cam_to_ds_pixel_coords(f64({0.3, -0.2, 2, 1, 1, 3}, {2, 3}), k);
+       },
        {kFx, 0, kPx, 0, kFy, kPy, 0, 0, 1},
        {3, 3}},
       {"world_to_ds_pixel_coords",
        [](const Array& w) {
          return vision::world_to_ds_pixel_coords(
-             w, vision::calib_and_ext_to_full_mat(calib64(), f64({1, 0, 0, 0.1, 0, 1, 0, -0.2, 0, 0, 1, 0.5}, {3, 4})));
+             w, vision::calib_and_ext_to_full_mat(
+                    calib64(), f64({1, 0, 0, 0.1, 0, 1, 0, -0.2, 0, 0, 1, 0.5}, {3, 4})));
        },
        {0.3, -0.4, 2.0, 1.0, 0.5, 3.0},
        {2, 3}},
@@ -478,8 +515,9 @@ std::vector<GradCase> grad_cases() {
        {2, 3}},
       {"pixel_coords_to_world_ray_vectors",
        [](const Array& p) {
-         const Array full = ivy::mech::make_transformation_homogeneous(vision::calib_and_ext_to_full_mat(
-             calib64(), f64({1, 0, 0, 0.1, 0, 1, 0, -0.2, 0, 0, 1, 0.5}, {3, 4})));
+         const Array full =
+             ivy::mech::make_transformation_homogeneous(vision::calib_and_ext_to_full_mat(
+                 calib64(), f64({1, 0, 0, 0.1, 0, 1, 0, -0.2, 0, 0, 1, 0.5}, {3, 4})));
          return vision::pixel_coords_to_world_ray_vectors(ivy::inv(full), p);
        },
        {1, 2, 1, 6, 3, 1},
@@ -514,7 +552,8 @@ TEST_P(VisionGradient, MatchesFiniteDifferences) {
     GTEST_SKIP() << "needs float64";
   const GradCase c = grad_cases()[GetParam()];
   const auto r = ivy::execute_with_gradients(
-      [&](const std::vector<Array>& v) { return weighted_loss(c.f, v[0]); }, {f64(c.input, c.shape)});
+      [&](const std::vector<Array>& v) { return weighted_loss(c.f, v[0]); },
+      {f64(c.input, c.shape)});
   const std::vector<double> grad = r.grads[0].to_vector<double>();
   constexpr double kStep = 1e-6;
   for (std::size_t i = 0; i < c.input.size(); ++i) {
