@@ -28,9 +28,9 @@ std::optional<ivy::Array> maybe_array(nb::handle h, const char* fn) {
 std::array<std::int64_t, 2> dims2(nb::handle h, const char* fn) {
   const ivy::Shape s = to_shape(h, fn);
   if (s.size() != 2) {
-    ivy::detail::raise<ivy::ValueError>(std::string("vision::") + fn, "none",
-                                        "image_dims must have two entries (H, W), got " +
-                                            ivy::shape_str(s));
+    ivy::detail::raise<ivy::ValueError>(
+        std::string("vision::") + fn, "none",
+        "image_dims must have two entries (H, W), got " + ivy::shape_str(s));
   }
   return {s[0], s[1]};
 }
@@ -106,19 +106,19 @@ void bind_vision(nb::module_& parent) {
       "downsampled_image_dims_from_desired_num_pixels",
       [](nb::handle image_dims, std::int64_t num_pixels, bool maximum) {
         const auto r = vision::downsampled_image_dims_from_desired_num_pixels(
-            dims2(image_dims, "vision.downsampled_image_dims_from_desired_num_pixels"),
-            num_pixels, maximum);
+            dims2(image_dims, "vision.downsampled_image_dims_from_desired_num_pixels"), num_pixels,
+            maximum);
         return nb::make_tuple(nb::make_tuple(r[0], r[1]), r[2]);
       },
       nb::arg("image_dims"), nb::arg("num_pixels"), nb::arg("maximum") = false);
 
 // (array, image_dims) -> array
-#define IVY_VISION_WITH_DIMS(name, a0)                                                  \
-  m.def(                                                                                \
-      #name,                                                                            \
-      [](nb::handle x, nb::handle dims) {                                               \
+#define IVY_VISION_WITH_DIMS(name, a0)                                                   \
+  m.def(                                                                                 \
+      #name,                                                                             \
+      [](nb::handle x, nb::handle dims) {                                                \
         return vision::name(as_array(x, "vision." #name), dims2(dims, "vision." #name)); \
-      },                                                                                \
+      },                                                                                 \
       nb::arg(a0), nb::arg("image_dims"))
   IVY_VISION_WITH_DIMS(persp_angles_to_focal_lengths, "persp_angles");
   IVY_VISION_WITH_DIMS(focal_lengths_to_persp_angles, "focal_lengths");
@@ -133,12 +133,12 @@ void bind_vision(nb::module_& parent) {
   IVY_VISION_UNARY(projection_matrix_pseudo_inverse, "proj_mat");
 #undef IVY_VISION_UNARY
 
-#define IVY_VISION_BINARY(name, a0, a1)                                                     \
-  m.def(                                                                                    \
-      #name,                                                                                \
-      [](nb::handle x, nb::handle y) {                                                      \
-        return vision::name(as_array(x, "vision." #name), as_array(y, "vision." #name));    \
-      },                                                                                    \
+#define IVY_VISION_BINARY(name, a0, a1)                                                  \
+  m.def(                                                                                 \
+      #name,                                                                             \
+      [](nb::handle x, nb::handle y) {                                                   \
+        return vision::name(as_array(x, "vision." #name), as_array(y, "vision." #name)); \
+      },                                                                                 \
       nb::arg(a0), nb::arg(a1))
   IVY_VISION_BINARY(focal_lengths_and_pp_offsets_to_calib_mat, "focal_lengths", "pp_offsets");
   IVY_VISION_BINARY(rot_mat_and_cam_center_to_ext_mat, "rotation_mat", "camera_center");
@@ -159,13 +159,13 @@ void bind_vision(nb::module_& parent) {
 #undef IVY_VISION_BINARY
 
 // (depth, matrix, uniform_pixel_coords=None) -> array
-#define IVY_VISION_DEPTH(name, a1)                                                            \
-  m.def(                                                                                      \
-      #name,                                                                                  \
-      [](nb::handle d, nb::handle k, nb::handle u) {                                          \
-        return vision::name(as_array(d, "vision." #name), as_array(k, "vision." #name),       \
-                            maybe_array(u, "vision." #name));                                 \
-      },                                                                                      \
+#define IVY_VISION_DEPTH(name, a1)                                                      \
+  m.def(                                                                                \
+      #name,                                                                            \
+      [](nb::handle d, nb::handle k, nb::handle u) {                                    \
+        return vision::name(as_array(d, "vision." #name), as_array(k, "vision." #name), \
+                            maybe_array(u, "vision." #name));                           \
+      },                                                                                \
       nb::arg("depth"), nb::arg(a1), nb::arg("uniform_pixel_coords").none() = nb::none())
   IVY_VISION_DEPTH(depth_to_radial_depth, "inv_calib_mat");
   IVY_VISION_DEPTH(depth_to_cam_coords, "inv_calib_mat");
