@@ -333,6 +333,46 @@ TEST(VisionProjection, WorldRoundTrips) {
                                 "world_coords_to_depth", "full_mat");
 }
 
+// Batch shape [2, 3] with a point list IS = [5]: each batch entry equals the unbatched call.
+TEST(VisionProjection, MultiDimBatchMatchesUnbatched) {
+  IVY_VISION_SKIP_ON_STUB();
+  std::vector<double> mats, pts;
+  for (int b = 0; b < 6; ++b) {
+    const double s = 1.0 + 0.1 * b;
+    const std::vector<double> m = {s * kFx, 0.01 * b, kPx + b, 0.2, 0, s * kFy,
+                                   kPy,     -0.1 * b, 0,       0,   1, 0.5 + 0.05 * b};
+    mats.insert(mats.end(), m.begin(), m.end());
+    for (int i = 0; i < 5; ++i)
+      pts.insert(pts.end(), {0.1 * i - b * 0.05, 0.2 - 0.03 * i, 2.0 + i + b});
+  }
+  const Array full = make(mats, {2, 3, 3, 4});
+  const Array world = make(pts, {2, 3, 5, 3});
+  const Array ds = vision::world_to_ds_pixel_coords(world, full);
+  ASSERT_EQ(ivy::shape(ds), (ivy::Shape{2, 3, 5, 3}));
+  const std::vector<double> got = ds.to_vector<double>();
+  for (int b = 0; b < 6; ++b) {
+    for (int i = 0; i < 5; ++i) {
+      for (int r = 0; r < 3; ++r) {
+        const double* m = &mats[static_cast<std::size_t>(b * 12 + r * 4)];
+        const double* p = &pts[static_cast<std::size_t>((b * 5 + i) * 3)];
+        const double want = m[0] * p[0] + m[1] * p[1] + m[2] * p[2] + m[3];
+        EXPECT_NEAR(got[static_cast<std::size_t>((b * 5 + i) * 3 + r)], want,
+                    tol() * std::max(1.0, std::abs(want)));
+      }
+    }
+  }
+  const Array one = vision::world_to_ds_pixel_coords(ivy::slice(world, {{1, 2}, {2, 3}}),
+                                                     ivy::slice(full, {{1, 2}, {2, 3}}));
+  expect_close(one, ivy::slice(ds, {{1, 2}, {2, 3}}));
+  expect_close(vision::world_coords_to_depth(world, full), ivy::slice(ds, {{}, {}, {}, {2, 3}}));
+  // Batch [2, 3] against a [3] batch of matrices is a mismatch.
+  expect_error<ivy::ShapeError>(
+      [&] {
+        vision::world_to_ds_pixel_coords(world, ivy::slice(full, {{0, 1}}));
+      },
+      "world_to_ds_pixel_coords", "must lead");
+}
+
 TEST(VisionRays, PixelAndSphereRayVectors) {
   IVY_VISION_SKIP_ON_STUB();
   // Camera at c looking along R^T z: the ray through the principal point is R^T (0, 0, 1).
