@@ -3,3 +3,4 @@
 /// containers and single-view geometry. See docs/vision.md.
 #include "ivy/vision/containers.hpp"
 #include "ivy/vision/single_view_geometry.hpp"
+#include "ivy/vision/two_view_geometry.hpp"

@@ -156,6 +156,8 @@ void bind_vision(nb::module_& parent) {
   IVY_VISION_BINARY(bilinearly_interpolate_image, "image", "sampling_pixel_coords");
   IVY_VISION_BINARY(ds_pixel_to_sphere_coords, "ds_pixel_coords", "inv_calib_mat");
   IVY_VISION_BINARY(sphere_to_ds_pixel_coords, "sphere_coords", "calib_mat");
+  IVY_VISION_BINARY(ds_pixel_to_ds_pixel_coords, "ds_pixel_coords1", "cam1to2_full_mat");
+  IVY_VISION_BINARY(cam_to_cam_coords, "cam_coords1", "cam1to2_ext_mat");
 #undef IVY_VISION_BINARY
 
 // (depth, matrix, uniform_pixel_coords=None) -> array

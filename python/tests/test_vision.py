@@ -141,3 +141,17 @@ def test_bilinear_interpolation(backend):
     close(out, (2 * pts[..., :1] - 3 * pts[..., 1:] + 1))
     with pytest.raises(ValueError, match="ivy::vision::bilinearly_interpolate_image"):
         V.bilinearly_interpolate_image(img, pts[..., :1])
+
+
+def test_two_view_conversions(backend):
+    e1 = rot() @ np.concatenate([np.eye(3), -C], -1)
+    e2 = np.concatenate([np.eye(3), [[-1.0], [-0.5], [3.0]]], -1)
+    h = lambda m: np.concatenate([m, [[0, 0, 0, 1]]], 0).astype(np.float64)
+    world = np.array([[0.3, -0.4, 2.0], [1.0, 0.5, 3.0]], np.float64)
+    wh = np.concatenate([world, np.ones((2, 1))], -1)
+    cam1, cam2 = wh @ e1.T, wh @ e2.T
+    e12 = (h(e2) @ np.linalg.inv(h(e1))).astype(np.float32)
+    close(V.cam_to_cam_coords(cam1.astype(np.float32), e12)[..., :3], cam2, 1e-3)
+    p1, p2 = h(K @ e1), h(K @ e2)
+    p12 = (p2 @ np.linalg.inv(p1)).astype(np.float32)
+    close(V.ds_pixel_to_ds_pixel_coords((cam1 @ K.T).astype(np.float32), p12), cam2 @ K.T, 2e-3)

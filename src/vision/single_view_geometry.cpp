@@ -2,6 +2,7 @@
 // functions (ivy::Array on any backend). Semantics follow ivy_vision's single_view_geometry;
 // the differences are listed in docs/vision.md.
 #include "ivy/vision/single_view_geometry.hpp"
+#include "ivy/vision/two_view_geometry.hpp"
 
 #include <cmath>
 #include <numbers>
@@ -419,6 +420,21 @@ Array sphere_coords_to_world_ray_vectors(const Array& sphere_coords,
   need_tail(fn, "inv_rotation_mat", inv_rotation_mat, {{3, 3}});
   const Array cam = last_range(sphere_to_cam_coords(sphere_coords, true), 0, 3);
   return unit(transform(fn, cam, inv_rotation_mat));
+}
+
+// ---- Between two cameras (two_view_geometry.hpp) ----
+
+Array ds_pixel_to_ds_pixel_coords(const Array& ds_pixel_coords1, const Array& cam1to2_full_mat) {
+  constexpr std::string_view fn = "ds_pixel_to_ds_pixel_coords";
+  need_tail(fn, "ds_pixel_coords1", ds_pixel_coords1, {{3}});
+  return transform(fn, homogeneous(ds_pixel_coords1),
+                   top3(fn, "cam1to2_full_mat", cam1to2_full_mat));
+}
+
+Array cam_to_cam_coords(const Array& cam_coords1, const Array& cam1to2_ext_mat) {
+  constexpr std::string_view fn = "cam_to_cam_coords";
+  const Array x = as_homogeneous_point(fn, "cam_coords1", cam_coords1);
+  return homogeneous(transform(fn, x, top3(fn, "cam1to2_ext_mat", cam1to2_ext_mat)));
 }
 
 // ---- Images ----

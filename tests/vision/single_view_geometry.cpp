@@ -373,6 +373,31 @@ TEST(VisionProjection, MultiDimBatchMatchesUnbatched) {
       "world_to_ds_pixel_coords", "must lead");
 }
 
+// Two cameras: camera-1 points seen by camera 2 through E2 E1^-1 and P2 P1^-1 equal the
+// direct world projections.
+TEST(VisionTwoView, CamToCamAndDsPixelToDsPixel) {
+  IVY_VISION_SKIP_ON_STUB();
+  const Array e1 = vision::rot_mat_and_cam_center_to_ext_mat(
+      make(rotation(), {3, 3}), make({kCentre[0], kCentre[1], kCentre[2]}, {3, 1}));
+  const Array e2 = vision::rot_mat_and_cam_center_to_ext_mat(ivy::identity(3, {}, opts()),
+                                                             make({1, 0.5, -3}, {3, 1}));
+  const vision::Intrinsics in = vision::calib_mat_to_intrinsics_object(calib(), {6, 8});
+  const vision::CameraGeometry g1 = vision::ext_mat_and_intrinsics_to_cam_geometry_object(e1, in);
+  const vision::CameraGeometry g2 = vision::ext_mat_and_intrinsics_to_cam_geometry_object(e2, in);
+  const Array world = make({0.3, -0.4, 2.0, 1.0, 0.5, 3.0, -0.7, 0.2, 1.5}, {3, 3});
+  const Array cam1 = vision::world_to_cam_coords(world, e1);
+  const Array e12 = ivy::matmul(g2.extrinsics.ext_mats_homo, g1.extrinsics.inv_ext_mats_homo);
+  expect_close(vision::cam_to_cam_coords(cam1, e12), vision::world_to_cam_coords(world, e2), 100);
+  const Array p12 = ivy::matmul(g2.full_mats_homo, g1.inv_full_mats_homo);
+  const Array ds1 = vision::world_to_ds_pixel_coords(world, g1.full_mats_homo);
+  expect_close(vision::ds_pixel_to_ds_pixel_coords(ds1, p12),
+               vision::world_to_ds_pixel_coords(world, g2.full_mats_homo), 1000);
+  expect_error<ivy::ShapeError>([&] { vision::ds_pixel_to_ds_pixel_coords(cam1, p12); },
+                                "ds_pixel_to_ds_pixel_coords", "ds_pixel_coords1");
+  expect_error<ivy::ShapeError>([&] { vision::cam_to_cam_coords(cam1, calib()); },
+                                "cam_to_cam_coords", "cam1to2_ext_mat");
+}
+
 TEST(VisionRays, PixelAndSphereRayVectors) {
   IVY_VISION_SKIP_ON_STUB();
   // Camera at c looking along R^T z: the ray through the principal point is R^T (0, 0, 1).
