@@ -103,6 +103,21 @@ void bind_vision(nb::module_& parent) {
       nb::arg("dtype").none() = nb::none(), nb::arg("device").none() = nb::none(),
       nb::arg("backend").none() = nb::none());
   m.def(
+      "create_sampled_pixel_coords_image",
+      [](nb::handle image_dims, nb::handle samples_per_dim, nb::handle batch_shape, bool normalized,
+         bool randomize, bool homogeneous, nb::handle dtype, nb::handle device,
+         nb::handle backend) {
+        const char* fn = "vision.create_sampled_pixel_coords_image";
+        return vision::create_sampled_pixel_coords_image(
+            dims2(image_dims, fn), dims2(samples_per_dim, fn),
+            batch_shape.is_none() ? ivy::Shape{} : to_shape(batch_shape, fn), normalized, randomize,
+            homogeneous, make_options(dtype, device, backend, fn));
+      },
+      nb::arg("image_dims"), nb::arg("samples_per_dim"), nb::arg("batch_shape").none() = nb::none(),
+      nb::arg("normalized") = false, nb::arg("randomize") = true, nb::arg("homogeneous") = false,
+      nb::kw_only(), nb::arg("dtype").none() = nb::none(), nb::arg("device").none() = nb::none(),
+      nb::arg("backend").none() = nb::none());
+  m.def(
       "downsampled_image_dims_from_desired_num_pixels",
       [](nb::handle image_dims, std::int64_t num_pixels, bool maximum) {
         const auto r = vision::downsampled_image_dims_from_desired_num_pixels(

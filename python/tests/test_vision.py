@@ -41,6 +41,17 @@ def test_uniform_pixel_coords(backend):
         V.create_uniform_pixel_coords_image((0, 4))
 
 
+def test_sampled_pixel_coords(backend):
+    p = V.create_sampled_pixel_coords_image((8, 12), (2, 3), (2,), randomize=False)
+    ys, xs = np.meshgrid(np.arange(2), np.arange(3), indexing="ij")
+    want = np.stack([np.round(4 * xs + 1.5), np.round(4 * ys + 1.5)], -1)  # NumPy rounds to even
+    close(p, np.broadcast_to(want, (2, 2, 3, 2)))
+    q = to_np(V.create_sampled_pixel_coords_image((8, 12), (2, 3), randomize=True, homogeneous=True))
+    assert q.shape == (2, 3, 3) and np.all(q[..., :2] == np.round(q[..., :2]))
+    assert np.all(np.abs(q[..., :2] - (4 * np.stack([xs, ys], -1) + 1.5)) <= 2.5)
+    assert np.all(q[..., 0] <= 11) and np.all(q[..., 1] <= 7) and np.all(q[..., 2] == 1)
+
+
 def test_downsampled_dims():
     assert V.downsampled_image_dims_from_desired_num_pixels((480, 640), 1200) == ((30, 40), 1200)
     assert V.downsampled_image_dims_from_desired_num_pixels((480, 640), 1000, True) == ((27, 36), 972)

@@ -189,6 +189,40 @@ Array create_uniform_pixel_coords_image(const std::array<std::int64_t, 2>& image
   return ivy::broadcast_to(image, full);
 }
 
+Array create_sampled_pixel_coords_image(const std::array<std::int64_t, 2>& image_dims,
+                                        const std::array<std::int64_t, 2>& samples_per_dim,
+                                        const Shape& batch_shape, bool normalized, bool randomize,
+                                        bool homogeneous_coords, const Options& opts) {
+  constexpr std::string_view fn = "create_sampled_pixel_coords_image";
+  Options o = opts;
+  if (!o.dtype) o.dtype = float32;
+  const Array probe = ivy::zeros({0}, o);
+  check_image_dims(fn, image_dims, backend_name_of(probe));
+  if (samples_per_dim[0] <= 0 || samples_per_dim[1] <= 0) {
+    value_error(fn, backend_name_of(probe),
+                "samples_per_dim must be positive, got [" + std::to_string(samples_per_dim[0]) +
+                    ", " + std::to_string(samples_per_dim[1]) + "]");
+  }
+  const double wx = static_cast<double>(image_dims[1]) / static_cast<double>(samples_per_dim[1]);
+  const double wy = static_cast<double>(image_dims[0]) / static_cast<double>(samples_per_dim[0]);
+  const Array window = ivy::array(std::vector<double>{wx, wy}, {2}, o);
+  // BS x DH x DW x 2: window centres.
+  Array pix = ivy::add(
+      ivy::multiply(
+          create_uniform_pixel_coords_image(samples_per_dim, batch_shape, false, false, o), window),
+      ivy::subtract(ivy::divide(window, 2.0), 0.5));
+  if (randomize) {
+    const Array u = ivy::random_uniform(-0.5, 0.5, ivy::shape(pix), o);
+    pix = ivy::add(pix, ivy::multiply(u, window));
+  }
+  const Array hi = ivy::array(std::vector<double>{static_cast<double>(image_dims[1] - 1),
+                                                  static_cast<double>(image_dims[0] - 1)},
+                              {2}, o);
+  pix = ivy::minimum(ivy::maximum(ivy::round(pix), 0.0), hi);
+  if (normalized) pix = ivy::divide(pix, width_height(pix, image_dims));
+  return homogeneous_coords ? homogeneous(pix) : pix;
+}
+
 std::array<std::int64_t, 3> downsampled_image_dims_from_desired_num_pixels(
     const std::array<std::int64_t, 2>& image_dims, std::int64_t num_pixels, bool maximum) {
   constexpr std::string_view fn = "downsampled_image_dims_from_desired_num_pixels";

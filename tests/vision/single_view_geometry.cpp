@@ -99,6 +99,42 @@ TEST(VisionPixels, UniformPixelCoordsImage) {
       "create_uniform_pixel_coords_image", "positive");
 }
 
+// An 8 x 12 image sampled on a 2 x 3 grid: windows of 4 x 4 pixels with centres at
+// 4 i + 1.5, rounded half to even (2, 6, 10); randomized samples stay in their window.
+TEST(VisionPixels, SampledPixelCoordsImage) {
+  IVY_VISION_SKIP_ON_STUB();
+  const Array p =
+      vision::create_sampled_pixel_coords_image({8, 12}, {2, 3}, {2}, false, false, false, opts());
+  ASSERT_EQ(ivy::shape(p), (ivy::Shape{2, 2, 3, 2}));
+  const std::vector<double> got = p.to_vector<double>();
+  for (int b = 0; b < 2; ++b)
+    for (int r = 0; r < 2; ++r)
+      for (int c = 0; c < 3; ++c) {
+        const std::size_t i = static_cast<std::size_t>(((b * 2 + r) * 3 + c) * 2);
+        EXPECT_NEAR(got[i], std::nearbyint(4 * c + 1.5), 1e-6);
+        EXPECT_NEAR(got[i + 1], std::nearbyint(4 * r + 1.5), 1e-6);
+      }
+  const Array q =
+      vision::create_sampled_pixel_coords_image({8, 12}, {2, 3}, {4}, true, true, true, opts());
+  ASSERT_EQ(ivy::shape(q), (ivy::Shape{4, 2, 3, 3}));
+  const std::vector<double> v = q.to_vector<double>();
+  for (std::size_t k = 0; k < v.size(); k += 3) {
+    const std::size_t cell = (k / 3) % 6;
+    const double x = v[k] * 12, y = v[k + 1] * 8;
+    EXPECT_NEAR(x, std::round(x), 1e-4);
+    EXPECT_GE(x, 4.0 * static_cast<double>(cell % 3) - 0.5 - 1e-4);
+    EXPECT_LE(x, 4.0 * static_cast<double>(cell % 3) + 4.0 + 1e-4);
+    EXPECT_GE(y, 4.0 * static_cast<double>(cell / 3) - 0.5 - 1e-4);
+    EXPECT_LE(y, std::min(7.0, 4.0 * static_cast<double>(cell / 3) + 4.0) + 1e-4);
+    EXPECT_EQ(v[k + 2], 1.0);
+  }
+  expect_error<ivy::ValueError>(
+      [] {
+        vision::create_sampled_pixel_coords_image({8, 12}, {0, 3}, {}, false, false, false, opts());
+      },
+      "create_sampled_pixel_coords_image", "samples_per_dim");
+}
+
 TEST(VisionPixels, DownsampledImageDims) {
   EXPECT_EQ(vision::downsampled_image_dims_from_desired_num_pixels({480, 640}, 1200),
             (std::array<std::int64_t, 3>{30, 40, 1200}));

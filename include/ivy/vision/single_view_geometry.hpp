@@ -27,6 +27,19 @@ Array create_uniform_pixel_coords_image(const std::array<std::int64_t, 2>& image
                                         bool homogeneous = true, const Options& opts = {});
 
 /**
+ * [BS..., DH, DW, 2] pixel coordinates sampling an {H, W} image on a {DH, DW} grid
+ * (samples_per_dim): each sample sits at the centre of its window of (W / DW) x (H / DH) pixels,
+ * moved by a uniform offset within the window when randomize, then rounded to a whole pixel and
+ * clamped to the image. normalized divides by (W, H); homogeneous appends a 1. Sizes must be
+ * positive (ValueError). float32 unless opts says otherwise.
+ */
+Array create_sampled_pixel_coords_image(const std::array<std::int64_t, 2>& image_dims,
+                                        const std::array<std::int64_t, 2>& samples_per_dim,
+                                        const Shape& batch_shape = {}, bool normalized = false,
+                                        bool randomize = true, bool homogeneous = false,
+                                        const Options& opts = {});
+
+/**
  * The {H', W'} closest to num_pixels pixels that keep the aspect ratio W / H: H' = sqrt(n H / W)
  * and W' = H' W / H, each rounded (half away from zero), or floored when maximum (then
  * H' W' <= num_pixels). Returns {H', W', H' * W'}.
