@@ -13,11 +13,14 @@
 #include "ivy/ivy.hpp"
 #include "ivy/mech.hpp"
 #include "support/support_record.hpp"
+#include "support/weighted_loss.hpp"
 
 namespace {
 namespace mech = ivy::mech;
 using ivy::Array;
 using ivy::testing::backend_under_test;
+using ivy::testing::weighted;
+using ivy::testing::weighted_loss;
 
 using Conversion = std::function<Array(const Array&)>;
 
@@ -30,20 +33,6 @@ struct Case {
 
 Array f64(const std::vector<double>& v, const ivy::Shape& s) {
   return ivy::array(v, s, ivy::Options(ivy::float64).on(ivy::backend(backend_under_test())));
-}
-
-// L(x) = sum(w * f(x)) with fixed weights w = 0.3, -0.7, 1.1, ... (cyclic).
-double weighted(const Conversion& f, const Array& x) {
-  const std::vector<double> y = f(x).to_vector<double>();
-  double s = 0;
-  for (std::size_t i = 0; i < y.size(); ++i) s += y[i] * (0.3 - 0.5 * static_cast<double>(i % 3));
-  return s;
-}
-Array weighted_loss(const Conversion& f, const Array& x) {
-  const Array y = f(x);
-  std::vector<double> w(static_cast<std::size_t>(y.size()));
-  for (std::size_t i = 0; i < w.size(); ++i) w[i] = 0.3 - 0.5 * static_cast<double>(i % 3);
-  return ivy::sum(ivy::multiply(y, f64(w, ivy::shape(y))));
 }
 
 std::vector<Case> cases() {

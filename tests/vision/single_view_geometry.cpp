@@ -15,11 +15,14 @@
 #include "ivy/mech.hpp"
 #include "ivy/vision.hpp"
 #include "support/support_record.hpp"
+#include "support/weighted_loss.hpp"
 
 namespace {
 namespace vision = ivy::vision;
 using ivy::Array;
 using ivy::testing::backend_under_test;
+using ivy::testing::weighted;
+using ivy::testing::weighted_loss;
 
 #define IVY_VISION_SKIP_ON_STUB() \
   if (backend_under_test() == "stub") GTEST_SKIP() << "the stub backend holds no arrays"
@@ -630,19 +633,6 @@ std::vector<GradCase> grad_cases() {
        {1, 2, 3, 5, 8, 13},
        {2, 3, 1}},
   };
-}
-
-double weighted(const Fn& f, const Array& x) {
-  const std::vector<double> y = f(x).to_vector<double>();
-  double s = 0;
-  for (std::size_t i = 0; i < y.size(); ++i) s += y[i] * (0.3 - 0.5 * static_cast<double>(i % 3));
-  return s;
-}
-Array weighted_loss(const Fn& f, const Array& x) {
-  const Array y = f(x);
-  std::vector<double> w(static_cast<std::size_t>(y.size()));
-  for (std::size_t i = 0; i < w.size(); ++i) w[i] = 0.3 - 0.5 * static_cast<double>(i % 3);
-  return ivy::sum(ivy::multiply(y, f64(w, ivy::shape(y))));
 }
 
 class VisionGradient : public ::testing::TestWithParam<std::size_t> {};
