@@ -24,8 +24,7 @@ inline Array weighted_loss(const std::function<Array(const Array&)>& f, const Ar
   const Array y = f(x);
   std::vector<double> w(static_cast<std::size_t>(y.size()));
   for (std::size_t i = 0; i < w.size(); ++i) w[i] = loss_weight(i);
-  return ivy::sum(ivy::multiply(y, ivy::array(w, ivy::shape(y),
-                                               Options(float64).on(y.backend()))));
+  return ivy::sum(ivy::multiply(y, ivy::array(w, ivy::shape(y), Options(float64).on(y.backend()))));
 }
 
 }  // namespace ivy::testing
