@@ -14,15 +14,13 @@
 #include "ivy/ivy.hpp"
 #include "ivy/mech.hpp"
 #include "ivy/vision.hpp"
+#include "support/finite_differences.hpp"
 #include "support/support_record.hpp"
-#include "support/weighted_loss.hpp"
 
 namespace {
 namespace vision = ivy::vision;
 using ivy::Array;
 using ivy::testing::backend_under_test;
-using ivy::testing::weighted;
-using ivy::testing::weighted_loss;
 
 #define IVY_VISION_SKIP_ON_STUB() \
   if (backend_under_test() == "stub") GTEST_SKIP() << "the stub backend holds no arrays"
@@ -555,13 +553,7 @@ TEST(VisionImage, BilinearInterpolation) {
 
 // ---- Gradients against central finite differences (float64) ----
 
-using Fn = std::function<Array(const Array&)>;
-struct GradCase {
-  std::string name;
-  Fn f;
-  std::vector<double> input;
-  ivy::Shape shape;
-};
+using GradCase = ivy::testing::GradientCase;
 
 Array f64(const std::vector<double>& v, const ivy::Shape& s) {
   return ivy::array(v, s, ivy::Options(ivy::float64).on(ivy::backend(backend_under_test())));
@@ -641,21 +633,8 @@ TEST_P(VisionGradient, MatchesFiniteDifferences) {
   IVY_VISION_SKIP_ON_STUB();
   if (!ivy::supports_dtype(ivy::backend(backend_under_test()), ivy::float64))
     GTEST_SKIP() << "needs float64";
-  const GradCase c = grad_cases()[GetParam()];
-  const auto r = ivy::execute_with_gradients(
-      [&](const std::vector<Array>& v) { return weighted_loss(c.f, v[0]); },
-      {f64(c.input, c.shape)});
-  const std::vector<double> grad = r.grads[0].to_vector<double>();
-  constexpr double kStep = 1e-6;
-  for (std::size_t i = 0; i < c.input.size(); ++i) {
-    std::vector<double> up = c.input, down = c.input;
-    up[i] += kStep;
-    down[i] -= kStep;
-    const double central =
-        (weighted(c.f, f64(up, c.shape)) - weighted(c.f, f64(down, c.shape))) / (2 * kStep);
-    EXPECT_NEAR(grad[i], central, 1e-5 * std::max(1.0, std::abs(central)))
-        << c.name << " input element " << i;
-  }
+  ivy::testing::expect_matches_finite_differences(grad_cases()[GetParam()],
+                                                  ivy::backend(backend_under_test()), 1e-5);
 }
 
 INSTANTIATE_TEST_SUITE_P(Vision, VisionGradient,
