@@ -35,59 +35,47 @@ std::array<std::int64_t, 2> dims2(nb::handle h, const char* fn) {
   return {s[0], s[1]};
 }
 
+// A container's as_identity(batch_shape, *, dtype=None, device=None, backend=None).
+template <class T>
+void def_as_identity(nb::class_<T>& cls, const char* fn) {
+  cls.def_static(
+      "as_identity",
+      [fn](nb::handle batch_shape, nb::handle dtype, nb::handle device, nb::handle backend) {
+        return T::as_identity(to_shape(batch_shape, fn), make_options(dtype, device, backend, fn));
+      },
+      nb::arg("batch_shape"), nb::kw_only(), nb::arg("dtype").none() = nb::none(),
+      nb::arg("device").none() = nb::none(), nb::arg("backend").none() = nb::none());
+}
+
 }  // namespace
 
 void bind_vision(nb::module_& parent) {
   nb::module_ m =
       parent.def_submodule("vision", "ivy::vision under the original ivy_vision names.");
 
-  nb::class_<vision::Intrinsics>(m, "Intrinsics")
-      .def(nb::init<>())
+  auto intrinsics = nb::class_<vision::Intrinsics>(m, "Intrinsics");
+  intrinsics.def(nb::init<>())
       .def_rw("focal_lengths", &vision::Intrinsics::focal_lengths)
       .def_rw("persp_angles", &vision::Intrinsics::persp_angles)
       .def_rw("pp_offsets", &vision::Intrinsics::pp_offsets)
       .def_rw("calib_mats", &vision::Intrinsics::calib_mats)
-      .def_rw("inv_calib_mats", &vision::Intrinsics::inv_calib_mats)
-      .def_static(
-          "as_identity",
-          [](nb::handle batch_shape, nb::handle dtype, nb::handle device, nb::handle backend) {
-            return vision::Intrinsics::as_identity(
-                to_shape(batch_shape, "vision.Intrinsics.as_identity"),
-                make_options(dtype, device, backend, "vision.Intrinsics.as_identity"));
-          },
-          nb::arg("batch_shape"), nb::kw_only(), nb::arg("dtype").none() = nb::none(),
-          nb::arg("device").none() = nb::none(), nb::arg("backend").none() = nb::none());
-  nb::class_<vision::Extrinsics>(m, "Extrinsics")
-      .def(nb::init<>())
+      .def_rw("inv_calib_mats", &vision::Intrinsics::inv_calib_mats);
+  def_as_identity(intrinsics, "vision.Intrinsics.as_identity");
+  auto extrinsics = nb::class_<vision::Extrinsics>(m, "Extrinsics");
+  extrinsics.def(nb::init<>())
       .def_rw("cam_centers", &vision::Extrinsics::cam_centers)
       .def_rw("Rs", &vision::Extrinsics::Rs)
       .def_rw("inv_Rs", &vision::Extrinsics::inv_Rs)
       .def_rw("ext_mats_homo", &vision::Extrinsics::ext_mats_homo)
-      .def_rw("inv_ext_mats_homo", &vision::Extrinsics::inv_ext_mats_homo)
-      .def_static(
-          "as_identity",
-          [](nb::handle batch_shape, nb::handle dtype, nb::handle device, nb::handle backend) {
-            return vision::Extrinsics::as_identity(
-                to_shape(batch_shape, "vision.Extrinsics.as_identity"),
-                make_options(dtype, device, backend, "vision.Extrinsics.as_identity"));
-          },
-          nb::arg("batch_shape"), nb::kw_only(), nb::arg("dtype").none() = nb::none(),
-          nb::arg("device").none() = nb::none(), nb::arg("backend").none() = nb::none());
-  nb::class_<vision::CameraGeometry>(m, "CameraGeometry")
-      .def(nb::init<>())
+      .def_rw("inv_ext_mats_homo", &vision::Extrinsics::inv_ext_mats_homo);
+  def_as_identity(extrinsics, "vision.Extrinsics.as_identity");
+  auto camera_geometry = nb::class_<vision::CameraGeometry>(m, "CameraGeometry");
+  camera_geometry.def(nb::init<>())
       .def_rw("intrinsics", &vision::CameraGeometry::intrinsics)
       .def_rw("extrinsics", &vision::CameraGeometry::extrinsics)
       .def_rw("full_mats_homo", &vision::CameraGeometry::full_mats_homo)
-      .def_rw("inv_full_mats_homo", &vision::CameraGeometry::inv_full_mats_homo)
-      .def_static(
-          "as_identity",
-          [](nb::handle batch_shape, nb::handle dtype, nb::handle device, nb::handle backend) {
-            return vision::CameraGeometry::as_identity(
-                to_shape(batch_shape, "vision.CameraGeometry.as_identity"),
-                make_options(dtype, device, backend, "vision.CameraGeometry.as_identity"));
-          },
-          nb::arg("batch_shape"), nb::kw_only(), nb::arg("dtype").none() = nb::none(),
-          nb::arg("device").none() = nb::none(), nb::arg("backend").none() = nb::none());
+      .def_rw("inv_full_mats_homo", &vision::CameraGeometry::inv_full_mats_homo);
+  def_as_identity(camera_geometry, "vision.CameraGeometry.as_identity");
 
   m.def(
       "create_uniform_pixel_coords_image",
