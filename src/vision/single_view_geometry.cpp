@@ -56,12 +56,9 @@ void need_tail(std::string_view fn, std::string_view what, const Array& x,
 
 Options like(const Array& x) { return Options(x.dtype()).on(x.backend()).to(x.device()); }
 
-/** x[..., begin:end] along axis -1 (or -2 with rows). */
-Array last_range(const Array& x, std::int64_t begin, std::int64_t end) {
-  std::vector<Slice> s(static_cast<std::size_t>(x.ndim()));
-  s.back() = Slice{begin, end};
-  return ivy::slice(x, s);
-}
+using mech::detail::last_range;  // x[..., begin:end], shared with ivy::mech
+
+/** x[..., begin:end, :]: rows of the matrices. */
 Array row_range(const Array& x, std::int64_t begin, std::int64_t end) {
   std::vector<Slice> s(static_cast<std::size_t>(x.ndim()));
   s[s.size() - 2] = Slice{begin, end};
