@@ -19,7 +19,7 @@ inline std::string qualified(std::string_view fn) { return "vision::" + std::str
   ivy::detail::raise<ShapeError>(qualified(fn), backend_name_of(x), what);
 }
 [[noreturn]] inline void value_error(std::string_view fn, std::string_view backend,
-                              const std::string& what) {
+                                     const std::string& what) {
   ivy::detail::raise<ValueError>(qualified(fn), backend, what);
 }
 
@@ -36,7 +36,7 @@ inline std::string tail_str(const std::vector<std::vector<std::int64_t>>& altern
 
 /** Checks that x ends in one of the trailing shapes (ShapeError naming `what` otherwise). */
 inline void need_tail(std::string_view fn, std::string_view what, const Array& x,
-               const std::vector<std::vector<std::int64_t>>& alternatives) {
+                      const std::vector<std::vector<std::int64_t>>& alternatives) {
   const Shape s = x.shape();
   for (const auto& tail : alternatives) {
     if (s.size() < tail.size()) continue;
@@ -114,7 +114,7 @@ inline Array as_homogeneous_point(std::string_view fn, std::string_view what, co
 }
 
 inline void check_image_dims(std::string_view fn, const std::array<std::int64_t, 2>& dims,
-                      std::string_view backend) {
+                             std::string_view backend) {
   if (dims[0] <= 0 || dims[1] <= 0) {
     value_error(fn, backend,
                 "image_dims must be positive, got [" + std::to_string(dims[0]) + ", " +
@@ -129,7 +129,7 @@ inline Array width_height(const Array& x, const std::array<std::int64_t, 2>& dim
 }
 
 inline void same_batch(std::string_view fn, const Array& a, const Shape& ba, const Array& b,
-                const Shape& bb) {
+                       const Shape& bb) {
   if (ba != bb) {
     shape_error(fn, a,
                 "batch shapes differ: " + shape_str(a.shape()) + " and " + shape_str(b.shape()));
