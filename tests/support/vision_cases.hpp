@@ -1,0 +1,81 @@
+#pragma once
+// What the ivy::vision test files share: the backend's float dtype and tolerance, arrays from
+// host values, closeness checks, the reference camera (K, a rotation and a centre) and the check
+// that an error is typed and names the function and backend.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <functional>
+#include <numbers>
+#include <string>
+#include <vector>
+
+#include "ivy/ivy.hpp"
+#include "support/support_record.hpp"
+
+namespace ivy::testing::vision_cases {
+using ivy::Array;
+using ivy::testing::backend_under_test;
+
+#define IVY_VISION_SKIP_ON_STUB() \
+  if (backend_under_test() == "stub") GTEST_SKIP() << "the stub backend holds no arrays"
+
+inline const double kPi = std::numbers::pi;
+
+inline ivy::DType dtype() {
+  return ivy::supports_dtype(ivy::backend(backend_under_test()), ivy::float64) ? ivy::float64
+                                                                               : ivy::float32;
+}
+inline double tol() { return dtype() == ivy::float64 ? 1e-9 : 2e-4; }
+inline ivy::Options opts() { return ivy::Options(dtype()).on(ivy::backend(backend_under_test())); }
+
+inline Array make(const std::vector<double>& v, const ivy::Shape& s) {
+  return ivy::array(v, s, opts());
+}
+
+inline void expect_close(const Array& a, const std::vector<double>& want, const ivy::Shape& shape,
+                         double scale = 1.0) {
+  ASSERT_EQ(ivy::shape(a), shape);
+  const std::vector<double> got = a.to_vector<double>();
+  ASSERT_EQ(got.size(), want.size());
+  for (std::size_t i = 0; i < got.size(); ++i)
+    EXPECT_NEAR(got[i], want[i], tol() * scale * std::max(1.0, std::abs(want[i]))) << "at " << i;
+}
+inline void expect_close(const Array& a, const Array& b, double scale = 1.0) {
+  expect_close(a, b.to_vector<double>(), ivy::shape(b), scale);
+}
+
+// A camera with positive focal lengths fx = 50, fy = 40 and principal point (3.5, 2.5).
+constexpr double kFx = 50, kFy = 40, kPx = 3.5, kPy = 2.5;
+inline Array calib() { return make({kFx, 0, kPx, 0, kFy, kPy, 0, 0, 1}, {3, 3}); }
+
+// A rotation about z by 0.3 then about x by -0.5 and a centre c = (0.4, -1.2, 2.0).
+inline std::vector<double> rotation() {
+  const double a = 0.3, b = -0.5;
+  const double rz[9] = {std::cos(a), -std::sin(a), 0, std::sin(a), std::cos(a), 0, 0, 0, 1};
+  const double rx[9] = {1, 0, 0, 0, std::cos(b), -std::sin(b), 0, std::sin(b), std::cos(b)};
+  std::vector<double> r(9, 0.0);
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j)
+      for (int k = 0; k < 3; ++k) r[i * 3 + j] += rx[i * 3 + k] * rz[k * 3 + j];
+  return r;
+}
+inline const std::array<double, 3> kCentre = {0.4, -1.2, 2.0};
+
+template <class E>
+inline void expect_error(const std::function<void()>& f, const std::string& fn,
+                         const std::string& detail = "") {
+  try {
+    f();
+    ADD_FAILURE() << "no error from " << fn;
+  } catch (const E& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find("ivy::vision::" + fn), std::string::npos) << msg;
+    EXPECT_NE(msg.find(backend_under_test()), std::string::npos) << msg;
+    if (!detail.empty()) EXPECT_NE(msg.find(detail), std::string::npos) << msg;
+  }
+}
+
+}  // namespace ivy::testing::vision_cases
