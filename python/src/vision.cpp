@@ -12,28 +12,12 @@
 
 #include "common.hpp"
 #include "ivy/vision.hpp"
+#include "vision_args.hpp"
 
 namespace ivypy {
 namespace {
 namespace vision = ivy::vision;
-
-ivy::Array as_array(nb::handle h, const char* fn) {
-  if (nb::isinstance<ivy::Array>(h)) return nb::cast<const ivy::Array&>(h);
-  return array_from_python(h, ivy::Options(), fn);
-}
-std::optional<ivy::Array> maybe_array(nb::handle h, const char* fn) {
-  if (h.is_none()) return std::nullopt;
-  return as_array(h, fn);
-}
-std::array<std::int64_t, 2> dims2(nb::handle h, const char* fn) {
-  const ivy::Shape s = to_shape(h, fn);
-  if (s.size() != 2) {
-    ivy::detail::raise<ivy::ValueError>(
-        std::string("vision::") + fn, "none",
-        "image_dims must have two entries (H, W), got " + ivy::shape_str(s));
-  }
-  return {s[0], s[1]};
-}
+using namespace vision_args;
 
 // A container's as_identity(batch_shape, *, dtype=None, device=None, backend=None).
 template <class T>
