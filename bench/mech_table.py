@@ -22,8 +22,10 @@ MECH_END = "<!-- end of mech section -->"
 PATHS = ["native", "static", "erased"]
 
 
-def run(build_dir, min_time, repetitions):
-    program = os.path.join(build_dir, "bench", "ivy_bench_mech")
+def run_program(build_dir, name, min_time, repetitions):
+    """Runs bench/<name> (benchmarks named "<library>/<case>/<path>/<n>"): median CPU ns by
+    (case, path, n)."""
+    program = os.path.join(build_dir, "bench", name)
     flags = ["--benchmark_format=json", f"--benchmark_min_time={min_time}",
              f"--benchmark_repetitions={repetitions}", "--benchmark_enable_random_interleaving=true"]
     env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
@@ -32,10 +34,15 @@ def run(build_dir, min_time, repetitions):
     for b in json.loads(out.stdout)["benchmarks"]:
         if b.get("run_type") != "iteration":
             continue
-        _, _, path, n = b["run_name"].split("/")
+        _, case, path, n = b["run_name"].split("/")
         scale = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[b["time_unit"]]
-        times.setdefault((path, int(n)), []).append(b["cpu_time"] * scale)
+        times.setdefault((case, path, int(n)), []).append(b["cpu_time"] * scale)
     return {k: statistics.median(v) for k, v in times.items()}
+
+
+def run(build_dir, min_time, repetitions):
+    times = run_program(build_dir, "ivy_bench_mech", min_time, repetitions)
+    return {(path, n): t for (_, path, n), t in times.items()}
 
 
 def section(times, command):
