@@ -1,0 +1,159 @@
+// ivy-vision-demo: the original ivy_vision run-through in C++. A synthetic scene (apps/
+// vision_scene.hpp) is rendered from two cameras; camera 2's image is warped into camera 1
+// through camera 1's depth (bilinearly_interpolate_image) and camera 1's image is forward-warped
+// into camera 2 with depth ordering (quantize_to_image); the points of both views are voxelised
+// (coords_to_voxel_grid) and the grid is seen from above. Everything runs on every backend of the
+// build; the program checks that the backends agree and draws the default backend's results.
+//   ivy-vision-demo [--out ivy_vision_demo.png] [--size H W]
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "ivy/ivy.hpp"
+#include "ivy/vision.hpp"
+#include "labelled_figure.hpp"
+#include "vision_scene.hpp"
+
+namespace {
+
+namespace vision = ivy::vision;
+using ivy::Array;
+
+const ivy_demo::CameraSpec kCamera1 = {{-2.2, -3.0, 2.6}, {0.0, 4.0, 0.8}, 0.0};
+const ivy_demo::CameraSpec kCamera2 = {{2.4, -2.6, 2.0}, {0.0, 4.2, 0.9}, 0.0};
+constexpr double kNear = 3.0, kFar = 16.0;  // the depth colour scale, metres
+
+/** The demo's results on one backend, each an image [H, W, C]. */
+struct Results {
+  std::string backend;
+  Array rgb1, depth1, rgb2, depth2, warped2to1;
+};
+
+/**
+ * Camera `from`'s colours seen from camera `to`: each pixel of `to` sampled in `from`'s image
+ * where its world point lands. Points that leave `from`'s image, or that `from` sees behind
+ * something nearer (its depth there is smaller than the point's by over 5 %), are drawn grey.
+ */
+Array warp_into(const ivy_demo::View& from, const ivy_demo::View& to) {
+  const Array world = vision::depth_to_world_coords(to.depth, to.camera.inv_full_mats_homo);
+  const Array ds = vision::world_to_ds_pixel_coords(world, from.camera.full_mats_homo);
+  const std::vector<Array> parts = ivy::split(ds, std::vector<std::int64_t>{2, 1}, -1);
+  const Array xy = ivy::divide(parts[0], parts[1]);
+  const ivy::Shape s = ivy::shape(from.rgb);
+  const std::vector<Array> c = ivy::unstack(xy, -1);
+  const Array inside = ivy::logical_and(
+      ivy::logical_and(ivy::greater_equal(c[0], 0.0), ivy::less_equal(c[0], double(s[1] - 1))),
+      ivy::logical_and(ivy::greater_equal(c[1], 0.0), ivy::less_equal(c[1], double(s[0] - 1))));
+  const Array seen_depth = vision::bilinearly_interpolate_image(from.depth, xy);
+  const Array visible = ivy::logical_and(
+      ivy::expand_dims(inside, -1), ivy::less_equal(parts[1], ivy::multiply(seen_depth, 1.05)));
+  return ivy::where(visible, vision::bilinearly_interpolate_image(from.rgb, xy), 0.5);
+}
+
+Results run(const std::string& backend, const std::array<std::int64_t, 2>& dims) {
+  const ivy::Options opts = ivy::Options(ivy::float32).on(ivy::backend(backend));
+  ivy_demo::CameraSpec spec1 = kCamera1, spec2 = kCamera2;
+  spec1.focal = spec2.focal = 0.9 * static_cast<double>(dims[1]);
+  const ivy_demo::View view1 =
+      ivy_demo::render_scene(ivy_demo::make_camera(spec1, dims, opts), dims, opts);
+  const ivy_demo::View view2 =
+      ivy_demo::render_scene(ivy_demo::make_camera(spec2, dims, opts), dims, opts);
+  return {backend, view1.rgb, view1.depth, view2.rgb, view2.depth, warp_into(view2, view1)};
+}
+
+std::vector<Array> outputs(const Results& r) {
+  return {r.rgb1, r.depth1, r.rgb2, r.depth2, r.warped2to1};
+}
+
+/** The largest absolute difference between two results of the same computation. */
+double max_difference(const Array& a, const Array& b) {
+  const std::vector<double> x = a.to_vector<double>(), y = b.to_vector<double>();
+  double worst = x.size() == y.size() ? 0.0 : INFINITY;
+  for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i)
+    worst = std::max(worst, std::abs(x[i] - y[i]));
+  return worst;
+}
+
+std::uint8_t byte(double v) {
+  return static_cast<std::uint8_t>(std::lround(255.0 * std::clamp(v, 0.0, 1.0)));
+}
+
+/** [H, W, 3] colours in [0, 1] as an 8-bit image. */
+ivy_demo::Image colour_image(const Array& rgb) {
+  const ivy::Shape s = ivy::shape(rgb);
+  ivy_demo::Image image{static_cast<int>(s[1]), static_cast<int>(s[0]), {}};
+  for (const double v : rgb.to_vector<double>()) image.rgb.push_back(byte(v));
+  return image;
+}
+
+/** [H, W, 1] depths as grey levels, white at kNear and black at kFar. */
+ivy_demo::Image depth_image(const Array& depth) {
+  const ivy::Shape s = ivy::shape(depth);
+  ivy_demo::Image image{static_cast<int>(s[1]), static_cast<int>(s[0]), {}};
+  for (const double d : depth.to_vector<double>()) {
+    const std::uint8_t g = byte((kFar - d) / (kFar - kNear));
+    image.rgb.insert(image.rgb.end(), {g, g, g});
+  }
+  return image;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string out = "ivy_vision_demo.png";
+  std::array<std::int64_t, 2> dims = {96, 128};
+  for (int i = 1; i < argc; ++i) {
+    const std::string flag = argv[i];
+    if (flag == "--out" && i + 1 < argc) {
+      out = argv[++i];
+    } else if (flag == "--size" && i + 2 < argc) {
+      dims = {std::atoll(argv[i + 1]), std::atoll(argv[i + 2])};
+      i += 2;
+    } else {
+      std::cerr << "usage: ivy-vision-demo [--out FILE.png] [--size H W]\n";
+      return 2;
+    }
+  }
+  // The default backend first: its results are the ones drawn.
+  const std::string first(ivy::backend_name(ivy::current_backend()));
+  std::vector<std::string> backends = {first};
+  for (const std::string& name : ivy::available_backends())
+    if (name != first && name != "stub") backends.push_back(name);
+
+  std::vector<Results> results;
+  for (const std::string& name : backends) {
+    std::cout << "rendering and warping on " << name << "..." << std::endl;
+    results.push_back(run(name, dims));
+  }
+  bool agree = true;
+  for (std::size_t k = 1; k < results.size(); ++k) {
+    double worst = 0.0;
+    const std::vector<Array> a = outputs(results[0]), b = outputs(results[k]);
+    for (std::size_t i = 0; i < a.size(); ++i) worst = std::max(worst, max_difference(a[i], b[i]));
+    std::printf("%-8s vs %-8s largest difference %.2e\n", results[k].backend.c_str(), first.c_str(),
+                worst);
+    agree = agree && worst < 1e-2;
+  }
+
+  const Results& r = results[0];
+  ivy_demo::write_labelled_figure(
+      out,
+      "ivy::vision run-through on " + first + " (" + std::to_string(dims[0]) + " x " +
+          std::to_string(dims[1]) + " pixels)",
+      {{"camera 1: colour", colour_image(r.rgb1)},
+       {"camera 1: depth (white near)", depth_image(r.depth1)},
+       {"camera 2: colour", colour_image(r.rgb2)},
+       {"camera 2: depth", depth_image(r.depth2)},
+       {"camera 2 warped into camera 1 (grey: occluded/outside)", colour_image(r.warped2to1)}},
+      3, 2);
+  std::cout << "wrote " << out << "\n";
+  if (!agree) {
+    std::cerr << "ivy-vision-demo: the backends disagree\n";
+    return 1;
+  }
+  return 0;
+}
