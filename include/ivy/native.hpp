@@ -10,8 +10,10 @@
 /// Every overload converts its native arguments to ivy::Array (for LibTorch without a copy: the
 /// tensor handle is stored inline), calls the one implementation of the function, and converts
 /// the result back, so results and errors are those of the type-erased API by construction.
+#include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -39,7 +41,8 @@ concept NativeArray = requires {
 /**
  * A braced list of integers passed to a native overload (`ivy::sum(t, {0, 1})`,
  * `ivy::reshape(t, {3, 2})`): converts to whichever of Shape, Axes or std::vector<int> the
- * function takes.
+ * function takes, or to a fixed-size std::array such as ivy::vision's image sizes {H, W} (a
+ * ShapeError when the count differs).
  */
 class IntList {
  public:
@@ -47,6 +50,16 @@ class IntList {
   operator Shape() const { return values_; }            // NOLINT(google-explicit-constructor)
   operator Axes() const { return Axes(ints()); }        // NOLINT(google-explicit-constructor)
   operator std::vector<int>() const { return ints(); }  // NOLINT(google-explicit-constructor)
+  template <std::size_t K>
+  operator std::array<std::int64_t, K>() const {  // NOLINT(google-explicit-constructor)
+    if (values_.size() != K)
+      detail::raise<ShapeError>(
+          "IntList", "none",
+          "expected " + std::to_string(K) + " integers, got " + shape_str(values_));
+    std::array<std::int64_t, K> out{};
+    for (std::size_t i = 0; i < K; ++i) out[i] = values_[i];
+    return out;
+  }
 
  private:
   std::vector<int> ints() const { return std::vector<int>(values_.begin(), values_.end()); }

@@ -232,6 +232,16 @@ void bind_vision(nb::module_& parent) {
             as_array(e, "vision.inv_ext_mat_and_intrinsics_to_cam_geometry_object"), in);
       },
       nb::arg("inv_ext_mat"), nb::arg("intrinsics"));
+
+  // The C++ list (ivy/vision/function_list.hpp), which python/tests/test_vision_names.py
+  // compares with this module's names and with docs/vision.md.
+  nb::list names;
+#define IVY_VISION_NAME(name) names.append(#name);
+  IVY_VISION_ARRAY_FUNCTIONS(IVY_VISION_NAME)
+  IVY_VISION_SIZE_FUNCTIONS(IVY_VISION_NAME)
+  IVY_VISION_CONTAINERS(IVY_VISION_NAME)
+#undef IVY_VISION_NAME
+  m.attr("_cpp_names") = names;
 }
 
 }  // namespace ivypy

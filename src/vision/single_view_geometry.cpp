@@ -187,8 +187,8 @@ Array ds_from_depth(std::string_view fn, const Array& depth,
     return ivy::multiply(*uniform_pixel_coords, depth);
   }
   // [H, W, 3], broadcast over the batch by the product rather than materialised per image.
-  const Array pix = create_uniform_pixel_coords_image({s[s.size() - 3], s[s.size() - 2]}, {},
-                                                      false, true, like(depth));
+  const Array pix = create_uniform_pixel_coords_image({s[s.size() - 3], s[s.size() - 2]}, {}, false,
+                                                      true, like(depth));
   return ivy::multiply(pix, depth);
 }
 }  // namespace
