@@ -35,15 +35,16 @@ TEST(TorchVision, NativeArgumentsGiveTensorsEqualToTheArrayPath) {
   const at::Tensor want = at::matmul(calib(), at::matmul(rotation(), world.t() - centre())).t();
   EXPECT_TRUE(at::allclose(ds, want, 1e-10, 1e-12));
   const ivy::Array via_array = vision::world_to_ds_pixel_coords(
-      ivy::from_native(world), vision::calib_and_ext_to_full_mat(
-                                   ivy::from_native(calib()), ivy::from_native(ext)));
+      ivy::from_native(world),
+      vision::calib_and_ext_to_full_mat(ivy::from_native(calib()), ivy::from_native(ext)));
   EXPECT_TRUE(at::allclose(ds, ivy::native_traits<at::Tensor>::from_array(via_array)));
   // A braced image size and a container argument pass through.
   const vision::Intrinsics in = vision::calib_mat_to_intrinsics_object(calib(), {5, 8});
   const vision::CameraGeometry cam = vision::ext_mat_and_intrinsics_to_cam_geometry_object(ext, in);
   const at::Tensor depth = at::full({5, 8, 1}, 3.0, at::kDouble);
   const at::Tensor back = vision::world_to_ds_pixel_coords(
-      vision::depth_to_world_coords(depth, ivy::native_traits<at::Tensor>::from_array(cam.inv_full_mats_homo)),
+      vision::depth_to_world_coords(
+          depth, ivy::native_traits<at::Tensor>::from_array(cam.inv_full_mats_homo)),
       full);
   EXPECT_TRUE(at::allclose(back.narrow(-1, 2, 1), depth, 1e-9, 1e-9));
 }

@@ -45,8 +45,7 @@ TEST(XtensorVision, ErrorsNameTheFunctionAndXtensor) {
     ADD_FAILURE() << "no ShapeError";
   } catch (const ivy::ShapeError& e) {
     const std::string msg = e.what();
-    EXPECT_NE(msg.find("ivy::vision::cam_to_ds_pixel_coords [xtensor]"), std::string::npos)
-        << msg;
+    EXPECT_NE(msg.find("ivy::vision::cam_to_ds_pixel_coords [xtensor]"), std::string::npos) << msg;
   }
 }
 
