@@ -41,7 +41,10 @@ template <ArrayLike A>
 result_of_t<A> make_coordinates_homogeneous(const A& coords) {
   using R = result_of_t<A>;
   const R x = detail::enter("make_coordinates_homogeneous", coords, {-1});
-  const R ones = ivy::ones_like(ivy::sum(x, Axes{-1}, true));
+  // Ones shaped like a one-wide slice (a view), not like sum(x, -1): the sum would read every
+  // element. Zero-width points have no slice to take, so they keep the sum.
+  const R ones = ivy::shape(x).back() > 0 ? ivy::ones_like(detail::last_range(x, 0, 1))
+                                          : ivy::ones_like(ivy::sum(x, Axes{-1}, true));
   return ivy::concat(std::vector<R>{x, ones}, -1);
 }
 
