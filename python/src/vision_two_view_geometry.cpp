@@ -51,11 +51,12 @@ void bind_vision_two_view_geometry(nb::module_& m) {
       [](nb::handle ds, nb::handle full, nb::handle inv, nb::handle centres,
          const std::string& method) {
         const char* fn = "vision.triangulate_depth";
-        return vision::triangulate_depth(as_array(ds, fn), as_array(full, fn),
-                                         maybe_array(inv, fn), maybe_array(centres, fn), method);
+        return vision::triangulate_depth(as_array(ds, fn), as_array(full, fn), maybe_array(inv, fn),
+                                         maybe_array(centres, fn), method);
       },
-      nb::arg("ds_pixel_coords"), nb::arg("full_mats"), nb::arg("inv_full_mats").none() = nb::none(),
-      nb::arg("camera_centers").none() = nb::none(), nb::arg("method") = "cmp");
+      nb::arg("ds_pixel_coords"), nb::arg("full_mats"),
+      nb::arg("inv_full_mats").none() = nb::none(), nb::arg("camera_centers").none() = nb::none(),
+      nb::arg("method") = "cmp");
   m.def(
       "solve_homogeneous_dlt",
       [](nb::handle a) {

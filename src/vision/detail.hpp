@@ -90,8 +90,8 @@ inline Shape image_shape_after(std::string_view fn, std::string_view what, const
   for (std::size_t i = 0; ok && i < bs.size(); ++i) ok = s[i] == bs[i];
   if (!ok) {
     shape_error(fn, x,
-                std::string(what) + ": the batch shape " + shape_str(bs) +
-                    " must lead its shape " + shape_str(s));
+                std::string(what) + ": the batch shape " + shape_str(bs) + " must lead its shape " +
+                    shape_str(s));
   }
   return Shape(s.begin() + static_cast<std::ptrdiff_t>(bs.size()), s.end() - 1);
 }

@@ -151,8 +151,8 @@ Array project_flow_to_epipolar_line(const Array& flow, const Array& fund_mat,
   const Array safe = ivy::where(has_line, norm2, 1.0);
   const Array cross = ivy::subtract(ivy::multiply(b, xy[0]), ivy::multiply(a, xy[1]));
   const Array x = ivy::divide(ivy::subtract(ivy::multiply(b, cross), ivy::multiply(a, c)), safe);
-  const Array y = ivy::divide(
-      ivy::subtract(ivy::negative(ivy::multiply(a, cross)), ivy::multiply(b, c)), safe);
+  const Array y =
+      ivy::divide(ivy::subtract(ivy::negative(ivy::multiply(a, cross)), ivy::multiply(b, c)), safe);
   const Array projected = ivy::subtract(ivy::stack({x, y}, -1), last_range(pix, 0, 2));
   return ivy::where(ivy::expand_dims(has_line, -1), projected, flow);
 }
@@ -176,8 +176,7 @@ Array pixel_cost_volume(const Array& image1, const Array& image2, std::int64_t s
     for (std::int64_t dx = 0; dx <= 2 * r; ++dx) {
       window[s.size() - 3] = Slice{dy, dy + h};
       window[s.size() - 2] = Slice{dx, dx + w};
-      costs.push_back(
-          ivy::mean(ivy::multiply(image1, ivy::slice(padded, window)), Axes{-1}, true));
+      costs.push_back(ivy::mean(ivy::multiply(image1, ivy::slice(padded, window)), Axes{-1}, true));
     }
   }
   return ivy::concat(costs, -1);
@@ -208,9 +207,8 @@ std::pair<Array, Array> velocity_from_flow_cam_coords_and_cam_mats(
   const Array hi = ivy::array(
       std::vector<double>{static_cast<double>(hw[1] - 1), static_cast<double>(hw[0] - 1)}, {2},
       like(warp));
-  const Array valid =
-      ivy::all(ivy::logical_and(ivy::greater_equal(warp, 0.0), ivy::less_equal(warp, hi)),
-               Axes{-1}, true);
+  const Array valid = ivy::all(
+      ivy::logical_and(ivy::greater_equal(warp, 0.0), ivy::less_equal(warp, hi)), Axes{-1}, true);
   return {ivy::where(valid, vel, 0.0), valid};
 }
 

@@ -84,8 +84,8 @@ Array get_fundamental_matrix(const Array& full_mat1, const Array& full_mat2,
 
 Array closest_mutual_points_along_two_skew_rays(const Array& camera_centers,
                                                 const Array& world_ray_vectors) {
-  return detail::closest_mutual_points("closest_mutual_points_along_two_skew_rays",
-                                       camera_centers, world_ray_vectors);
+  return detail::closest_mutual_points("closest_mutual_points_along_two_skew_rays", camera_centers,
+                                       world_ray_vectors);
 }
 
 Array triangulate_depth(const Array& ds_pixel_coords, const Array& full_mats,
@@ -182,7 +182,7 @@ Array triangulate(std::string_view fn, const Array& ds_pixel_coords, const Array
   row_shape.push_back(4);
   std::vector<Array> rows;
   for (std::int64_t k = 0; k < 2; ++k) {
-    const Array view = entry(pix, nb, k);  // BS x IS x 3
+    const Array view = entry(pix, nb, k);                             // BS x IS x 3
     const std::vector<Array> pr = ivy::unstack(entry(p, nb, k), -2);  // BS x 4 each
     const Array r1 = ivy::reshape(pr[0], row_shape), r2 = ivy::reshape(pr[1], row_shape);
     const Array r3 = ivy::reshape(pr[2], row_shape);

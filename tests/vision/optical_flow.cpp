@@ -67,11 +67,12 @@ TEST(VisionFlow, FlowFromDepthAndCamMats) {
   const FlowCase c = flow_case();
   // Batch [2]: the two cameras, then the identity (no flow).
   const Array mats = ivy::stack({cam1to2_full_mat(), ivy::identity(4, {}, opts())}, 0);
-  const Array flow = vision::flow_from_depth_and_cam_mats(make(cat(c.ds1, c.ds1), {2, kH, kW, 3}), mats);
+  const Array flow =
+      vision::flow_from_depth_and_cam_mats(make(cat(c.ds1, c.ds1), {2, kH, kW, 3}), mats);
   expect_close(flow, cat(c.flow, std::vector<double>(c.flow.size(), 0.0)), {2, kH, kW, 2}, 1e3);
   // A point list, unbatched, with the 3 x 4 top of the matrix.
-  const Array list = vision::flow_from_depth_and_cam_mats(
-      make(c.ds1, {kH * kW, 3}), ivy::slice(cam1to2_full_mat(), {{0, 3}}));
+  const Array list = vision::flow_from_depth_and_cam_mats(make(c.ds1, {kH * kW, 3}),
+                                                          ivy::slice(cam1to2_full_mat(), {{0, 3}}));
   expect_close(list, c.flow, {kH * kW, 2}, 1e3);
   expect_error<ivy::ShapeError>(
       [&] {
@@ -97,9 +98,9 @@ TEST(VisionFlow, DepthFromFlowBothMethods) {
                  c.depth, {kH, kW, 1}, 1e3);
     // Batch [3], with a given unbatched pixel grid.
     const Array pix = vision::create_uniform_pixel_coords_image({kH, kW}, {}, false, true, opts());
-    const Array d = vision::depth_from_flow_and_cam_mats(
-        ivy::broadcast_to(flow, {3, kH, kW, 2}), ivy::broadcast_to(mats, {3, 2, 3, 4}),
-        std::nullopt, std::nullopt, pix, method);
+    const Array d = vision::depth_from_flow_and_cam_mats(ivy::broadcast_to(flow, {3, kH, kW, 2}),
+                                                         ivy::broadcast_to(mats, {3, 2, 3, 4}),
+                                                         std::nullopt, std::nullopt, pix, method);
     expect_close(d, cat(cat(c.depth, c.depth), c.depth), {3, kH, kW, 1}, 1e3);
   }
   expect_error<ivy::ValueError>(
@@ -147,12 +148,13 @@ TEST(VisionFlow, ProjectFlowToEpipolarLine) {
       const double along = (fx * ux + fy * uy) / (n * n);
       want.insert(want.end(), {along * ux, along * uy});
     }
-  expect_close(vision::project_flow_to_epipolar_line(make(flow, {kH, kW, 2}), f), want,
-               {kH, kW, 2}, 10);
+  expect_close(vision::project_flow_to_epipolar_line(make(flow, {kH, kW, 2}), f), want, {kH, kW, 2},
+               10);
   // Horizontal epipolar lines, F = [(1, 0, 0)]x: only the horizontal flow stays. Batch [2].
   const Array fh = make({0, 0, 0, 0, 0, -1, 0, 1, 0}, {3, 3});
   std::vector<double> horizontal;
-  for (std::size_t i = 0; i < flow.size(); i += 2) horizontal.insert(horizontal.end(), {flow[i], 0});
+  for (std::size_t i = 0; i < flow.size(); i += 2)
+    horizontal.insert(horizontal.end(), {flow[i], 0});
   const Array both = vision::project_flow_to_epipolar_line(make(cat(flow, flow), {2, kH, kW, 2}),
                                                            ivy::stack({f, fh}, 0));
   expect_close(both, cat(want, horizontal), {2, kH, kW, 2}, 10);
@@ -206,9 +208,11 @@ TEST(VisionFlow, PixelCostVolumeMatchesLoops) {
                  want, {kB, kH, kW, k * k}, 10);
   }
   // Unbatched: the first image of the batch.
-  const Array one = vision::pixel_cost_volume(make({a.begin(), a.begin() + kH * kW * kD}, {kH, kW, kD}),
-                                              make({b.begin(), b.begin() + kH * kW * kD}, {kH, kW, kD}), 1);
-  const Array two = vision::pixel_cost_volume(make(a, {kB, kH, kW, kD}), make(b, {kB, kH, kW, kD}), 1);
+  const Array one =
+      vision::pixel_cost_volume(make({a.begin(), a.begin() + kH * kW * kD}, {kH, kW, kD}),
+                                make({b.begin(), b.begin() + kH * kW * kD}, {kH, kW, kD}), 1);
+  const Array two =
+      vision::pixel_cost_volume(make(a, {kB, kH, kW, kD}), make(b, {kB, kH, kW, kD}), 1);
   expect_close(one, ivy::slice(two, {{0, 1}}).to_vector<double>(), {kH, kW, 9});
   expect_error<ivy::ValueError>(
       [&] {
@@ -328,7 +332,8 @@ TEST(VisionFlow, ProjectCamCoordsWithObjectTransformations) {
                                ivy::Options(ivy::int32).on(ivy::backend(backend_under_test())));
   const auto [moved1, mask1] = vision::project_cam_coords_with_object_transformations(
       make(c.points, {kH, kW, 4}), int_ids, dup,
-      ivy::mech::make_transformation_homogeneous(make(c.obj_trans, {2, 3, 4})), make(c.ext, {3, 4}));
+      ivy::mech::make_transformation_homogeneous(make(c.obj_trans, {2, 3, 4})),
+      make(c.ext, {3, 4}));
   expect_close(moved1, want, {kH, kW, 4}, 10);
   expect_close(ivy::cast(mask1, dtype()), want_mask, {kH, kW, 1});
   expect_error<ivy::ShapeError>(
@@ -361,8 +366,7 @@ TEST(VisionFlow, VelocityAndFlowFromObjectTransformations) {
       const Vec3 q = moving ? Vec3{p[0] + c.shift[0], p[1] + c.shift[1], p[2] + c.shift[2]}
                             : host_apply(c.ext, p);
       // Pixel (x, y) moves to K q / q_z.
-      want_f.insert(want_f.end(),
-                    {kFx * q[0] / q[2] + kPx - x, kFy * q[1] / q[2] + kPy - y});
+      want_f.insert(want_f.end(), {kFx * q[0] / q[2] + kPx - x, kFy * q[1] / q[2] + kPy - y});
     }
   const Array vel = vision::velocity_from_cam_coords_id_image_and_object_trans(
       make(cat(c.points, c.points), {2, kH, kW, 4}), make(cat(c.ids, c.ids), {2, kH, kW, 1}),
@@ -384,7 +388,8 @@ TEST(VisionFlow, VelocityAndFlowFromObjectTransformations) {
       [&] {
         vision::flow_from_cam_coords_id_image_and_object_trans(
             make(c.points, {kH, kW, 4}), make(c.ids, {kH, kW, 1}), make(c.obj_ids, {2, 1}),
-            make(c.obj_trans, {2, 3, 4}), ivy::broadcast_to(calib(), {2, 3, 3}), make(c.ext, {3, 4}));
+            make(c.obj_trans, {2, 3, 4}), ivy::broadcast_to(calib(), {2, 3, 3}),
+            make(c.ext, {3, 4}));
       },
       "flow_from_cam_coords_id_image_and_object_trans", "batch shapes differ");
 }
@@ -406,20 +411,21 @@ std::vector<GradCase> grad_cases() {
   return {
       {"flow_from_depth_and_cam_mats",
        [](const Array& ds) {
-         return vision::flow_from_depth_and_cam_mats(
-             ds, ivy::cast(cam1to2_full_mat(), ivy::float64));
+         return vision::flow_from_depth_and_cam_mats(ds,
+                                                     ivy::cast(cam1to2_full_mat(), ivy::float64));
        },
        std::vector<double>(fc.ds1.begin(), fc.ds1.begin() + 18),
        {6, 3}},
       {"depth_from_flow_and_cam_mats_cmp",
-       [](const Array& f) { return vision::depth_from_flow_and_cam_mats(f, f64(full_mats_host(), {2, 3, 4})); },
+       [](const Array& f) {
+         return vision::depth_from_flow_and_cam_mats(f, f64(full_mats_host(), {2, 3, 4}));
+       },
        small_flow,
        {2, kW, 2}},
       {"depth_from_flow_and_cam_mats_dlt",
        [](const Array& f) {
-         return vision::depth_from_flow_and_cam_mats(f, f64(full_mats_host(), {2, 3, 4}),
-                                                     std::nullopt, std::nullopt, std::nullopt,
-                                                     "dlt");
+         return vision::depth_from_flow_and_cam_mats(
+             f, f64(full_mats_host(), {2, 3, 4}), std::nullopt, std::nullopt, std::nullopt, "dlt");
        },
        small_flow,
        {2, kW, 2}},
@@ -431,7 +437,9 @@ std::vector<GradCase> grad_cases() {
        {0.3, -0.2, 0.5, 0.1, -0.4, 0.6, 0.2, 0.2, 1.0, -1.0, 0.0, 0.7},
        {2, 3, 2}},
       {"pixel_cost_volume_wrt_image1",
-       [img](const Array& a) { return vision::pixel_cost_volume(a, f64(img, {2, 3, 2}), 1); },
+       [img](const Array& a) {
+         return vision::pixel_cost_volume(a, f64(img, {2, 3, 2}), 1);
+       },
        img,
        {2, 3, 2}},
       {"velocity_from_flow_cam_coords_and_cam_mats_wrt_cam_coords_tm1",

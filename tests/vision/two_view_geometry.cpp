@@ -28,10 +28,12 @@ std::vector<double> ext2() { return host_ext_mat(rotation2(), kCentre2); }
 
 // World points seen by camera 1 at pixels (x, y) and depths d, in front of both cameras.
 std::vector<Vec3> world_points() {
-  const std::vector<std::array<double, 3>> xyd = {{0.5, 1.0, 2.0}, {6.0, 0.0, 3.5}, {2.0, 4.0, 2.5},
-                                                  {7.0, 5.0, 4.0}, {3.0, 2.0, 3.0}, {1.0, 3.0, 2.2}};
+  const std::vector<std::array<double, 3>> xyd = {{0.5, 1.0, 2.0}, {6.0, 0.0, 3.5},
+                                                  {2.0, 4.0, 2.5}, {7.0, 5.0, 4.0},
+                                                  {3.0, 2.0, 3.0}, {1.0, 3.0, 2.2}};
   std::vector<Vec3> out;
-  for (const auto& p : xyd) out.push_back(host_cam_to_world(ext1(), host_unproject(p[0], p[1], p[2])));
+  for (const auto& p : xyd)
+    out.push_back(host_cam_to_world(ext1(), host_unproject(p[0], p[1], p[2])));
   return out;
 }
 
@@ -49,8 +51,8 @@ std::vector<double> ext1to2() {
   const std::vector<double> e1 = ext1(), e2 = ext2();
   std::vector<double> out;
   for (std::size_t i = 0; i < 3; ++i) {
-    const double t = e2[i * 4 + 3] -
-                     (r[i * 3] * e1[3] + r[i * 3 + 1] * e1[7] + r[i * 3 + 2] * e1[11]);
+    const double t =
+        e2[i * 4 + 3] - (r[i * 3] * e1[3] + r[i * 3 + 1] * e1[7] + r[i * 3 + 2] * e1[11]);
     out.insert(out.end(), {r[i * 3], r[i * 3 + 1], r[i * 3 + 2], t});
   }
   return out;
@@ -92,8 +94,11 @@ TEST(VisionTwoView, SphereToSphereCoords) {
         vision::sphere_to_sphere_coords(make(s1, {9, 2}), e12h);
       },
       "sphere_to_sphere_coords", "sphere_coords1");
-  expect_error<ivy::ShapeError>([&] { vision::sphere_to_sphere_coords(make(s1, {6, 3}), e12); },
-                                "sphere_to_sphere_coords", "must lead");
+  expect_error<ivy::ShapeError>(
+      [&] {
+        vision::sphere_to_sphere_coords(make(s1, {6, 3}), e12);
+      },
+      "sphere_to_sphere_coords", "must lead");
 }
 
 TEST(VisionTwoView, AngularPixelToAngularPixelCoords) {
@@ -171,12 +176,12 @@ TEST(VisionTwoView, FundamentalMatrix) {
   expect_close(unit_frobenius(f), want, {3, 3}, 100);
   // Given centre and pseudo-inverse, and a batch of two (the second pair swapped: F21 = F12^T).
   const Array pinv1 = vision::projection_matrix_pseudo_inverse(make(p1, {3, 4}));
-  expect_close(vision::get_fundamental_matrix(make(p1, {3, 4}), make(p2, {3, 4}),
-                                              make({kCentre[0], kCentre[1], kCentre[2]}, {3, 1}),
-                                              pinv1),
-               f, 100);
-  const Array fb =
-      vision::get_fundamental_matrix(make(concat(p1, p2), {2, 3, 4}), make(concat(p2, p1), {2, 3, 4}));
+  expect_close(
+      vision::get_fundamental_matrix(make(p1, {3, 4}), make(p2, {3, 4}),
+                                     make({kCentre[0], kCentre[1], kCentre[2]}, {3, 1}), pinv1),
+      f, 100);
+  const Array fb = vision::get_fundamental_matrix(make(concat(p1, p2), {2, 3, 4}),
+                                                  make(concat(p2, p1), {2, 3, 4}));
   const std::vector<double> fbv = unit_frobenius(fb).to_vector<double>();
   const std::vector<double> fu = unit_frobenius(f).to_vector<double>();
   double along = 0;
@@ -220,8 +225,8 @@ TEST(VisionTwoView, ClosestMutualPoints) {
     want.insert(want.end(), {world[i][0], world[i][1], world[i][2], 1.0});
   }
   const Array centres = make({c0[0], c0[1], c0[2], c1[0], c1[1], c1[2]}, {2, 3, 1});
-  const Array out =
-      vision::closest_mutual_points_along_two_skew_rays(centres, make(concat(rays0, rays1), {2, 2, 3, 3}));
+  const Array out = vision::closest_mutual_points_along_two_skew_rays(
+      centres, make(concat(rays0, rays1), {2, 2, 3, 3}));
   expect_close(out, concat(want, want), {2, 2, 3, 4}, 100);
   // Batched: [2] copies, and skew rays by hand: the x axis and the line (0, 1, t) are closest at
   // (0, 0, 0) and (0, 1, 0).
@@ -235,7 +240,8 @@ TEST(VisionTwoView, ClosestMutualPoints) {
   EXPECT_TRUE(std::isnan(pv[0])) << pv[0];
   expect_error<ivy::ShapeError>(
       [&] {
-        vision::closest_mutual_points_along_two_skew_rays(make({0, 0, 0}, {3, 1}), make({1, 0, 0}, {3}));
+        vision::closest_mutual_points_along_two_skew_rays(make({0, 0, 0}, {3, 1}),
+                                                          make({1, 0, 0}, {3}));
       },
       "closest_mutual_points_along_two_skew_rays", "camera_centers");
   expect_error<ivy::ShapeError>(
@@ -264,9 +270,7 @@ TriangulationCase triangulation_case() {
   c.pixels.insert(c.pixels.end(), second.begin(), second.end());
   return c;
 }
-Array full_mats() {
-  return make(concat(host_full_mat(ext1()), host_full_mat(ext2())), {2, 3, 4});
-}
+Array full_mats() { return make(concat(host_full_mat(ext1()), host_full_mat(ext2())), {2, 3, 4}); }
 
 TEST(VisionTwoView, TriangulateDepthBothMethods) {
   IVY_VISION_SKIP_ON_STUB();
@@ -278,23 +282,20 @@ TEST(VisionTwoView, TriangulateDepthBothMethods) {
                  c.want, {2, 3, 3}, 1e3);
     // Batch [2] and homogeneous 4 x 4 matrices.
     const Array pb = ivy::broadcast_to(pix, {2, 2, 2, 3, 3});
-    const Array fb = ivy::broadcast_to(ivy::mech::make_transformation_homogeneous(full_mats()),
-                                       {2, 2, 4, 4});
+    const Array fb =
+        ivy::broadcast_to(ivy::mech::make_transformation_homogeneous(full_mats()), {2, 2, 4, 4});
     expect_close(vision::triangulate_depth(pb, fb, std::nullopt, std::nullopt, method),
                  concat(c.want, c.want), {2, 2, 3, 3}, 1e3);
   }
   // cmp with the inverses and centres given.
   const Array inv = ivy::inv(ivy::mech::make_transformation_homogeneous(full_mats()));
-  const Array centres = make({kCentre[0], kCentre[1], kCentre[2], kCentre2[0], kCentre2[1],
-                              kCentre2[2]},
-                             {2, 3, 1});
+  const Array centres =
+      make({kCentre[0], kCentre[1], kCentre[2], kCentre2[0], kCentre2[1], kCentre2[2]}, {2, 3, 1});
   expect_close(vision::triangulate_depth(pix, full_mats(), inv, centres, "cmp"), c.want, {2, 3, 3},
                1e3);
   expect_close(vision::triangulate_depth(pix, full_mats(), inv), c.want, {2, 3, 3}, 1e3);
   expect_error<ivy::ValueError>(
-      [&] {
-        vision::triangulate_depth(pix, full_mats(), std::nullopt, std::nullopt, "cmt");
-      },
+      [&] { vision::triangulate_depth(pix, full_mats(), std::nullopt, std::nullopt, "cmt"); },
       "triangulate_depth", "cmp|dlt");
   expect_error<ivy::ShapeError>(
       [&] {
@@ -303,7 +304,8 @@ TEST(VisionTwoView, TriangulateDepthBothMethods) {
       "triangulate_depth", "full_mats");
   expect_error<ivy::ShapeError>(
       [&] {
-        vision::triangulate_depth(make(c.want, {2, 3, 3}), ivy::broadcast_to(full_mats(), {3, 2, 3, 4}));
+        vision::triangulate_depth(make(c.want, {2, 3, 3}),
+                                  ivy::broadcast_to(full_mats(), {3, 2, 3, 4}));
       },
       "triangulate_depth", "must lead");
   expect_error<ivy::ShapeError>(
@@ -359,8 +361,11 @@ TEST(VisionTwoView, SolveHomogeneousDlt) {
         vision::solve_homogeneous_dlt(make(host_full_mat(ext1()), {3, 4}));
       },
       "solve_homogeneous_dlt", "m >= d");
-  expect_error<ivy::ShapeError>([&] { vision::solve_homogeneous_dlt(make({1, 2}, {2})); },
-                                "solve_homogeneous_dlt", "[2]");
+  expect_error<ivy::ShapeError>(
+      [&] {
+        vision::solve_homogeneous_dlt(make({1, 2}, {2}));
+      },
+      "solve_homogeneous_dlt", "[2]");
 }
 
 // ---- Gradients against central finite differences (float64) ----
@@ -376,7 +381,9 @@ std::vector<GradCase> grad_cases() {
   const std::vector<double> fm = concat(host_full_mat(ext1()), host_full_mat(ext2()));
   return {
       {"sphere_to_sphere_coords",
-       [](const Array& s) { return vision::sphere_to_sphere_coords(s, f64(ext1to2(), {3, 4})); },
+       [](const Array& s) {
+         return vision::sphere_to_sphere_coords(s, f64(ext1to2(), {3, 4}));
+       },
        {0.3, 1.1, 2.0, -0.5, 0.7, 3.0},
        {2, 3}},
       {"angular_pixel_to_angular_pixel_coords",
@@ -400,13 +407,14 @@ std::vector<GradCase> grad_cases() {
        {0.1, -0.3, 1.0, -0.4, 0.2, 1.1, 0.3, 0.1, 1.2, -0.2, -0.5, 0.9},
        {2, 2, 3}},
       {"triangulate_depth_cmp",
-       [fm](const Array& p) { return vision::triangulate_depth(p, f64(fm, {2, 3, 4})); },
+       [fm](const Array& p) {
+         return vision::triangulate_depth(p, f64(fm, {2, 3, 4}));
+       },
        c.pixels,
        {2, 6, 3}},
       {"triangulate_depth_dlt",
        [fm](const Array& p) {
-         return vision::triangulate_depth(p, f64(fm, {2, 3, 4}), std::nullopt, std::nullopt,
-                                          "dlt");
+         return vision::triangulate_depth(p, f64(fm, {2, 3, 4}), std::nullopt, std::nullopt, "dlt");
        },
        c.pixels,
        {2, 6, 3}},
@@ -415,8 +423,8 @@ std::vector<GradCase> grad_cases() {
          const Array x = vision::solve_homogeneous_dlt(a);
          return ivy::divide(x, ivy::slice(x, {{}, {3, 4}}));
        },
-       {2, 1, 0, 3, -1, 4, 1, 0, 0.5, 2, -3, 1, 1, 1, 1, -2.2, 0.3, 0.2, 1, 2, 1, 1, 3, 0, 2, 1, 0,
-        1, 0, 2, 1, 0.01},
+       {2,   1,   0, 3, -1, 4, 1, 0, 0.5, 2, -3, 1, 1, 1, 1, -2.2,
+        0.3, 0.2, 1, 2, 1,  1, 3, 0, 2,   1, 0,  1, 0, 2, 1, 0.01},
        {2, 4, 4}},
   };
 }

@@ -36,9 +36,9 @@ Array depth_from_flow_and_cam_mats(const Array& flow, const Array& full_mats,
  * pixel with no line (F x has zero first two components, the epipole) the flow is unchanged.
  * uniform_pixel_coords [BS, H, W, 3] defaults to create_uniform_pixel_coords_image.
  */
-Array project_flow_to_epipolar_line(const Array& flow, const Array& fund_mat,
-                                    const std::optional<Array>& uniform_pixel_coords =
-                                        std::nullopt);
+Array project_flow_to_epipolar_line(
+    const Array& flow, const Array& fund_mat,
+    const std::optional<Array>& uniform_pixel_coords = std::nullopt);
 
 /**
  * FlowNet's correlation: image1, image2 [BS, H, W, D] and search_range r >= 0 (ValueError

@@ -29,8 +29,7 @@ Array sphere_to_sphere_coords(const Array& sphere_coords1, const Array& cam1to2_
  * pixels_per_degree > 0 (ValueError otherwise) -> angular pixels of camera 2 [BS, IS, 3].
  */
 Array angular_pixel_to_angular_pixel_coords(const Array& angular_pixel_coords1,
-                                            const Array& cam1to2_ext_mat,
-                                            double pixels_per_degree);
+                                            const Array& cam1to2_ext_mat, double pixels_per_degree);
 
 /**
  * The fundamental matrix F = [e2]x P2 P1^+ [BS,3,3] of two full matrices P1, P2 [BS,3|4,4]
