@@ -2,8 +2,11 @@
 // Semantics follow ivy_vision's optical_flow; the differences are listed in docs/vision.md.
 #include "ivy/vision/optical_flow.hpp"
 
+#include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ivy/ivy.hpp"
@@ -83,7 +86,11 @@ ObjectMotion object_motion(std::string_view fn, const Array& cam_coords, const A
   const std::int64_t n = ids_shape[ids_shape.size() - 2];
   need_shape(fn, "obj_ids", obj_ids, cat(bs, {n, 1}));
   need_tail(fn, "obj_trans", obj_trans, {{n, 3, 4}, {n, 4, 4}});
-  need_shape(fn, "obj_trans", row_range(obj_trans, 0, 3), cat(bs, {n, 3, 4}));
+  if (drop_last(obj_trans, 3) != bs) {
+    shape_error(fn, obj_trans,
+                "obj_trans: expected shape " + shape_str(cat(bs, {n, 3, 4})) + " or " +
+                    shape_str(cat(bs, {n, 4, 4})) + ", got " + shape_str(obj_trans.shape()));
+  }
   const std::size_t nid = r.is.size();
   // BS x IS x N x 3: every point moved by every object.
   const Array all = ivy::reshape(
@@ -193,7 +200,11 @@ std::pair<Array, Array> velocity_from_flow_cam_coords_and_cam_mats(
   for (const auto& [x, name] :
        {std::pair{&cam_coords_t, "cam_coords_t"}, std::pair{&cam_coords_tm1, "cam_coords_tm1"}}) {
     need_tail(fn, name, *x, {{3}, {4}});
-    need_shape(fn, name, last_range(*x, 0, 1), cat(img, {1}));
+    if (drop_last(*x, 1) != img) {
+      shape_error(fn, *x,
+                  std::string(name) + ": expected shape " + shape_str(cat(img, {3})) + " or " +
+                      shape_str(cat(img, {4})) + ", got " + shape_str(x->shape()));
+    }
   }
   const Array m = top3(fn, "cam_tm1_to_t_ext_mat", cam_tm1_to_t_ext_mat);
   same_batch(fn, cam_tm1_to_t_ext_mat, batch_of_matrix(m), flow_t_to_tm1, bs);
