@@ -1,8 +1,10 @@
 #pragma once
 /// ivy::vision, the computer-vision library written once over the unified functions: camera
-/// containers and single-view geometry, on ivy::Array and on engines' own arrays
-/// (vision/native.hpp). See docs/vision.md.
+/// modules (cameras, single- and two-view geometry, optical flow, rendering, signed distances,
+/// implicit rendering), on ivy::Array and on engines' own arrays (vision/native.hpp).
+/// See docs/vision.md.
 #include "ivy/vision/containers.hpp"
+#include "ivy/vision/optical_flow.hpp"
 #include "ivy/vision/single_view_geometry.hpp"
 #include "ivy/vision/two_view_geometry.hpp"
 // Last: the overloads for native arrays of every function above.

@@ -232,6 +232,8 @@ void bind_vision(nb::module_& parent) {
             as_array(e, "vision.inv_ext_mat_and_intrinsics_to_cam_geometry_object"), in);
       },
       nb::arg("inv_ext_mat"), nb::arg("intrinsics"));
+  bind_vision_two_view_geometry(m);
+  bind_vision_optical_flow(m);
 
   // The C++ list (ivy/vision/function_list.hpp), which python/tests/test_vision_names.py
   // compares with this module's names and with docs/vision.md.

@@ -82,6 +82,36 @@ inline Shape image_shape_of(std::string_view fn, const Array& coords, const Arra
   return Shape(cs.begin() + static_cast<std::ptrdiff_t>(bs.size()), cs.end() - 1);
 }
 
+/** Requires bs to lead x's shape [BS, IS, n] (ShapeError naming `what` otherwise); returns IS. */
+inline Shape image_shape_after(std::string_view fn, std::string_view what, const Array& x,
+                               const Shape& bs) {
+  const Shape s = x.shape();
+  bool ok = s.size() >= bs.size() + 1;
+  for (std::size_t i = 0; ok && i < bs.size(); ++i) ok = s[i] == bs[i];
+  if (!ok) {
+    shape_error(fn, x,
+                std::string(what) + ": the batch shape " + shape_str(bs) + " must lead its shape " +
+                    shape_str(s));
+  }
+  return Shape(s.begin() + static_cast<std::ptrdiff_t>(bs.size()), s.end() - 1);
+}
+
+/** Requires x's shape to equal `want` (ShapeError naming `what` otherwise). */
+inline void need_shape(std::string_view fn, std::string_view what, const Array& x,
+                       const Shape& want) {
+  if (x.shape() != want) {
+    shape_error(fn, x,
+                std::string(what) + ": expected shape " + shape_str(want) + ", got " +
+                    shape_str(x.shape()));
+  }
+}
+
+/** [a..., b...] */
+inline Shape cat(Shape a, const Shape& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
 /** coords [BS, IS, N] by mat [BS, M, N] -> [BS, IS, M] (mat applied to every point). */
 inline Array transform(std::string_view fn, const Array& coords, const Array& mat) {
   const Shape bs = batch_of_matrix(mat);

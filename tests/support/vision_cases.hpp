@@ -64,6 +64,66 @@ inline std::vector<double> rotation() {
 }
 inline const std::array<double, 3> kCentre = {0.4, -1.2, 2.0};
 
+// A second camera for two-view cases: a rotation about y by 0.2 and a centre c2 = (1, 0.5, -1).
+inline std::vector<double> rotation2() {
+  const double a = 0.2;
+  return {std::cos(a), 0, std::sin(a), 0, 1, 0, -std::sin(a), 0, std::cos(a)};
+}
+inline const std::array<double, 3> kCentre2 = {1.0, 0.5, -1.0};
+
+// ---- Host (double) geometry for expected values: row-major matrices, points as arrays ----
+
+using Vec3 = std::array<double, 3>;
+
+/** a [n x k] times b [k x m], row-major. */
+inline std::vector<double> host_matmul(const std::vector<double>& a, const std::vector<double>& b,
+                                       int n, int k, int m) {
+  std::vector<double> out(static_cast<std::size_t>(n * m), 0.0);
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < m; ++j)
+      for (int l = 0; l < k; ++l)
+        out[static_cast<std::size_t>(i * m + j)] +=
+            a[static_cast<std::size_t>(i * k + l)] * b[static_cast<std::size_t>(l * m + j)];
+  return out;
+}
+
+/** E = R [I | -c], 3 x 4 row-major. */
+inline std::vector<double> host_ext_mat(const std::vector<double>& r, const Vec3& c) {
+  std::vector<double> e;
+  for (std::size_t i = 0; i < 3; ++i) {
+    const double t = -(r[i * 3] * c[0] + r[i * 3 + 1] * c[1] + r[i * 3 + 2] * c[2]);
+    e.insert(e.end(), {r[i * 3], r[i * 3 + 1], r[i * 3 + 2], t});
+  }
+  return e;
+}
+
+/** P = K E with the reference K, 3 x 4 row-major. */
+inline std::vector<double> host_full_mat(const std::vector<double>& ext) {
+  return host_matmul({kFx, 0, kPx, 0, kFy, kPy, 0, 0, 1}, ext, 3, 3, 4);
+}
+
+/** M (x, 1) for a 3 x 4 matrix M: a camera point for E, a depth-scaled pixel for P. */
+inline Vec3 host_apply(const std::vector<double>& m, const Vec3& x) {
+  Vec3 out{};
+  for (std::size_t i = 0; i < 3; ++i)
+    out[i] = m[i * 4] * x[0] + m[i * 4 + 1] * x[1] + m[i * 4 + 2] * x[2] + m[i * 4 + 3];
+  return out;
+}
+
+/** The reference camera's point at pixel (x, y) and depth d, in camera coordinates. */
+inline Vec3 host_unproject(double x, double y, double d) {
+  return {(x - kPx) / kFx * d, (y - kPy) / kFy * d, d};
+}
+
+/** R^T (p - t) for E = [R | t]: a camera point back in the world. */
+inline Vec3 host_cam_to_world(const std::vector<double>& ext, const Vec3& p) {
+  Vec3 q{p[0] - ext[3], p[1] - ext[7], p[2] - ext[11]};
+  Vec3 out{};
+  for (std::size_t j = 0; j < 3; ++j)
+    out[j] = ext[j] * q[0] + ext[4 + j] * q[1] + ext[8 + j] * q[2];
+  return out;
+}
+
 template <class E>
 inline void expect_error(const std::function<void()>& f, const std::string& fn,
                          const std::string& detail = "") {
