@@ -2,5 +2,7 @@
 /// ivy::vision, the computer-vision library written once over the unified functions: camera
 /// containers and single-view geometry. See docs/vision.md.
 #include "ivy/vision/containers.hpp"
+#include "ivy/vision/implicit.hpp"
+#include "ivy/vision/sdf.hpp"
 #include "ivy/vision/single_view_geometry.hpp"
 #include "ivy/vision/two_view_geometry.hpp"
