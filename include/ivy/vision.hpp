@@ -1,10 +1,11 @@
 #pragma once
-/// ivy::vision, the computer-vision library written once over the unified functions: camera
-/// modules (cameras, single- and two-view geometry, optical flow, rendering, signed distances,
-/// implicit rendering), on ivy::Array and on engines' own arrays (vision/native.hpp).
-/// See docs/vision.md.
+/// ivy::vision, the computer-vision library written once over the unified functions: cameras,
+/// single- and two-view geometry, optical flow, rendering, signed distances and implicit
+/// rendering, on ivy::Array and on engines' own arrays (vision/native.hpp). See docs/vision.md.
 #include "ivy/vision/containers.hpp"
+#include "ivy/vision/implicit.hpp"
 #include "ivy/vision/optical_flow.hpp"
+#include "ivy/vision/sdf.hpp"
 #include "ivy/vision/single_view_geometry.hpp"
 #include "ivy/vision/two_view_geometry.hpp"
 // Last: the overloads for native arrays of every function above.

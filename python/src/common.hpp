@@ -89,6 +89,8 @@ void bind_functions_einops(nb::module_& m);
 void bind_bitwise(nb::module_& m);
 void bind_mech(nb::module_& m);
 void bind_vision(nb::module_& m);
+void bind_vision_sdf(nb::module_& m);
+void bind_vision_implicit(nb::module_& m);
 void bind_vision_two_view_geometry(nb::module_& m);
 void bind_vision_optical_flow(nb::module_& m);
 void bind_grad(nb::module_& m);

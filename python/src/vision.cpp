@@ -232,6 +232,8 @@ void bind_vision(nb::module_& parent) {
             as_array(e, "vision.inv_ext_mat_and_intrinsics_to_cam_geometry_object"), in);
       },
       nb::arg("inv_ext_mat"), nb::arg("intrinsics"));
+  bind_vision_sdf(m);
+  bind_vision_implicit(m);
   bind_vision_two_view_geometry(m);
   bind_vision_optical_flow(m);
 

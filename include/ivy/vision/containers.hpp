@@ -1,6 +1,9 @@
 #pragma once
-/// ivy::vision camera containers: intrinsics, extrinsics and the whole camera geometry as plain
-/// structs of ivy::Array, each with the same leading batch shape. See docs/vision.md.
+/// ivy::vision containers: intrinsics, extrinsics and the whole camera geometry, and the scene
+/// of primitive shapes, as plain structs of ivy::Array, each with the same leading batch shape.
+/// See docs/vision.md.
+#include <optional>
+
 #include "ivy/core/array.hpp"
 #include "ivy/core/options.hpp"
 #include "ivy/core/shape.hpp"
@@ -39,6 +42,30 @@ struct CameraGeometry {
   Array inv_full_mats_homo;  ///< [...,4,4] its inverse
 
   static CameraGeometry as_identity(const Shape& batch_shape, const Options& opts = {});
+};
+
+/**
+ * A scene made of spheres and cuboids (either kind may be absent: both fields of a kind given or
+ * neither), each field with the same leading batch shape BS.
+ */
+struct PrimitiveScene {
+  std::optional<Array> sphere_positions;  ///< [BS..., NS, 3] sphere centres
+  std::optional<Array> sphere_radii;      ///< [BS..., NS, 1]
+  std::optional<Array> cuboid_ext_mats;   ///< [BS..., NC, 3|4, 4] world-to-cuboid transforms
+  std::optional<Array> cuboid_dims;       ///< [BS..., NC, 3] side lengths along the cuboid x, y, z
+
+  /**
+   * One sphere of radius 1 at the origin and one unit cube with identity transform, of shapes
+   * batch_shape + [1, 3], [1, 1], [1, 3, 4], [1, 3].
+   */
+  static PrimitiveScene as_identity(const Shape& batch_shape, const Options& opts = {});
+
+  /**
+   * The scene's signed distance at query_positions [BS..., NP, 3]: the minimum over every sphere
+   * and cuboid (sdf.hpp) -> [BS..., NP, 1]. ValueError when the scene holds no primitive kind or
+   * only one field of a kind.
+   */
+  Array sdf(const Array& query_positions) const;
 };
 
 }  // namespace ivy::vision
