@@ -4,3 +4,8 @@
 #include "ivy/vision/containers.hpp"
 #include "ivy/vision/single_view_geometry.hpp"
 #include "ivy/vision/two_view_geometry.hpp"
+#include "ivy/vision/mesh.hpp"
+#include "ivy/vision/padding.hpp"
+#include "ivy/vision/quantization.hpp"
+#include "ivy/vision/smoothing.hpp"
+#include "ivy/vision/voxel_grids.hpp"
