@@ -164,8 +164,8 @@ inline Array axis_range(const Array& x, int axis, std::int64_t begin, std::int64
 }
 
 /** ShapeError unless x has at least `rank` dimensions; `layout` names them ("[...,H,W,D]"). */
-inline void need_rank(std::string_view fn, std::string_view what, const Array& x,
-                      std::size_t rank, std::string_view layout) {
+inline void need_rank(std::string_view fn, std::string_view what, const Array& x, std::size_t rank,
+                      std::string_view layout) {
   if (x.shape().size() < rank) {
     shape_error(fn, x,
                 std::string(what) + ": expected shape " + std::string(layout) + ", got " +

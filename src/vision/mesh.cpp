@@ -96,8 +96,8 @@ Array rasterize_triangles(const Array& pixel_coords_triangles,
   }
   const std::int64_t h = image_dims[0], w = image_dims[1];
   const std::int64_t b = numel(batch_shape);
-  const std::int64_t t = numel(Shape(s.begin() + static_cast<std::ptrdiff_t>(batch_shape.size()),
-                                     s.end() - 2));
+  const std::int64_t t =
+      numel(Shape(s.begin() + static_cast<std::ptrdiff_t>(batch_shape.size()), s.end() - 2));
   Shape out_shape = batch_shape;
   out_shape.insert(out_shape.end(), {h, w, 1});
   const Array empty = ivy::zeros(out_shape, Options(bool_).on(tri.backend()).to(tri.device()));
@@ -106,9 +106,8 @@ Array rasterize_triangles(const Array& pixel_coords_triangles,
   // B x T x 3 x 2; the rasterization is not differentiable.
   const Array xy = ivy::stop_gradient(ivy::reshape(last_range(tri, 0, 2), {b, t, 3, 2}));
   // B x T x 2: each triangle's box of pixel centres, cut to the image.
-  const Array last_pixel =
-      ivy::array(std::vector<double>{static_cast<double>(w - 1), static_cast<double>(h - 1)}, {2},
-                 like(xy));
+  const Array last_pixel = ivy::array(
+      std::vector<double>{static_cast<double>(w - 1), static_cast<double>(h - 1)}, {2}, like(xy));
   const Array lo = ivy::maximum(ivy::ceil(ivy::min(xy, Axes{2})), 0.0);
   const Array hi = ivy::minimum(ivy::floor(ivy::max(xy, Axes{2})), last_pixel);
   // The largest box (over finite triangles) sets the size of the grid tried for every triangle.
@@ -134,9 +133,8 @@ Array rasterize_triangles(const Array& pixel_coords_triangles,
   }
   // Edge functions: the sign of the cross product of edge a->b with a->p.
   const auto edge = [&](const std::array<Array, 2>& a, const std::array<Array, 2>& e) {
-    return ivy::subtract(
-        ivy::multiply(ivy::subtract(pc[0], a[0]), ivy::subtract(e[1], a[1])),
-        ivy::multiply(ivy::subtract(pc[1], a[1]), ivy::subtract(e[0], a[0])));
+    return ivy::subtract(ivy::multiply(ivy::subtract(pc[0], a[0]), ivy::subtract(e[1], a[1])),
+                         ivy::multiply(ivy::subtract(pc[1], a[1]), ivy::subtract(e[0], a[0])));
   };
   const Array e0 = edge(v[0], v[1]), e1 = edge(v[1], v[2]), e2 = edge(v[2], v[0]);
   const auto all3 = [](const Array& a, const Array& b2, const Array& c) {
@@ -154,13 +152,12 @@ Array rasterize_triangles(const Array& pixel_coords_triangles,
   const Array batch_offset = ivy::reshape(
       ivy::arange(0, b * h * w, h * w, Options(int64).on(tri.backend()).to(tri.device())),
       {b, 1, 1, 1});
-  const Array slot =
-      ivy::where(hit,
-                 ivy::add(batch_offset, ivy::add(ivy::multiply(as_index(pc[1]), w), as_index(pc[0]))),
-                 b * h * w);
+  const Array slot = ivy::where(
+      hit, ivy::add(batch_offset, ivy::add(ivy::multiply(as_index(pc[1]), w), as_index(pc[0]))),
+      b * h * w);
   const std::int64_t m = numel(slot.shape());
-  const Array counts = scatter_rows_or_drop(ivy::reshape(slot, {m}), ivy::ones({m, 1}, like(xy)),
-                                            b * h * w);
+  const Array counts =
+      scatter_rows_or_drop(ivy::reshape(slot, {m}), ivy::ones({m, 1}, like(xy)), b * h * w);
   return ivy::reshape(ivy::greater(counts, 0.0), out_shape);
 }
 

@@ -54,19 +54,20 @@ QuantizedImage quantize_to_image(const Array& pixel_coords,
   // BS x N x (2+D) values and variances of the points; BS x H x W x (2+D) of the prior.
   std::vector<Array> values = {pc}, vars = {fill_to(fn, "pixel_coords_var", o.pixel_coords_var,
                                                     with(points, {2}), pc)};
-  std::vector<Array> prior = {}, prior_var = {fill_to(fn, "pixel_coords_prior_var",
-                                                      o.pixel_coords_prior_var, with(image, {2}),
-                                                      pc)};
+  std::vector<Array> prior = {},
+                     prior_var = {fill_to(fn, "pixel_coords_prior_var", o.pixel_coords_prior_var,
+                                          with(image, {2}), pc)};
   if (o.uniform_pixel_coords) {
     need_tail(fn, "uniform_pixel_coords", *o.uniform_pixel_coords, {{h, w, 2}, {h, w, 3}});
     if (drop_last(*o.uniform_pixel_coords, 3) != bs) {
       shape_error(fn, *o.uniform_pixel_coords,
-                  "uniform_pixel_coords: expected shape " + shape_str(with(image, {3})) +
-                      ", got " + shape_str(o.uniform_pixel_coords->shape()));
+                  "uniform_pixel_coords: expected shape " + shape_str(with(image, {3})) + ", got " +
+                      shape_str(o.uniform_pixel_coords->shape()));
     }
     prior.push_back(ivy::cast(last_range(*o.uniform_pixel_coords, 0, 2), pc.dtype()));
   } else {
-    prior.push_back(create_uniform_pixel_coords_image(final_image_dims, bs, false, false, like(pc)));
+    prior.push_back(
+        create_uniform_pixel_coords_image(final_image_dims, bs, false, false, like(pc)));
   }
   if (feat) {
     values.push_back(ivy::cast(*feat, pc.dtype()));
@@ -111,10 +112,9 @@ QuantizedImage quantize_to_image(const Array& pixel_coords,
   const auto within = [](const Array& x, double hi) {
     return ivy::logical_and(ivy::greater_equal(x, 0.0), ivy::less_equal(x, hi));
   };
-  Array valid = ivy::logical_and(
-      ivy::logical_and(within(qxy[0], static_cast<double>(w - 1)),
-                       within(qxy[1], static_cast<double>(h - 1))),
-      ivy::all(ivy::less(ivy::stop_gradient(var), var_max), Axes{-1}));
+  Array valid = ivy::logical_and(ivy::logical_and(within(qxy[0], static_cast<double>(w - 1)),
+                                                  within(qxy[1], static_cast<double>(h - 1))),
+                                 ivy::all(ivy::less(ivy::stop_gradient(var), var_max), Axes{-1}));
   const Array depth =  // B x N; used by the depth buffer only
       o.with_db ? ivy::stop_gradient(ivy::squeeze(last_range(value, 2, 3), Axes{-1})) : Array();
   if (o.with_db) valid = ivy::logical_and(valid, ivy::equal(depth, depth));  // no NaN depths
@@ -122,10 +122,10 @@ QuantizedImage quantize_to_image(const Array& pixel_coords,
   const Options int_opts = Options(int64).on(pc.backend()).to(pc.device());
   const Array batch_offset = ivy::reshape(ivy::arange(0, b * hw, hw, int_opts), {b, 1});
   const Array slot = ivy::reshape(
-      ivy::where(valid,
-                 ivy::add(batch_offset, ivy::add(ivy::multiply(as_index(qxy[1]), w),
-                                                 as_index(qxy[0]))),
-                 b * hw),
+      ivy::where(
+          valid,
+          ivy::add(batch_offset, ivy::add(ivy::multiply(as_index(qxy[1]), w), as_index(qxy[0]))),
+          b * hw),
       {b * n});
   const std::int64_t slots = b * hw;
 
@@ -136,15 +136,14 @@ QuantizedImage quantize_to_image(const Array& pixel_coords,
     const Array update = ivy::reshape(
         ivy::concat({ivy::multiply(value, recip), recip, ivy::ones({b, n, 1}, like(pc))}, -1),
         {b * n, 2 * c + 1});
-    const Array sums =
-        ivy::reshape(scatter_rows_or_drop(slot, update, slots), {b, hw, 2 * c + 1});
+    const Array sums = ivy::reshape(scatter_rows_or_drop(slot, update, slots), {b, hw, 2 * c + 1});
     count = last_range(sums, 2 * c, 2 * c + 1);
     const Array filled = ivy::greater(count, 0.0);
     // The where keeps 1 / 0 (and its derivative) out of empty pixels.
     const Array fused = ivy::divide(1.0, ivy::where(filled, last_range(sums, c, 2 * c), 1.0));
     mean = ivy::where(filled, ivy::multiply(fused, last_range(sums, 0, c)), prior_mean);
-    variance = ivy::where(filled, ivy::maximum(ivy::multiply(fused, count), var_min),
-                          prior_variance);
+    variance =
+        ivy::where(filled, ivy::maximum(ivy::multiply(fused, count), var_min), prior_variance);
   } else {
     // Depth buffer: each pixel's least depth, then the first point in order that has it.
     const Array depth_flat = ivy::reshape(depth, {b * n, 1});
@@ -152,19 +151,18 @@ QuantizedImage quantize_to_image(const Array& pixel_coords,
         ivy::reshape(scatter_rows_or_drop(slot, depth_flat, slots, "min"), {slots});
     const Array valid_flat = ivy::reshape(valid, {b * n});
     const Array at_nearest = ivy::logical_and(
-        valid_flat,
-        ivy::equal(ivy::reshape(depth_flat, {b * n}),
-                   ivy::take(nearest, ivy::where(valid_flat, slot, 0), 0)));
+        valid_flat, ivy::equal(ivy::reshape(depth_flat, {b * n}),
+                               ivy::take(nearest, ivy::where(valid_flat, slot, 0), 0)));
     const Array order = ivy::reshape(ivy::arange(0, b * n, 1, int_opts), {b * n, 1});
     const Array first =
         scatter_rows_or_drop(ivy::where(at_nearest, slot, slots), order, slots, "min");
-    count = ivy::reshape(
-        scatter_rows_or_drop(slot, ivy::ones({b * n, 1}, like(pc)), slots), {b, hw, 1});
+    count = ivy::reshape(scatter_rows_or_drop(slot, ivy::ones({b * n, 1}, like(pc)), slots),
+                         {b, hw, 1});
     const Array filled = ivy::greater(count, 0.0);
-    const Array winner = ivy::reshape(
-        ivy::where(ivy::reshape(filled, {slots, 1}), first, 0), {slots});
-    const Array win_value = ivy::reshape(ivy::take(ivy::reshape(value, {b * n, c}), winner, 0),
-                                         {b, hw, c});
+    const Array winner =
+        ivy::reshape(ivy::where(ivy::reshape(filled, {slots, 1}), first, 0), {slots});
+    const Array win_value =
+        ivy::reshape(ivy::take(ivy::reshape(value, {b * n, c}), winner, 0), {b, hw, c});
     const Array win_var =
         ivy::reshape(ivy::take(ivy::reshape(var, {b * n, c}), winner, 0), {b, hw, c});
     mean = ivy::where(filled, win_value, prior_mean);

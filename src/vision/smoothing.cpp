@@ -22,8 +22,8 @@ Shape check_images(std::string_view fn, std::string_view second, const Array& me
   need_rank(fn, "mean", mean, 3, "[...,H,W,D]");
   if (other.shape() != mean.shape()) {
     shape_error(fn, other,
-                std::string(second) + ": expected the shape of mean " +
-                    shape_str(mean.shape()) + ", got " + shape_str(other.shape()));
+                std::string(second) + ": expected the shape of mean " + shape_str(mean.shape()) +
+                    ", got " + shape_str(other.shape()));
   }
   const Shape s = mean.shape();
   const std::int64_t h = s[s.size() - 3], w = s[s.size() - 2];
@@ -91,8 +91,7 @@ VarianceSmoothing smooth_from_var(std::string_view fn, const Array& mean, const 
 }  // namespace
 
 VarianceSmoothing smooth_image_fom_var_image(const Array& mean, const Array& var,
-                                             std::int64_t kernel_dim,
-                                             const Operand& kernel_scale) {
+                                             std::int64_t kernel_dim, const Operand& kernel_scale) {
   return smooth_from_var("smooth_image_fom_var_image", mean, var, kernel_dim, kernel_scale);
 }
 

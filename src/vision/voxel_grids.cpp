@@ -59,9 +59,9 @@ VoxelGrid coords_to_voxel_grid(const Array& coords, const Array& voxel_shape_spe
     Shape want = drop_last(coords, 1);
     want.push_back(f);
     if (features->shape() != want) {
-      shape_error(fn, *features,
-                  "features: expected shape " + shape_str(want) + ", got " +
-                      shape_str(features->shape()));
+      shape_error(
+          fn, *features,
+          "features: expected shape " + shape_str(want) + ", got " + shape_str(features->shape()));
     }
   }
   const bool spec_batched = per_batch(fn, "voxel_shape_spec", voxel_shape_spec, 3, bs);
@@ -114,7 +114,8 @@ VoxelGrid coords_to_voxel_grid(const Array& coords, const Array& voxel_shape_spe
       d = std::max<std::int64_t>(static_cast<std::int64_t>(cells), 1);
     }
     dims[static_cast<std::size_t>(i)] = d;
-    max_dims[static_cast<std::size_t>(i % 3)] = std::max(max_dims[static_cast<std::size_t>(i % 3)], d);
+    max_dims[static_cast<std::size_t>(i % 3)] =
+        std::max(max_dims[static_cast<std::size_t>(i % 3)], d);
   }
   const Options int_opts = Options(int64).on(coords.backend()).to(coords.device());
   const Array dims_array = ivy::array(dims, {b, 1, 3}, int_opts);
@@ -127,24 +128,22 @@ VoxelGrid coords_to_voxel_grid(const Array& coords, const Array& voxel_shape_spe
   const Array positive = ivy::greater(res_c, 0.0);
   const Array cell = ivy::floor(ivy::divide(offset, ivy::where(positive, res_c, 1.0)));
   const Array v3 = ivy::expand_dims(valid, -1);
-  const Array idx = ivy::cast(
-      ivy::maximum(ivy::minimum(ivy::where(ivy::logical_and(v3, positive), cell, 0.0),
-                                ivy::subtract(dims_float, 1.0)),
-                   0.0),
-      int64);
+  const Array idx =
+      ivy::cast(ivy::maximum(ivy::minimum(ivy::where(ivy::logical_and(v3, positive), cell, 0.0),
+                                          ivy::subtract(dims_float, 1.0)),
+                             0.0),
+                int64);
   const std::int64_t xd = max_dims[0], yd = max_dims[1], zd = max_dims[2];
   const std::int64_t voxels = xd * yd * zd;
   const Array strides = ivy::array(std::vector<std::int64_t>{yd * zd, zd, 1}, {3}, int_opts);
   const Array batch_offset =
       ivy::reshape(ivy::arange(0, b * voxels, voxels == 0 ? 1 : voxels, int_opts), {b, 1});
-  const Array slot =
-      ivy::where(valid, ivy::add(batch_offset, ivy::sum(ivy::multiply(idx, strides), Axes{-1})),
-                 b * voxels);
+  const Array slot = ivy::where(
+      valid, ivy::add(batch_offset, ivy::sum(ivy::multiply(idx, strides), Axes{-1})), b * voxels);
 
   // Sums of the points, features and counts per voxel, then the means.
   std::vector<Array> parts = {xyz};
-  if (features)
-    parts.push_back(ivy::reshape(ivy::cast(*features, coords.dtype()), {b, n, f}));
+  if (features) parts.push_back(ivy::reshape(ivy::cast(*features, coords.dtype()), {b, n, f}));
   parts.push_back(ivy::ones({b, n, 1}, like(coords)));
   const Array values = ivy::reshape(ivy::concat(parts, -1), {b * n, 4 + f});
   const Array sums = scatter_rows_or_drop(ivy::reshape(slot, {b * n}), values, b * voxels);

@@ -40,8 +40,8 @@ TEST(VisionMesh, TrimeshIndicesByHand) {
   const Array t = vision::create_trimesh_indices_for_image({}, {2, 3}, opts());
   ASSERT_EQ(ivy::shape(t), (ivy::Shape{4, 3}));
   EXPECT_EQ(as_doubles(t), (std::vector<double>{0, 1, 3, 1, 2, 4, 4, 1, 3, 5, 2, 4}));
-  const Array d = vision::create_trimesh_indices_for_image({}, {2, 3},
-                                                           ivy::Options().on(ivy::backend(backend_under_test())));
+  const Array d = vision::create_trimesh_indices_for_image(
+      {}, {2, 3}, ivy::Options().on(ivy::backend(backend_under_test())));
   EXPECT_EQ(d.dtype(), ivy::int64);
 
   // Batched 4 x 3 (the original's case) against the loop, in every entry.
@@ -54,7 +54,9 @@ TEST(VisionMesh, TrimeshIndicesByHand) {
   EXPECT_EQ(ivy::shape(vision::create_trimesh_indices_for_image({}, {1, 4}, opts())),
             (ivy::Shape{0, 3}));
   expect_error<ivy::ValueError>(
-      [] { vision::create_trimesh_indices_for_image({}, {0, 3}, opts()); },
+      [] {
+        vision::create_trimesh_indices_for_image({}, {0, 3}, opts());
+      },
       "create_trimesh_indices_for_image", "positive");
 }
 
@@ -82,18 +84,21 @@ TEST(VisionMesh, CoordImageToTrimesh) {
       if ((*v)[static_cast<std::size_t>(tri[0])] && (*v)[static_cast<std::size_t>(tri[1])] &&
           (*v)[static_cast<std::size_t>(tri[2])])
         want.insert(want.end(), tri.begin(), tri.end());
-  const Array m = ivy::array(mask, {2, 4, 3, 1}, ivy::Options().on(ivy::backend(backend_under_test())));
+  const Array m =
+      ivy::array(mask, {2, 4, 3, 1}, ivy::Options().on(ivy::backend(backend_under_test())));
   const auto kept = vision::coord_image_to_trimesh(img, m);
-  ASSERT_EQ(ivy::shape(kept.triangle_indices), (ivy::Shape{static_cast<std::int64_t>(want.size() / 3), 3}));
+  ASSERT_EQ(ivy::shape(kept.triangle_indices),
+            (ivy::Shape{static_cast<std::int64_t>(want.size() / 3), 3}));
   EXPECT_EQ(as_doubles(kept.triangle_indices), want);
   // Entry 0 alone is the original's list: (3 4 6), (5 2 4), (11 8 10).
   const auto first = vision::coord_image_to_trimesh(
       make(std::vector<double>(coords.begin(), coords.begin() + 36), {4, 3, 3}),
       ivy::array(valid0, {4, 3, 1}, ivy::Options().on(ivy::backend(backend_under_test()))));
-  EXPECT_EQ(as_doubles(first.triangle_indices),
-            (std::vector<double>{3, 4, 6, 5, 2, 4, 11, 8, 10}));
+  EXPECT_EQ(as_doubles(first.triangle_indices), (std::vector<double>{3, 4, 6, 5, 2, 4, 11, 8, 10}));
   expect_error<ivy::ShapeError>(
-      [&] { vision::coord_image_to_trimesh(img, make(std::vector<double>(24, 1), {2, 4, 3})); },
+      [&] {
+        vision::coord_image_to_trimesh(img, make(std::vector<double>(24, 1), {2, 4, 3}));
+      },
       "coord_image_to_trimesh", "validity_mask");
 }
 
@@ -168,13 +173,19 @@ TEST(VisionMesh, RasterizeBatchMatchesLoop) {
   EXPECT_EQ(as_doubles(vision::rasterize_triangles(make({7, 7, 9, 7, 8, 9}, {3, 2}), {4, 5})),
             std::vector<double>(20, 0.0));
   expect_error<ivy::ShapeError>(
-      [&] { vision::rasterize_triangles(make(in, {2, 2, 3, 3}), {4, 5}, {3}); },
+      [&] {
+        vision::rasterize_triangles(make(in, {2, 2, 3, 3}), {4, 5}, {3});
+      },
       "rasterize_triangles", "batch_shape");
   expect_error<ivy::ShapeError>(
-      [] { vision::rasterize_triangles(make({1, 2, 3, 4}, {2, 2}), {4, 5}); },
+      [] {
+        vision::rasterize_triangles(make({1, 2, 3, 4}, {2, 2}), {4, 5});
+      },
       "rasterize_triangles", "pixel_coords_triangles");
   expect_error<ivy::ValueError>(
-      [] { vision::rasterize_triangles(make(std::vector<double>(9, 0), {3, 3}), {4, 0}); },
+      [] {
+        vision::rasterize_triangles(make(std::vector<double>(9, 0), {3, 3}), {4, 0});
+      },
       "rasterize_triangles", "positive");
 }
 

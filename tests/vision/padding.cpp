@@ -62,9 +62,8 @@ TEST(VisionPadding, PoleRowsByHand) {
   std::vector<double> img;
   for (int i = 0; i < 16; ++i) img.push_back(i);
   const Array out = vision::pad_omni_image(make(img, {1, 4, 4, 1}), 1);
-  expect_close(out,
-               {1, 2, 3, 0, 1, 2, 3,  0,  1,  2,  3,  0,  7,  4,  5,  6,  7,  4,
-                11, 8, 9, 10, 11, 8, 15, 12, 13, 14, 15, 12, 13, 14, 15, 12, 13, 14},
+  expect_close(out, {1,  2, 3, 0,  1,  2, 3,  0,  1,  2,  3,  0,  7,  4,  5,  6,  7,  4,
+                     11, 8, 9, 10, 11, 8, 15, 12, 13, 14, 15, 12, 13, 14, 15, 12, 13, 14},
                {1, 6, 6, 1});
   expect_close(vision::pad_omni_image(make(img, {4, 4, 1}), 0), img, {4, 4, 1});
 }
@@ -76,8 +75,11 @@ TEST(VisionPadding, Errors) {
                                 "pad_size");
   expect_error<ivy::ValueError>([&] { vision::pad_omni_image(img, -1); }, "pad_omni_image",
                                 "pad_size");
-  expect_error<ivy::ShapeError>([] { vision::pad_omni_image(make({1, 2}, {2}), 1); },
-                                "pad_omni_image", "image");
+  expect_error<ivy::ShapeError>(
+      [] {
+        vision::pad_omni_image(make({1, 2}, {2}), 1);
+      },
+      "pad_omni_image", "image");
 }
 
 TEST(VisionPadding, GradientMatchesFiniteDifferences) {
@@ -85,8 +87,10 @@ TEST(VisionPadding, GradientMatchesFiniteDifferences) {
   if (!ivy::supports_dtype(ivy::backend(backend_under_test()), ivy::float64))
     GTEST_SKIP() << "needs float64";
   ivy::testing::expect_matches_finite_differences(
-      {"pad_omni_image", [](const Array& x) { return vision::pad_omni_image(x, 2); },
-       ramp(1, 3, 4, 1), {3, 4, 1}},
+      {"pad_omni_image",
+       [](const Array& x) { return vision::pad_omni_image(x, 2); },
+       ramp(1, 3, 4, 1),
+       {3, 4, 1}},
       ivy::backend(backend_under_test()), 1e-5);
 }
 

@@ -31,8 +31,8 @@ struct Pt {
 // p10 at (2, 2); p8 at (2.5, 0.5) rounds to even (2, 0); p3, p4, p9 fall outside the image.
 std::vector<Pt> points() {
   const std::vector<std::array<double, 4>> raw = {
-      {1.2, 0.9, 3.0, 0.5},  {0.8, 1.3, 2.0, 0.7}, {4.4, 3.2, 5.0, 0.1},  {5.6, 1.0, 1.0, 0.9},
-      {-0.7, 2.0, 1.0, 0.9}, {2.0, 2.0, 1.0, 0.3}, {1.1, 1.1, 2.0, 0.2},  {4.45, -0.45, 4.0, 0.4},
+      {1.2, 0.9, 3.0, 0.5},  {0.8, 1.3, 2.0, 0.7}, {4.4, 3.2, 5.0, 0.1}, {5.6, 1.0, 1.0, 0.9},
+      {-0.7, 2.0, 1.0, 0.9}, {2.0, 2.0, 1.0, 0.3}, {1.1, 1.1, 2.0, 0.2}, {4.45, -0.45, 4.0, 0.4},
       {2.5, 0.5, 6.0, 0.6},  {1.9, 3.6, 7.0, 0.8}, {2.4, 2.4, 0.5, 0.25}};
   std::vector<Pt> pts;
   for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -128,7 +128,8 @@ TEST(VisionQuantization, DepthBufferMatchesLoop) {
   o.feat_var = make(in.feat_var, {n, 2});
   o.feat_prior = -1.0;
   o.feat_prior_var = 50.0;
-  const auto got = vision::quantize_to_image(make(in.pc, {n, 2}), {kH, kW}, make(in.feat, {n, 2}), o);
+  const auto got =
+      vision::quantize_to_image(make(in.pc, {n, 2}), {kH, kW}, make(in.feat, {n, 2}), o);
   Prior pr;
   pr.feat = -1;
   pr.feat_var = 50;
@@ -152,7 +153,8 @@ TEST(VisionQuantization, FusionMatchesLoop) {
   vision::QuantizeOptions o;
   o.pixel_coords_var = make(in.pc_var, {n, 2});
   o.feat_var = make(in.feat_var, {n, 2});
-  const auto got = vision::quantize_to_image(make(in.pc, {n, 2}), {kH, kW}, make(in.feat, {n, 2}), o);
+  const auto got =
+      vision::quantize_to_image(make(in.pc, {n, 2}), {kH, kW}, make(in.feat, {n, 2}), o);
   expect_rendered(got, render_by_loop(pts, 2, false, Prior{}), {kH, kW});
 
   // The default variances: every channel the plain average of the pixel's points.
@@ -199,7 +201,8 @@ TEST(VisionQuantization, BatchesThresholdsAndNoFeatures) {
   Prior pr;
   pr.thr_min = 0.2;
   pr.thr_max = 1e4;
-  const auto got = vision::quantize_to_image(make(in.pc, {n, 2}), {kH, kW}, make(in.feat, {n, 2}), o);
+  const auto got =
+      vision::quantize_to_image(make(in.pc, {n, 2}), {kH, kW}, make(in.feat, {n, 2}), o);
   expect_rendered(got, render_by_loop(noisy, 2, false, pr), {kH, kW});
   EXPECT_EQ(got.counter.to_vector<double>()[static_cast<std::size_t>(3 * kW + 4)], 0.0);
 
@@ -224,22 +227,40 @@ TEST(VisionQuantization, Errors) {
   const std::string fn = "quantize_to_image";
   vision::QuantizeOptions db;
   db.with_db = true;
-  expect_error<ivy::ValueError>([&] { vision::quantize_to_image(pc, {kH, kW}, std::nullopt, db); },
-                                fn, "with_db");
+  expect_error<ivy::ValueError>(
+      [&] {
+        vision::quantize_to_image(pc, {kH, kW}, std::nullopt, db);
+      },
+      fn, "with_db");
   expect_error<ivy::ShapeError>(
-      [&] { vision::quantize_to_image(pc, {kH, kW}, make({1, 2}, {2, 1})); }, fn, "feat");
-  expect_error<ivy::ShapeError>([&] { vision::quantize_to_image(make({1, 2, 3}, {1, 3}), {kH, kW}); },
-                                fn, "pixel_coords");
-  expect_error<ivy::ValueError>([&] { vision::quantize_to_image(pc, {0, kW}, feat); }, fn,
-                                "positive");
+      [&] {
+        vision::quantize_to_image(pc, {kH, kW}, make({1, 2}, {2, 1}));
+      },
+      fn, "feat");
+  expect_error<ivy::ShapeError>(
+      [&] {
+        vision::quantize_to_image(make({1, 2, 3}, {1, 3}), {kH, kW});
+      },
+      fn, "pixel_coords");
+  expect_error<ivy::ValueError>(
+      [&] {
+        vision::quantize_to_image(pc, {0, kW}, feat);
+      },
+      fn, "positive");
   vision::QuantizeOptions bad;
   bad.var_threshold = make({0, 1, 0, 1}, {2, 2});
-  expect_error<ivy::ShapeError>([&] { vision::quantize_to_image(pc, {kH, kW}, feat, bad); }, fn,
-                                "var_threshold");
+  expect_error<ivy::ShapeError>(
+      [&] {
+        vision::quantize_to_image(pc, {kH, kW}, feat, bad);
+      },
+      fn, "var_threshold");
   vision::QuantizeOptions bad_var;
   bad_var.feat_var = make({1, 2}, {2, 1});
-  expect_error<ivy::ShapeError>([&] { vision::quantize_to_image(pc, {kH, kW}, feat, bad_var); },
-                                fn, "feat_var");
+  expect_error<ivy::ShapeError>(
+      [&] {
+        vision::quantize_to_image(pc, {kH, kW}, feat, bad_var);
+      },
+      fn, "feat_var");
 }
 
 // ---- Gradients of the means against central finite differences (float64) ----
@@ -268,13 +289,20 @@ TEST_P(VisionQuantizationGradient, MatchesFiniteDifferences) {
     o.feat_var = f64(in.feat_var, {n, 2});
     return vision::quantize_to_image(pc, {kH, kW}, feat, o).mean;
   };
-  ivy::testing::expect_matches_finite_differences(
-      {"wrt_feat", [&](const Array& f) { return render(f64(in.pc, {n, 2}), f); }, in.feat, {n, 2}},
-      b, 1e-5);
-  ivy::testing::expect_matches_finite_differences(
-      {"wrt_pixel_coords", [&](const Array& p) { return render(p, f64(in.feat, {n, 2})); }, in.pc,
-       {n, 2}},
-      b, 1e-5);
+  ivy::testing::expect_matches_finite_differences({"wrt_feat",
+                                                   [&](const Array& f) {
+                                                     return render(f64(in.pc, {n, 2}), f);
+                                                   },
+                                                   in.feat,
+                                                   {n, 2}},
+                                                  b, 1e-5);
+  ivy::testing::expect_matches_finite_differences({"wrt_pixel_coords",
+                                                   [&](const Array& p) {
+                                                     return render(p, f64(in.feat, {n, 2}));
+                                                   },
+                                                   in.pc,
+                                                   {n, 2}},
+                                                  b, 1e-5);
 }
 
 INSTANTIATE_TEST_SUITE_P(Vision, VisionQuantizationGradient, ::testing::Values(false, true),

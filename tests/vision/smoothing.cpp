@@ -20,9 +20,9 @@ using namespace ivy::testing::vision_cases;
 std::vector<double> values(std::size_t n, double lo, double hi, int seed) {
   std::vector<double> v;
   for (std::size_t i = 0; i < n; ++i)
-    v.push_back(lo + (hi - lo) * std::fmod(0.618034 * static_cast<double>(i + 1) * (seed + 1) +
-                                               0.1 * seed,
-                                           1.0));
+    v.push_back(
+        lo + (hi - lo) *
+                 std::fmod(0.618034 * static_cast<double>(i + 1) * (seed + 1) + 0.1 * seed, 1.0));
   return v;
 }
 
@@ -114,8 +114,8 @@ TEST(VisionSmoothing, SmoothImageFromVarImageMatchesLoop) {
   const std::vector<double> scale = {0.5, 0.25};
   std::vector<double> want_mean, want_var;
   var_by_loop(s, m, var, scale, want_mean, want_var);
-  const auto out = vision::smooth_image_fom_var_image(make(m, {2, 4, 5, 2}), make(var, {2, 4, 5, 2}),
-                                                      3, make(scale, {2}));
+  const auto out = vision::smooth_image_fom_var_image(make(m, {2, 4, 5, 2}),
+                                                      make(var, {2, 4, 5, 2}), 3, make(scale, {2}));
   expect_close(out.mean, want_mean, {2, 2, 3, 2}, 10);
   expect_close(out.var, want_var, {2, 2, 3, 2}, 10);
   const auto alias = vision::smooth_image_from_var_image(
@@ -128,7 +128,8 @@ TEST(VisionSmoothing, SmoothImageFromVarImageMatchesLoop) {
   const std::vector<double> m1 = values(20, -1, 1, 7), v1 = values(20, 0.5, 2, 8);
   std::vector<double> mean1, var1;
   var_by_loop(u, m1, v1, {0.0}, mean1, var1);
-  const auto out1 = vision::smooth_image_fom_var_image(make(m1, {4, 5, 1}), make(v1, {4, 5, 1}), 2, 0.0);
+  const auto out1 =
+      vision::smooth_image_fom_var_image(make(m1, {4, 5, 1}), make(v1, {4, 5, 1}), 2, 0.0);
   expect_close(out1.mean, mean1, {3, 4, 1}, 10);
   expect_close(out1.var, var1, {3, 4, 1}, 10);
 }
@@ -146,10 +147,14 @@ TEST(VisionSmoothing, Errors) {
   expect_error<ivy::ShapeError>([&] { vision::smooth_image_from_var_image(a, b, 2, 0.0); },
                                 "smooth_image_from_var_image", "var");
   expect_error<ivy::ShapeError>(
-      [&] { vision::smooth_image_fom_var_image(a, a, 2, make({1, 2, 3}, {3})); },
+      [&] {
+        vision::smooth_image_fom_var_image(a, a, 2, make({1, 2, 3}, {3}));
+      },
       "smooth_image_fom_var_image", "kernel_scale");
   expect_error<ivy::ShapeError>(
-      [] { vision::weighted_image_smooth(make({1, 2}, {2}), make({1, 2}, {2}), 1); },
+      [] {
+        vision::weighted_image_smooth(make({1, 2}, {2}), make({1, 2}, {2}), 1);
+      },
       "weighted_image_smooth", "mean");
 }
 

@@ -28,9 +28,9 @@ struct Point {
 // min(floor((p - lo) / res), dims - 1) of a grid of `grid` voxels; means of point and features,
 // then the count.
 std::vector<double> grid_by_loop(const std::vector<Point>& pts, const std::array<double, 3>& lo,
-                                 const std::array<double, 3>& res,
-                                 const std::array<int, 3>& dims, const std::array<int, 3>& grid,
-                                 std::size_t nf, bool bounded, const std::array<double, 3>& hi) {
+                                 const std::array<double, 3>& res, const std::array<int, 3>& dims,
+                                 const std::array<int, 3>& grid, std::size_t nf, bool bounded,
+                                 const std::array<double, 3>& hi) {
   const std::size_t c = 4 + nf;
   std::vector<double> g(static_cast<std::size_t>(grid[0] * grid[1] * grid[2]) * c, 0.0);
   for (const Point& pt : pts) {
@@ -69,17 +69,17 @@ std::vector<double> features_of(const std::vector<Point>& pts) {
 
 // Seven points in the box [0, 3]^3 (one outside it, one on its face, two sharing a voxel).
 std::vector<Point> known_points() {
-  return {{{0.5, 0.5, 0.5}, {1, 10}},   {{0.7, 0.2, 0.9}, {3, 20}},  {{2.5, 1.5, 0.5}, {5, 30}},
-          {{3.5, 1.0, 1.0}, {7, 40}},   {{1.2, 2.9, 2.1}, {9, 50}},  {{0.1, 0.3, 3.0}, {2, 60}},
+  return {{{0.5, 0.5, 0.5}, {1, 10}}, {{0.7, 0.2, 0.9}, {3, 20}}, {{2.5, 1.5, 0.5}, {5, 30}},
+          {{3.5, 1.0, 1.0}, {7, 40}}, {{1.2, 2.9, 2.1}, {9, 50}}, {{0.1, 0.3, 3.0}, {2, 60}},
           {{2.2, 2.4, 2.6}, {4, 70}}};
 }
 
 TEST(VisionVoxelGrids, BoundedDimsMatchesLoop) {
   IVY_VISION_SKIP_ON_STUB();
   const std::vector<Point> pts = known_points();
-  const auto out = vision::coords_to_voxel_grid(
-      make(coords_of(pts, true), {7, 4}), make({3, 3, 3}, {3}), "DIMS",
-      make({0, 0, 0, 3, 3, 3}, {6}), make(features_of(pts), {7, 2}));
+  const auto out =
+      vision::coords_to_voxel_grid(make(coords_of(pts, true), {7, 4}), make({3, 3, 3}, {3}), "DIMS",
+                                   make({0, 0, 0, 3, 3, 3}, {6}), make(features_of(pts), {7, 2}));
   const std::vector<double> want =
       grid_by_loop(pts, {0, 0, 0}, {1, 1, 1}, {3, 3, 3}, {3, 3, 3}, 2, true, {3, 3, 3});
   expect_close(out.grid, want, {3, 3, 3, 6}, 10);
@@ -89,7 +89,7 @@ TEST(VisionVoxelGrids, BoundedDimsMatchesLoop) {
   // By hand: voxel (0, 0, 0) holds the first two points, (2, 1, 0) the third; five points kept.
   const std::vector<double> g = out.grid.to_vector<double>();
   EXPECT_NEAR(g[5], 2, 1e-6);
-  EXPECT_NEAR(g[3], 2, 1e-5);                          // mean feature (1 + 3) / 2
+  EXPECT_NEAR(g[3], 2, 1e-5);  // mean feature (1 + 3) / 2
   EXPECT_NEAR(g[((2 * 3 + 1) * 3 + 0) * 6 + 5], 1, 1e-6);
   double total = 0;
   for (std::size_t i = 5; i < g.size(); i += 6) total += g[i];
@@ -126,7 +126,8 @@ TEST(VisionVoxelGrids, BatchesOfDifferentExtents) {
                                                 std::nullopt, make(f, {2, 3, 1}));
   EXPECT_EQ(ivy::cast(out.dims, ivy::int64).to_vector<double>(),
             (std::vector<double>{2, 1, 1, 1, 1, 1}));
-  std::vector<double> want = grid_by_loop(a, {0, 0, 0}, {1, 1, 1}, {2, 1, 1}, {2, 1, 1}, 1, false, {});
+  std::vector<double> want =
+      grid_by_loop(a, {0, 0, 0}, {1, 1, 1}, {2, 1, 1}, {2, 1, 1}, 1, false, {});
   const std::vector<double> want_b =
       grid_by_loop(b, {1, 1, 1}, {0, 1, 1}, {1, 1, 1}, {2, 1, 1}, 1, false, {});
   want.insert(want.end(), want_b.begin(), want_b.end());
@@ -134,15 +135,16 @@ TEST(VisionVoxelGrids, BatchesOfDifferentExtents) {
   expect_close(out.resolutions, {1, 1, 1, 0, 1, 1}, {2, 3});
   expect_close(out.lower_corners, {0, 0, 0, 1, 1, 1}, {2, 3});
   // Per-entry DIMS and bounds.
-  const auto dims = vision::coords_to_voxel_grid(make(c, {2, 3, 3}), make({2, 2, 2, 1, 1, 1}, {2, 3}),
-                                                 "DIMS", make({-1, -1, -1, 3, 3, 3}, {6}));
+  const auto dims =
+      vision::coords_to_voxel_grid(make(c, {2, 3, 3}), make({2, 2, 2, 1, 1, 1}, {2, 3}), "DIMS",
+                                   make({-1, -1, -1, 3, 3, 3}, {6}));
   EXPECT_EQ(ivy::cast(dims.dims, ivy::int64).to_vector<double>(),
             (std::vector<double>{2, 2, 2, 1, 1, 1}));
   ASSERT_EQ(ivy::shape(dims.grid), (ivy::Shape{2, 2, 2, 2, 4}));
-  std::vector<double> want_d = grid_by_loop(a, {-1, -1, -1}, {2, 2, 2}, {2, 2, 2}, {2, 2, 2}, 0,
-                                            true, {3, 3, 3});
-  const std::vector<double> want_d1 = grid_by_loop(b, {-1, -1, -1}, {4, 4, 4}, {1, 1, 1},
-                                                   {2, 2, 2}, 0, true, {3, 3, 3});
+  std::vector<double> want_d =
+      grid_by_loop(a, {-1, -1, -1}, {2, 2, 2}, {2, 2, 2}, {2, 2, 2}, 0, true, {3, 3, 3});
+  const std::vector<double> want_d1 =
+      grid_by_loop(b, {-1, -1, -1}, {4, 4, 4}, {1, 1, 1}, {2, 2, 2}, 0, true, {3, 3, 3});
   want_d.insert(want_d.end(), want_d1.begin(), want_d1.end());
   expect_close(dims.grid, want_d, {2, 2, 2, 2, 4}, 10);
 }
@@ -155,21 +157,35 @@ TEST(VisionVoxelGrids, Errors) {
   expect_error<ivy::ValueError>([&] { vision::coords_to_voxel_grid(c, spec, "VOXELS"); }, fn,
                                 "mode");
   expect_error<ivy::ValueError>(
-      [&] { vision::coords_to_voxel_grid(c, make({2, 0, 2}, {3}), "DIMS"); }, fn, "DIMS");
+      [&] {
+        vision::coords_to_voxel_grid(c, make({2, 0, 2}, {3}), "DIMS");
+      },
+      fn, "DIMS");
   expect_error<ivy::ValueError>(
-      [&] { vision::coords_to_voxel_grid(c, make({2, -1, 2}, {3}), "RES"); }, fn, "RES");
-  expect_error<ivy::ShapeError>([&] { vision::coords_to_voxel_grid(c, make({2, 2}, {2})); }, fn,
-                                "voxel_shape_spec");
+      [&] {
+        vision::coords_to_voxel_grid(c, make({2, -1, 2}, {3}), "RES");
+      },
+      fn, "RES");
   expect_error<ivy::ShapeError>(
-      [&] { vision::coords_to_voxel_grid(c, spec, "DIMS", make({0, 0, 0, 1}, {4})); }, fn,
-      "coord_bounds");
+      [&] {
+        vision::coords_to_voxel_grid(c, make({2, 2}, {2}));
+      },
+      fn, "voxel_shape_spec");
+  expect_error<ivy::ShapeError>(
+      [&] {
+        vision::coords_to_voxel_grid(c, spec, "DIMS", make({0, 0, 0, 1}, {4}));
+      },
+      fn, "coord_bounds");
   expect_error<ivy::ShapeError>(
       [&] {
         vision::coords_to_voxel_grid(c, spec, "DIMS", std::nullopt, make({1, 2, 3}, {3, 1}));
       },
       fn, "features");
   expect_error<ivy::ShapeError>(
-      [&] { vision::coords_to_voxel_grid(make({1, 2}, {1, 2}), spec); }, fn, "coords");
+      [&] {
+        vision::coords_to_voxel_grid(make({1, 2}, {1, 2}), spec);
+      },
+      fn, "coords");
 }
 
 TEST(VisionVoxelGrids, GradientMatchesFiniteDifferences) {
@@ -183,19 +199,25 @@ TEST(VisionVoxelGrids, GradientMatchesFiniteDifferences) {
   pts.erase(pts.begin() + 5);  // the point on the box's face would jump in and out
   const std::vector<double> coords = coords_of(pts, false), feats = features_of(pts);
   const auto grid = [&](const Array& c, const Array& f) {
-    return vision::coords_to_voxel_grid(c, f64({3, 3, 3}, {3}), "DIMS", f64({0, 0, 0, 3, 3, 3}, {6}),
-                                        f)
+    return vision::coords_to_voxel_grid(c, f64({3, 3, 3}, {3}), "DIMS",
+                                        f64({0, 0, 0, 3, 3, 3}, {6}), f)
         .grid;
   };
   const ivy::Backend& b = ivy::backend(backend_under_test());
-  ivy::testing::expect_matches_finite_differences(
-      {"coords_to_voxel_grid_wrt_features",
-       [&](const Array& f) { return grid(f64(coords, {6, 3}), f); }, feats, {6, 2}},
-      b, 1e-5);
-  ivy::testing::expect_matches_finite_differences(
-      {"coords_to_voxel_grid_wrt_coords",
-       [&](const Array& c) { return grid(c, f64(feats, {6, 2})); }, coords, {6, 3}},
-      b, 1e-5);
+  ivy::testing::expect_matches_finite_differences({"coords_to_voxel_grid_wrt_features",
+                                                   [&](const Array& f) {
+                                                     return grid(f64(coords, {6, 3}), f);
+                                                   },
+                                                   feats,
+                                                   {6, 2}},
+                                                  b, 1e-5);
+  ivy::testing::expect_matches_finite_differences({"coords_to_voxel_grid_wrt_coords",
+                                                   [&](const Array& c) {
+                                                     return grid(c, f64(feats, {6, 2}));
+                                                   },
+                                                   coords,
+                                                   {6, 3}},
+                                                  b, 1e-5);
 }
 
 }  // namespace

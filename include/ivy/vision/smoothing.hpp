@@ -43,7 +43,6 @@ VarianceSmoothing smooth_image_fom_var_image(const Array& mean, const Array& var
 
 /** The same as smooth_image_fom_var_image (whose name keeps the original's spelling). */
 VarianceSmoothing smooth_image_from_var_image(const Array& mean, const Array& var,
-                                              std::int64_t kernel_dim,
-                                              const Operand& kernel_scale);
+                                              std::int64_t kernel_dim, const Operand& kernel_scale);
 
 }  // namespace ivy::vision
