@@ -220,6 +220,30 @@ TEST(VisionQuantization, BatchesThresholdsAndNoFeatures) {
   expect_close(none.counter, std::vector<double>(kH * kW, 0.0), {kH, kW, 1});
 }
 
+// Points a reprojection can produce with no pixel: NaN or infinite coordinates (a zero depth),
+// and in depth-buffer mode a NaN depth, are dropped.
+TEST(VisionQuantization, NonFinitePointsAreDropped) {
+  IVY_VISION_SKIP_ON_STUB();
+  const double nan = std::nan(""), inf = INFINITY;
+  const Array pc = make({nan, 1, 1, inf, 1, 1, 1.2, 0.8, -inf, 2}, {5, 2});
+  const Array feat = make({1, 10, 1, 20, 2, 30, nan, 40, 1, 50}, {5, 2});
+  vision::QuantizeOptions db;
+  db.with_db = true;
+  for (bool with_db : {true, false}) {
+    const auto out =
+        vision::quantize_to_image(pc, {kH, kW}, feat, with_db ? db : vision::QuantizeOptions{});
+    std::vector<double> count(kH * kW, 0.0);
+    count[static_cast<std::size_t>(1 * kW + 1)] = with_db ? 1 : 2;
+    expect_close(out.counter, count, {kH, kW, 1});
+    if (with_db) {
+      const std::vector<double> m = out.mean.to_vector<double>();
+      const std::size_t at = static_cast<std::size_t>((1 * kW + 1) * 4);
+      EXPECT_NEAR(m[at + 2], 2.0, 1e-6);
+      EXPECT_NEAR(m[at + 3], 30.0, 1e-5);
+    }
+  }
+}
+
 TEST(VisionQuantization, Errors) {
   IVY_VISION_SKIP_ON_STUB();
   const Array pc = make({1, 1, 2, 2, 3, 3}, {3, 2});

@@ -149,6 +149,19 @@ TEST(VisionVoxelGrids, BatchesOfDifferentExtents) {
   expect_close(dims.grid, want_d, {2, 2, 2, 2, 4}, 10);
 }
 
+TEST(VisionVoxelGrids, NonFinitePointsAreDropped) {
+  IVY_VISION_SKIP_ON_STUB();
+  std::vector<Point> pts = known_points();
+  const std::vector<double> c = coords_of(pts, false);
+  std::vector<double> with_nan = c;
+  with_nan.insert(with_nan.end(), {std::nan(""), 1, 1, 1, INFINITY, 1});
+  const auto out = vision::coords_to_voxel_grid(make(with_nan, {9, 3}), make({3, 3, 3}, {3}));
+  const auto ref = vision::coords_to_voxel_grid(make(c, {7, 3}), make({3, 3, 3}, {3}));
+  expect_close(out.grid, ref.grid, 10);
+  expect_close(out.lower_corners, ref.lower_corners);
+  expect_close(out.resolutions, ref.resolutions);
+}
+
 TEST(VisionVoxelGrids, Errors) {
   IVY_VISION_SKIP_ON_STUB();
   const Array c = make(coords_of(known_points(), false), {7, 3});
