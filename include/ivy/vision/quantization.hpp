@@ -11,7 +11,11 @@
 
 namespace ivy::vision {
 
-/** The optional arguments of quantize_to_image (d = the number of feature channels). */
+/**
+ * The optional arguments of quantize_to_image (d = the number of feature channels). An Operand
+ * set from a named Array refers to it (keep the array alive until the call); one set from a
+ * temporary owns it.
+ */
 struct QuantizeOptions {
   /** The features of empty pixels: a scalar or an array broadcastable to [BS..., H, W, d]. */
   Operand feat_prior = 0.0;
