@@ -232,6 +232,11 @@ void bind_vision(nb::module_& parent) {
             as_array(e, "vision.inv_ext_mat_and_intrinsics_to_cam_geometry_object"), in);
       },
       nb::arg("inv_ext_mat"), nb::arg("intrinsics"));
+  bind_vision_quantization(m);
+  bind_vision_smoothing(m);
+  bind_vision_padding(m);
+  bind_vision_mesh(m);
+  bind_vision_voxel_grids(m);
   bind_vision_sdf(m);
   bind_vision_implicit(m);
   bind_vision_two_view_geometry(m);

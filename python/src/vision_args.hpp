@@ -28,4 +28,12 @@ inline std::array<std::int64_t, 2> dims2(nb::handle h, const char* fn) {
   return {s[0], s[1]};
 }
 
+/** A Python float or int (a scalar Operand) or an array (as_array). */
+inline ivy::Operand array_or_scalar(nb::handle h, const char* fn) {
+  if (nb::isinstance<nb::float_>(h) ||
+      (nb::isinstance<nb::int_>(h) && !nb::isinstance<nb::bool_>(h)))
+    return ivy::Operand(nb::cast<double>(h));
+  return as_array(h, fn);
+}
+
 }  // namespace ivypy::vision_args

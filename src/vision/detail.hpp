@@ -180,3 +180,62 @@ inline Array unit(const Array& v) {
 }
 
 }  // namespace ivy::vision::detail
+
+// ---- Shared by the rendering modules (quantization, smoothing, padding, mesh, voxel grids) ----
+
+namespace ivy::vision::detail {
+
+/** x[..., begin:end, ...] along one axis (a negative axis counts from the end). */
+inline Array axis_range(const Array& x, int axis, std::int64_t begin, std::int64_t end) {
+  const int a = axis < 0 ? axis + static_cast<int>(x.ndim()) : axis;
+  std::vector<Slice> s(static_cast<std::size_t>(a) + 1);
+  s.back() = Slice{begin, end};
+  return ivy::slice(x, s);
+}
+
+/** ShapeError unless x has at least `rank` dimensions; `layout` names them ("[...,H,W,D]"). */
+inline void need_rank(std::string_view fn, std::string_view what, const Array& x, std::size_t rank,
+                      std::string_view layout) {
+  if (x.shape().size() < rank) {
+    shape_error(fn, x,
+                std::string(what) + ": expected shape " + std::string(layout) + ", got " +
+                    shape_str(x.shape()));
+  }
+}
+
+/**
+ * Combines the rows of updates [M, C] into a zero [slots, C] array at the int64 slot indices
+ * [M] with `reduction` (ivy::scatter_nd's); a slot index equal to `slots` drops its row (a point
+ * outside the image or grid), so no index is ever out of range.
+ */
+inline Array scatter_rows_or_drop(const Array& slot, const Array& updates, std::int64_t slots,
+                                  std::string_view reduction = "sum") {
+  const std::int64_t m = slot.shape()[0];
+  const Array rows = ivy::scatter_nd(ivy::reshape(slot, {m, 1}), updates,
+                                     {slots + 1, updates.shape().back()}, reduction);
+  return axis_range(rows, 0, 0, slots);
+}
+
+/**
+ * An array-or-scalar argument as an array of `shape` in x's dtype: a scalar fills it, an array
+ * must broadcast to it (ShapeError naming `what` otherwise).
+ */
+inline Array fill_to(std::string_view fn, std::string_view what, const Operand& v,
+                     const Shape& shape, const Array& x) {
+  if (!v.is_array()) return ivy::full(shape, v.scalar(), like(x));
+  const Array& a = v.array();
+  const Shape s = a.shape();
+  bool ok = s.size() <= shape.size();
+  for (std::size_t i = 0; ok && i < s.size(); ++i) {
+    const std::int64_t d = s[s.size() - 1 - i];
+    ok = d == 1 || d == shape[shape.size() - 1 - i];
+  }
+  if (!ok) {
+    shape_error(fn, a,
+                std::string(what) + ": expected a scalar or a shape broadcastable to " +
+                    shape_str(shape) + ", got " + shape_str(s));
+  }
+  return ivy::broadcast_to(ivy::cast(a, x.dtype()), shape);
+}
+
+}  // namespace ivy::vision::detail
