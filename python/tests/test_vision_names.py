@@ -6,8 +6,6 @@ import re
 import ivycpp as xp
 
 DOCS = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "vision.md")
-# Python-only spellings: the correctly spelled alias of the original's misspelt function.
-PYTHON_ONLY = {"smooth_image_from_var_image"}
 
 
 def public_names():
@@ -18,7 +16,7 @@ def test_python_module_has_exactly_the_cpp_list():
     cpp = set(xp.vision._cpp_names)
     assert len(cpp) == len(xp.vision._cpp_names), "a name is listed twice"
     assert cpp - public_names() == set(), "in C++, missing from ivycpp.vision"
-    assert public_names() - cpp - PYTHON_ONLY == set(), "in ivycpp.vision, missing from C++"
+    assert public_names() - cpp == set(), "in ivycpp.vision, missing from C++"
 
 
 def test_docs_table_names_every_function():
