@@ -1,9 +1,10 @@
 // ivy-vision-demo: the original ivy_vision run-through in C++. A synthetic scene (apps/
 // vision_scene.hpp) is rendered from two cameras; camera 2's image is warped into camera 1
-// through camera 1's depth (bilinearly_interpolate_image) and camera 1's image is forward-warped
-// into camera 2 with depth ordering (quantize_to_image); the points of both views are voxelised
-// (coords_to_voxel_grid) and the grid is seen from above. Everything runs on every backend of the
-// build; the program checks that the backends agree and draws the default backend's results.
+// through camera 1's depth (bilinearly_interpolate_image) and camera 1's image is splatted
+// (forward-warped) into camera 2 with depth ordering (quantize_to_image); the points of both
+// views are voxelised (coords_to_voxel_grid) and the grid is seen from above. Everything runs on
+// every backend of the build; the program checks that the backends agree and draws the default
+// backend's results.
 //   ivy-vision-demo [--out ivy_vision_demo.png] [--size H W]
 #include <algorithm>
 #include <cmath>
@@ -11,6 +12,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ivy/ivy.hpp"
@@ -30,7 +32,7 @@ constexpr double kNear = 3.0, kFar = 16.0;  // the depth colour scale, metres
 /** The demo's results on one backend, each an image [H, W, C]. */
 struct Results {
   std::string backend;
-  Array rgb1, depth1, rgb2, depth2, warped2to1;
+  Array rgb1, depth1, rgb2, depth2, warped2to1, splatted1to2, voxel_top;
 };
 
 /**
@@ -54,6 +56,61 @@ Array warp_into(const ivy_demo::View& from, const ivy_demo::View& to) {
   return ivy::where(visible, vision::bilinearly_interpolate_image(from.rgb, xy), 0.5);
 }
 
+/** Camera 1's points and colours [H * W, 3] each, seen from the world. */
+std::pair<Array, Array> world_points(const ivy_demo::View& view) {
+  const Array world = vision::depth_to_world_coords(view.depth, view.camera.inv_full_mats_homo);
+  const ivy::Shape s = ivy::shape(world);
+  const Array xyz = ivy::split(world, std::vector<std::int64_t>{3, 1}, -1)[0];
+  return {ivy::reshape(xyz, {s[0] * s[1], 3}), ivy::reshape(view.rgb, {s[0] * s[1], 3})};
+}
+
+/**
+ * `from`'s image forward-warped into `to` with depth ordering: every pixel of `from` goes to
+ * where `to` sees its world point, the nearest one winning each pixel (quantize_to_image with
+ * a depth buffer); pixels that receive no point are grey.
+ */
+Array splat_into(const ivy_demo::View& from, const ivy_demo::View& to) {
+  const auto [points, colours] = world_points(from);
+  const Array ds = vision::world_to_ds_pixel_coords(points, to.camera.full_mats_homo);
+  const std::vector<Array> parts = ivy::split(ds, std::vector<std::int64_t>{2, 1}, -1);
+  const ivy::Shape s = ivy::shape(to.rgb);
+  vision::QuantizeOptions options;
+  options.with_db = true;
+  const vision::QuantizedImage q = vision::quantize_to_image(
+      ivy::divide(parts[0], parts[1]), {s[0], s[1]}, ivy::concat({parts[1], colours}, -1), options);
+  const Array colour = ivy::split(q.mean, std::vector<std::int64_t>{3, 3}, -1)[1];
+  return ivy::where(ivy::greater(q.counter, 0.0), colour, 0.5);
+}
+
+constexpr std::int64_t kVoxels = 48;  // along x and y; 16 along z
+
+/**
+ * The points of both views in a voxel grid over x in [-4, 4], y in [-1, 8.5], z in [-0.1, 3]
+ * (coords_to_voxel_grid), seen from above: each column shows its highest occupied voxel's mean
+ * colour, [kVoxels, kVoxels, 3] with +y (away from the cameras) up. Empty columns are white.
+ */
+Array voxel_top_view(const ivy_demo::View& a, const ivy_demo::View& b, const ivy::Options& opts) {
+  const auto [pa, ca] = world_points(a);
+  const auto [pb, cb] = world_points(b);
+  const vision::VoxelGrid grid = vision::coords_to_voxel_grid(
+      ivy::concat({pa, pb}, 0), ivy::array(std::vector<double>{kVoxels, kVoxels, 16}, {3}, opts),
+      "DIMS", ivy::array(std::vector<double>{-4.0, -1.0, -0.1, 4.0, 8.5, 3.0}, {6}, opts),
+      ivy::concat({ca, cb}, 0));
+  const ivy::Shape gs = ivy::shape(grid.grid);  // [X, Y, Z, 3 + 3 + 1]
+  const std::vector<double> g = grid.grid.to_vector<double>();
+  std::vector<double> top(static_cast<std::size_t>(kVoxels * kVoxels * 3), 1.0);
+  for (std::int64_t x = 0; x < gs[0]; ++x)
+    for (std::int64_t y = 0; y < gs[1]; ++y)
+      for (std::int64_t z = gs[2] - 1; z >= 0; --z) {
+        const std::size_t v = static_cast<std::size_t>(((x * gs[1] + y) * gs[2] + z) * gs[3]);
+        if (g[v + 6] <= 0) continue;
+        const std::size_t pixel = static_cast<std::size_t>(((kVoxels - 1 - y) * kVoxels + x) * 3);
+        for (std::size_t c = 0; c < 3; ++c) top[pixel + c] = g[v + 3 + c];
+        break;
+      }
+  return ivy::array(top, {kVoxels, kVoxels, 3}, opts);
+}
+
 Results run(const std::string& backend, const std::array<std::int64_t, 2>& dims) {
   const ivy::Options opts = ivy::Options(ivy::float32).on(ivy::backend(backend));
   ivy_demo::CameraSpec spec1 = kCamera1, spec2 = kCamera2;
@@ -62,11 +119,18 @@ Results run(const std::string& backend, const std::array<std::int64_t, 2>& dims)
       ivy_demo::render_scene(ivy_demo::make_camera(spec1, dims, opts), dims, opts);
   const ivy_demo::View view2 =
       ivy_demo::render_scene(ivy_demo::make_camera(spec2, dims, opts), dims, opts);
-  return {backend, view1.rgb, view1.depth, view2.rgb, view2.depth, warp_into(view2, view1)};
+  return {backend,
+          view1.rgb,
+          view1.depth,
+          view2.rgb,
+          view2.depth,
+          warp_into(view2, view1),
+          splat_into(view1, view2),
+          voxel_top_view(view1, view2, opts)};
 }
 
 std::vector<Array> outputs(const Results& r) {
-  return {r.rgb1, r.depth1, r.rgb2, r.depth2, r.warped2to1};
+  return {r.rgb1, r.depth1, r.rgb2, r.depth2, r.warped2to1, r.splatted1to2, r.voxel_top};
 }
 
 /** The largest absolute difference between two results of the same computation. */
@@ -88,6 +152,17 @@ ivy_demo::Image colour_image(const Array& rgb) {
   ivy_demo::Image image{static_cast<int>(s[1]), static_cast<int>(s[0]), {}};
   for (const double v : rgb.to_vector<double>()) image.rgb.push_back(byte(v));
   return image;
+}
+
+/** The image with each pixel repeated factor x factor times. */
+ivy_demo::Image enlarged(const ivy_demo::Image& in, int factor) {
+  ivy_demo::Image out{in.width * factor, in.height * factor, {}};
+  for (int y = 0; y < out.height; ++y)
+    for (int x = 0; x < out.width; ++x) {
+      const std::size_t i = 3 * (static_cast<std::size_t>(y / factor) * in.width + x / factor);
+      out.rgb.insert(out.rgb.end(), {in.rgb[i], in.rgb[i + 1], in.rgb[i + 2]});
+    }
+  return out;
 }
 
 /** [H, W, 1] depths as grey levels, white at kNear and black at kFar. */
@@ -148,7 +223,9 @@ int main(int argc, char** argv) {
        {"camera 1: depth (white near)", depth_image(r.depth1)},
        {"camera 2: colour", colour_image(r.rgb2)},
        {"camera 2: depth", depth_image(r.depth2)},
-       {"camera 2 warped into camera 1 (grey: occluded/outside)", colour_image(r.warped2to1)}},
+       {"camera 2 warped into camera 1", colour_image(r.warped2to1)},
+       {"camera 1 splatted into camera 2", colour_image(r.splatted1to2)},
+       {"voxel grid of both views, from above", enlarged(colour_image(r.voxel_top), 2)}},
       3, 2);
   std::cout << "wrote " << out << "\n";
   if (!agree) {
