@@ -12,7 +12,6 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "ivy/ivy.hpp"
@@ -36,13 +35,13 @@ struct Results {
 };
 
 /**
- * Camera `from`'s colours seen from camera `to`: each pixel of `to` sampled in `from`'s image
- * where its world point lands. Points that leave `from`'s image, or that `from` sees behind
- * something nearer (its depth there is smaller than the point's by over 5 %), are drawn grey.
+ * Camera `from`'s colours seen from camera `to`: each pixel of `to` (its world points
+ * to_world [H, W, 4]) sampled in `from`'s image where its world point lands. Points that leave
+ * `from`'s image, or that `from` sees behind something nearer (its depth there is smaller than the
+ * point's by over 5 %), are drawn grey.
  */
-Array warp_into(const ivy_demo::View& from, const ivy_demo::View& to) {
-  const Array world = vision::depth_to_world_coords(to.depth, to.camera.inv_full_mats_homo);
-  const Array ds = vision::world_to_ds_pixel_coords(world, from.camera.full_mats_homo);
+Array warp_into(const ivy_demo::View& from, const Array& to_world) {
+  const Array ds = vision::world_to_ds_pixel_coords(to_world, from.camera.full_mats_homo);
   const std::vector<Array> parts = ivy::split(ds, std::vector<std::int64_t>{2, 1}, -1);
   const Array xy = ivy::divide(parts[0], parts[1]);
   const ivy::Shape s = ivy::shape(from.rgb);
@@ -56,12 +55,17 @@ Array warp_into(const ivy_demo::View& from, const ivy_demo::View& to) {
   return ivy::where(visible, vision::bilinearly_interpolate_image(from.rgb, xy), 0.5);
 }
 
-/** Camera 1's points and colours [H * W, 3] each, seen from the world. */
-std::pair<Array, Array> world_points(const ivy_demo::View& view) {
+/** A view's pixels in the world, computed once from its depth and shared by the steps below. */
+struct Cloud {
+  Array world;        ///< [H, W, 4] homogeneous world points
+  Array xyz, colour;  ///< [H * W, 3] each: the same points as a list, and their colours
+};
+
+Cloud cloud_of(const ivy_demo::View& view) {
   const Array world = vision::depth_to_world_coords(view.depth, view.camera.inv_full_mats_homo);
   const ivy::Shape s = ivy::shape(world);
   const Array xyz = ivy::split(world, std::vector<std::int64_t>{3, 1}, -1)[0];
-  return {ivy::reshape(xyz, {s[0] * s[1], 3}), ivy::reshape(view.rgb, {s[0] * s[1], 3})};
+  return {world, ivy::reshape(xyz, {s[0] * s[1], 3}), ivy::reshape(view.rgb, {s[0] * s[1], 3})};
 }
 
 /**
@@ -69,15 +73,15 @@ std::pair<Array, Array> world_points(const ivy_demo::View& view) {
  * where `to` sees its world point, the nearest one winning each pixel (quantize_to_image with
  * a depth buffer); pixels that receive no point are grey.
  */
-Array splat_into(const ivy_demo::View& from, const ivy_demo::View& to) {
-  const auto [points, colours] = world_points(from);
-  const Array ds = vision::world_to_ds_pixel_coords(points, to.camera.full_mats_homo);
+Array splat_into(const Cloud& from, const ivy_demo::View& to) {
+  const Array ds = vision::world_to_ds_pixel_coords(from.xyz, to.camera.full_mats_homo);
   const std::vector<Array> parts = ivy::split(ds, std::vector<std::int64_t>{2, 1}, -1);
   const ivy::Shape s = ivy::shape(to.rgb);
   vision::QuantizeOptions options;
   options.with_db = true;
-  const vision::QuantizedImage q = vision::quantize_to_image(
-      ivy::divide(parts[0], parts[1]), {s[0], s[1]}, ivy::concat({parts[1], colours}, -1), options);
+  const vision::QuantizedImage q =
+      vision::quantize_to_image(ivy::divide(parts[0], parts[1]), {s[0], s[1]},
+                                ivy::concat({parts[1], from.colour}, -1), options);
   const Array colour = ivy::split(q.mean, std::vector<std::int64_t>{3, 3}, -1)[1];
   return ivy::where(ivy::greater(q.counter, 0.0), colour, 0.5);
 }
@@ -89,13 +93,12 @@ constexpr std::int64_t kVoxels = 48;  // along x and y; 16 along z
  * (coords_to_voxel_grid), seen from above: each column shows its highest occupied voxel's mean
  * colour, [kVoxels, kVoxels, 3] with +y (away from the cameras) up. Empty columns are white.
  */
-Array voxel_top_view(const ivy_demo::View& a, const ivy_demo::View& b, const ivy::Options& opts) {
-  const auto [pa, ca] = world_points(a);
-  const auto [pb, cb] = world_points(b);
+Array voxel_top_view(const Cloud& a, const Cloud& b, const ivy::Options& opts) {
   const vision::VoxelGrid grid = vision::coords_to_voxel_grid(
-      ivy::concat({pa, pb}, 0), ivy::array(std::vector<double>{kVoxels, kVoxels, 16}, {3}, opts),
-      "DIMS", ivy::array(std::vector<double>{-4.0, -1.0, -0.1, 4.0, 8.5, 3.0}, {6}, opts),
-      ivy::concat({ca, cb}, 0));
+      ivy::concat({a.xyz, b.xyz}, 0),
+      ivy::array(std::vector<double>{kVoxels, kVoxels, 16}, {3}, opts), "DIMS",
+      ivy::array(std::vector<double>{-4.0, -1.0, -0.1, 4.0, 8.5, 3.0}, {6}, opts),
+      ivy::concat({a.colour, b.colour}, 0));
   const ivy::Shape gs = ivy::shape(grid.grid);  // [X, Y, Z, 3 + 3 + 1]
   const std::vector<double> g = grid.grid.to_vector<double>();
   std::vector<double> top(static_cast<std::size_t>(kVoxels * kVoxels * 3), 1.0);
@@ -119,14 +122,15 @@ Results run(const std::string& backend, const std::array<std::int64_t, 2>& dims)
       ivy_demo::render_scene(ivy_demo::make_camera(spec1, dims, opts), dims, opts);
   const ivy_demo::View view2 =
       ivy_demo::render_scene(ivy_demo::make_camera(spec2, dims, opts), dims, opts);
+  const Cloud cloud1 = cloud_of(view1), cloud2 = cloud_of(view2);
   return {backend,
           view1.rgb,
           view1.depth,
           view2.rgb,
           view2.depth,
-          warp_into(view2, view1),
-          splat_into(view1, view2),
-          voxel_top_view(view1, view2, opts)};
+          warp_into(view2, cloud1.world),
+          splat_into(cloud1, view2),
+          voxel_top_view(cloud1, cloud2, opts)};
 }
 
 std::vector<Array> outputs(const Results& r) {
