@@ -1,0 +1,39 @@
+#pragma once
+// Internal to the ivy::robot sources: argument checks that raise typed errors naming the function
+// and backend ("ivy::robot::<fn>").
+#include <string>
+#include <string_view>
+
+#include "ivy/core/errors.hpp"
+#include "ivy/ivy.hpp"
+
+namespace ivy::robot::detail {
+
+inline std::string qualified(std::string_view fn) { return "robot::" + std::string(fn); }
+
+[[noreturn]] inline void shape_error(std::string_view fn, const Array& x, const std::string& what) {
+  ivy::detail::raise<ShapeError>(qualified(fn), x.backend_name(), what);
+}
+[[noreturn]] inline void value_error(std::string_view fn, std::string_view backend,
+                                     const std::string& what) {
+  ivy::detail::raise<ValueError>(qualified(fn), backend, what);
+}
+
+/** DTypeError naming `what` unless x holds floats. */
+inline void need_float(std::string_view fn, std::string_view what, const Array& x) {
+  if (!is_floating(x.dtype()))
+    ivy::detail::raise<DTypeError>(
+        qualified(fn), x.backend_name(),
+        std::string(what) + " must be a float array, got " + std::string(dtype_name(x.dtype())));
+}
+
+/** ShapeError naming `what` unless x has rank >= min_rank and, when last >= 0, last dim `last`. */
+inline void need_shape(std::string_view fn, std::string_view what, const Array& x,
+                       std::size_t min_rank, std::int64_t last, const std::string& expected) {
+  const Shape s = x.shape();
+  if (s.size() < min_rank || (last >= 0 && s.back() != last))
+    shape_error(fn, x,
+                std::string(what) + ": expected shape " + expected + ", got " + shape_str(s));
+}
+
+}  // namespace ivy::robot::detail
