@@ -18,7 +18,7 @@ from ._ivycpp import (Array, Device, DType, Error, ShapeError, DTypeError, Index
 from ._composites import *  # noqa: F401,F403
 from ._signatures import *  # noqa: F401,F403
 from ._stateful import *  # noqa: F401,F403
-from . import fft, linalg, mech, vision  # noqa: F401
+from . import fft, linalg, mech, robot, vision  # noqa: F401
 from ._dtypes import *  # noqa: F401,F403
 from ._info import __array_namespace_info__  # noqa: F401
 
