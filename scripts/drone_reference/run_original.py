@@ -10,7 +10,7 @@ backend), ivy_robot.sample_spline_path, ivy_robot.rigid_mobile.RigidMobile,
 ivy_mech.rot_vec_pose_to_mat_pose, ivy_mech.make_transformation_homogeneous,
 ivy_vision.containers.PrimitiveScene.sdf, ivy.execute_with_gradients, ivy.SGD.
 
-Output: tests/data/drone_original_run.json (see --out).
+Output: tests/reference/drone_original_run.json (see --out).
 
 How to recreate the scratch virtual environment (outside the repo)
 -----------------------------------------------------------------

@@ -1,0 +1,129 @@
+#include "drone_planner.hpp"
+
+#include <chrono>
+#include <stdexcept>
+
+#include "ivy/grad.hpp"
+#include "ivy/ivy.hpp"
+#include "ivy/stateful.hpp"
+
+namespace ivy_drone {
+namespace {
+
+using ivy::Array;
+
+ivy::Options float32_on(const Settings& s) {
+  ivy::Options o(ivy::float32);
+  return s.backend.empty() ? o : o.on(ivy::backend(s.backend));
+}
+
+Array matrix(const std::vector<std::vector<double>>& rows, std::int64_t cols,
+             const ivy::Options& o) {
+  std::vector<double> flat;
+  for (const auto& r : rows) flat.insert(flat.end(), r.begin(), r.end());
+  return ivy::array(flat, {static_cast<std::int64_t>(rows.size()), cols}, o);
+}
+
+Array unit_interval(int n, const ivy::Options& o) {
+  return ivy::expand_dims(ivy::linspace(0.0, 1.0, n, -1, true, o), -1);
+}
+
+PathSnapshot snapshot(const Array& body, const Array& sdf) {
+  PathSnapshot s;
+  s.body = body.to_vector<double>();
+  s.sdf = sdf.to_vector<double>();
+  s.samples = static_cast<int>(body.shape()[0]);
+  s.body_points = static_cast<int>(body.shape()[1]);
+  return s;
+}
+
+std::unique_ptr<ivy::Optimizer> make_optimizer(const Settings& s) {
+  if (s.optimizer == "sgd") return std::make_unique<ivy::SGD>(s.lr);
+  if (s.optimizer == "adam") return std::make_unique<ivy::Adam>(s.lr);
+  throw std::invalid_argument("unknown optimizer '" + s.optimizer + "' (sgd or adam)");
+}
+
+}  // namespace
+
+Problem<Array> make_problem(const Scene& scene, const Settings& settings) {
+  const ivy::Options o = float32_on(settings);
+  const auto nc = static_cast<std::int64_t>(scene.cuboid_dims.size());
+  // The original's cuboid frames: ext = inv(homogeneous(inv_ext))[..., :3, :].
+  const Array inv_ext = ivy::reshape(matrix(scene.cuboid_inv_ext_mats, 12, o), {nc, 3, 4});
+  const Array ext = ivy::inv(ivy::mech::make_transformation_homogeneous(inv_ext));
+  Problem<Array> p;
+  p.anchor_points = unit_interval(settings.learnable_anchors + 2, o);
+  p.query_points = unit_interval(settings.samples, o);
+  p.start_pose = ivy::array(scene.start_pose, {1, 6}, o);
+  p.target_pose = ivy::array(scene.target_pose, {1, 6}, o);
+  p.rel_body_points = matrix(scene.rel_body_points, 3, o);
+  p.cuboid_ext_mats = ivy::slice(ext, {ivy::Slice{}, ivy::Slice{0, 3}, ivy::Slice{}});
+  p.cuboid_dims = matrix(scene.cuboid_dims, 3, o);
+  p.cost_kind = settings.cost;
+  return p;
+}
+
+Array initial_anchors(const Scene& scene, const Settings& settings) {
+  // linspace(start, target, NL + 2)[1:-1], as the original, in float32.
+  const ivy::Options o = float32_on(settings);
+  const Array start = ivy::array(scene.start_pose, {1, 6}, o);
+  const Array target = ivy::array(scene.target_pose, {1, 6}, o);
+  const int n = settings.learnable_anchors;
+  const Array fractions =
+      ivy::slice(unit_interval(n + 2, o), {ivy::Slice{1, n + 1}, ivy::Slice{}});  // NL x 1
+  return ivy::add(start, ivy::multiply(fractions, ivy::subtract(target, start)));
+}
+
+PlanResult plan(const Scene& scene, const Settings& settings,
+                const std::function<void(const IterationRecord&)>& progress) {
+  if (settings.learnable_anchors < 1) throw std::invalid_argument("--anchors must be >= 1");
+  if (settings.samples < 2) throw std::invalid_argument("the path needs at least 2 samples");
+  if (settings.max_iterations < 1) throw std::invalid_argument("--iterations must be >= 1");
+  const Problem<Array> problem = make_problem(scene, settings);
+  std::unique_ptr<ivy::Optimizer> optimizer = make_optimizer(settings);
+  ivy::Container variables{{"anchors", initial_anchors(scene, settings)}};
+
+  PlanResult result;
+  result.backend = std::string(problem.start_pose.backend_name());
+  const auto began = std::chrono::steady_clock::now();
+  for (int it = 0; it < settings.max_iterations; ++it) {
+    // The terms come back as extras: arrays made inside the differentiated function are the
+    // transform's own on some backends (MLX) and must not be read outside it.
+    const ivy::ContainerGradResult g = ivy::execute_with_gradients(
+        [&](const ivy::Container& v) -> std::vector<Array> {
+          const Evaluation<Array> e = evaluate(problem, v["anchors"].array());
+          return {e.cost, e.length, e.collision, e.sdf, e.body};
+        },
+        variables);
+    const Array& sdf = g.extras[2];
+    IterationRecord r;
+    r.iteration = it;
+    r.cost = g.value.item<double>();
+    r.length = g.extras[0].item<double>();
+    r.collision = g.extras[1].item<double>();
+    r.min_sdf = ivy::min(sdf).item<double>();
+    const bool colliding = r.min_sdf < settings.clearance;
+    const bool last = !colliding || it + 1 == settings.max_iterations;
+    if (it == 0) result.initial = snapshot(g.extras[3], sdf);
+    if (last) {
+      result.collision_free = !colliding;
+      result.final_path = snapshot(g.extras[3], sdf);
+      result.final_anchors = variables["anchors"].array().to_vector<double>();
+    } else {
+      variables = optimizer->step(variables, g.grads);
+    }
+    result.iterations = it + 1;
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+    r.iterations_per_second = (it + 1) / elapsed;
+    result.history.push_back(r);
+    if (progress) progress(r);
+    if (last) break;
+  }
+  result.seconds_per_iteration =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count() /
+      result.iterations;
+  return result;
+}
+
+}  // namespace ivy_drone
