@@ -111,7 +111,8 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::IsMember({"sgd", "adam"}));
   app.add_option("--cost", o.cost,
-                 "path: length of every body point's path + 10 * collision; original: the "
+                 "path: the drone's path length (mean over its body points) + 10 * collision; "
+                 "original: the "
                  "original demo's cost, whose length term is constant")
       ->capture_default_str()
       ->check(CLI::IsMember({"path", "original"}));
