@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ivy/ivy.hpp"
+#include "support/library_error.hpp"
 #include "support/support_record.hpp"
 
 namespace ivy::testing::vision_cases {
@@ -127,15 +128,7 @@ inline Vec3 host_cam_to_world(const std::vector<double>& ext, const Vec3& p) {
 template <class E>
 inline void expect_error(const std::function<void()>& f, const std::string& fn,
                          const std::string& detail = "") {
-  try {
-    f();
-    ADD_FAILURE() << "no error from " << fn;
-  } catch (const E& e) {
-    const std::string msg = e.what();
-    EXPECT_NE(msg.find("ivy::vision::" + fn), std::string::npos) << msg;
-    EXPECT_NE(msg.find(backend_under_test()), std::string::npos) << msg;
-    if (!detail.empty()) EXPECT_NE(msg.find(detail), std::string::npos) << msg;
-  }
+  ivy::testing::expect_library_error<E>(f, "ivy::vision::" + fn, detail);
 }
 
 }  // namespace ivy::testing::vision_cases
