@@ -21,6 +21,11 @@ The scene (cuboids as inverse extrinsic matrices [NC, 3, 4] and dimensions [NC, 
 points, the start and target poses) is read from JSON: --scene, else the drone_scene.json
 shipped next to this module (build tree and wheel), else the source tree's data/.
 
+With the shipped scene, --cost original and the defaults find a path in 13 iterations;
+--cost path with the defaults does not (the length term balances the mean clearance while a few
+body points are still inside a cuboid: exit 1), while larger SGD steps get there by overshooting,
+e.g. --cost path --lr 0.2 --anchors 4 in 16 iterations. docs/python.md.
+
 Exit status: 0 when a collision-free path was found, 1 when none was within --iterations,
 2 for a bad scene file (the message names the file and the field) or bad options.
 """
