@@ -1,0 +1,1 @@
+"""ivycpp.demos: runnable demos of the Python package (``python -m ivycpp.demos.drone``)."""
