@@ -85,17 +85,6 @@ std::vector<Case> cases() {
   };
 }
 
-class MechGradient : public ::testing::TestWithParam<std::size_t> {};
-
-TEST_P(MechGradient, MatchesFiniteDifferences) {
-  if (backend_under_test() == "stub") GTEST_SKIP() << "the stub backend holds no arrays";
-  if (!ivy::supports_dtype(ivy::backend(backend_under_test()), ivy::float64))
-    GTEST_SKIP() << "needs float64";
-  ivy::testing::expect_matches_finite_differences(cases()[GetParam()],
-                                                  ivy::backend(backend_under_test()), 1e-6);
-}
-
-INSTANTIATE_TEST_SUITE_P(Mech, MechGradient, ::testing::Range<std::size_t>(0, cases().size()),
-                         [](const auto& info) { return cases()[info.param].name; });
+IVY_FINITE_DIFFERENCE_SUITE(Mech, MechGradient, cases, 1e-6);
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "ivy/grad.hpp"
 #include "ivy/ivy.hpp"
+#include "support/support_record.hpp"
 
 namespace ivy::testing {
 
@@ -64,4 +65,24 @@ inline void expect_matches_finite_differences(const GradientCase& c, const Backe
   }
 }
 
+/** One case of a finite-difference suite on the backend under test (skipped, saying why, on the
+ * stub backend, which holds no arrays, and on a backend without float64). */
+inline void check_finite_difference_case(const GradientCase& c, double tolerance) {
+  if (backend_under_test() == "stub") GTEST_SKIP() << "the stub backend holds no arrays";
+  if (!supports_dtype(backend(backend_under_test()), float64)) GTEST_SKIP() << "needs float64";
+  expect_matches_finite_differences(c, backend(backend_under_test()), tolerance);
+}
+
 }  // namespace ivy::testing
+
+/**
+ * A parametrised suite `Suite` (instantiated as `Prefix`) with one MatchesFiniteDifferences test
+ * per element of `cases()`, a function returning std::vector<ivy::testing::GradientCase>.
+ */
+#define IVY_FINITE_DIFFERENCE_SUITE(Prefix, Suite, cases, tolerance)                        \
+  class Suite : public ::testing::TestWithParam<std::size_t> {};                            \
+  TEST_P(Suite, MatchesFiniteDifferences) {                                                 \
+    ::ivy::testing::check_finite_difference_case(cases()[GetParam()], tolerance);           \
+  }                                                                                         \
+  INSTANTIATE_TEST_SUITE_P(Prefix, Suite, ::testing::Range<std::size_t>(0, cases().size()), \
+                           [](const auto& info) { return cases()[info.param].name; })

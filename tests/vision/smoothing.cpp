@@ -191,18 +191,6 @@ std::vector<ivy::testing::GradientCase> grad_cases() {
   };
 }
 
-class VisionSmoothingGradient : public ::testing::TestWithParam<std::size_t> {};
-
-TEST_P(VisionSmoothingGradient, MatchesFiniteDifferences) {
-  IVY_VISION_SKIP_ON_STUB();
-  if (!ivy::supports_dtype(ivy::backend(backend_under_test()), ivy::float64))
-    GTEST_SKIP() << "needs float64";
-  ivy::testing::expect_matches_finite_differences(grad_cases()[GetParam()],
-                                                  ivy::backend(backend_under_test()), 1e-5);
-}
-
-INSTANTIATE_TEST_SUITE_P(Vision, VisionSmoothingGradient,
-                         ::testing::Range<std::size_t>(0, grad_cases().size()),
-                         [](const auto& info) { return grad_cases()[info.param].name; });
+IVY_FINITE_DIFFERENCE_SUITE(Vision, VisionSmoothingGradient, grad_cases, 1e-5);
 
 }  // namespace
