@@ -1,7 +1,6 @@
 #include "loss_plot.hpp"
 
-#include <cairo.h>
-#include <fontconfig/fontconfig.h>
+#include "cairo_canvas.hpp"
 
 #include <algorithm>
 #include <array>
@@ -24,9 +23,6 @@ struct Rgb {
 };
 constexpr std::array<Rgb, 4> kColours = {
     {{0.84, 0.15, 0.16}, {0.12, 0.47, 0.71}, {0.17, 0.63, 0.17}, {0.58, 0.40, 0.74}}};
-
-using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
-using Context = std::unique_ptr<cairo_t, decltype(&cairo_destroy)>;
 
 /** A plot area: epochs along x, log10 of the values (whole decades lo..hi) along y. */
 struct Panel {
@@ -54,14 +50,6 @@ Panel panel_for(double top, double bottom, const std::vector<Curve>& curves) {
           std::max(std::ceil(hi), std::floor(lo) + 1)};
 }
 
-void text(cairo_t* cr, double x, double y, const std::string& s, double align_x, double size) {
-  cairo_set_font_size(cr, size);
-  cairo_text_extents_t e;
-  cairo_text_extents(cr, s.c_str(), &e);
-  cairo_move_to(cr, x - align_x * e.width - e.x_bearing, y - e.height / 2 - e.y_bearing);
-  cairo_show_text(cr, s.c_str());
-}
-
 void horizontal(cairo_t* cr, double y) {
   cairo_move_to(cr, kLeft, y);
   cairo_line_to(cr, kWidth - kRight, y);
@@ -84,7 +72,7 @@ void axes(cairo_t* cr, const Panel& p, const std::string& y_label) {
   char label[32];
   for (double d = p.lo; d <= p.hi; ++d) {
     std::snprintf(label, sizeof label, "1e%+.0f", d);
-    text(cr, kLeft - 8, p.y(std::pow(10.0, d)), label, 1.0, 13);
+    draw_text(cr, kLeft - 8, p.y(std::pow(10.0, d)), label, 1.0, 13);
   }
   const double step = std::max(1.0, std::ceil(p.epochs / 10.0));
   for (double e = 0; e <= p.epochs; e += step) {
@@ -92,12 +80,12 @@ void axes(cairo_t* cr, const Panel& p, const std::string& y_label) {
     cairo_line_to(cr, p.x(e), p.bottom + 5);
     cairo_stroke(cr);
     std::snprintf(label, sizeof label, "%.0f", e);
-    text(cr, p.x(e), p.bottom + 16, label, 0.5, 13);
+    draw_text(cr, p.x(e), p.bottom + 16, label, 0.5, 13);
   }
   cairo_save(cr);
   cairo_translate(cr, 22, (p.top + p.bottom) / 2);
   cairo_rotate(cr, -std::numbers::pi / 2);
-  text(cr, 0, 0, y_label, 0.5, 14);
+  draw_text(cr, 0, 0, y_label, 0.5, 14);
   cairo_restore(cr);
 }
 
@@ -140,7 +128,7 @@ void legend(cairo_t* cr, const Panel& p, const std::vector<Curve>& curves) {
     cairo_stroke(cr);
     cairo_set_dash(cr, nullptr, 0, 0);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text(cr, x + 46, yi, curves[i].label, 0.0, 14);
+    draw_text(cr, x + 46, yi, curves[i].label, 0.0, 14);
   }
 }
 
@@ -156,17 +144,13 @@ std::vector<Curve> differences(const std::vector<Curve>& curves) {
   return out;
 }
 
-// Draws everything onto an image surface and writes it; false when writing fails.
-bool draw(const std::string& path, const std::string& title, const std::vector<Curve>& curves) {
-  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, kWidth, kHeight),
-                  cairo_surface_destroy);
-  Context owner(cairo_create(surface.get()), cairo_destroy);
-  cairo_t* cr = owner.get();
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_paint(cr);
-  cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_source_rgb(cr, 0, 0, 0);
-  text(cr, kWidth / 2.0, 24, title, 0.5, 16);
+}  // namespace
+
+void write_loss_plot(const std::string& path, const std::string& title,
+                     const std::vector<Curve>& curves) {
+  Canvas canvas(kWidth, kHeight);
+  cairo_t* cr = canvas.cr();
+  draw_text(cr, kWidth / 2.0, 24, title, 0.5, 16);
 
   const Panel top = panel_for(50, 460, curves);
   axes(cr, top, "mean squared error (log scale)");
@@ -181,20 +165,8 @@ bool draw(const std::string& path, const std::string& title, const std::vector<C
     for (std::size_t i = 0; i < diffs.size(); ++i) curve(cr, bottom, diffs[i].values, i + 1);
   }
   cairo_set_source_rgb(cr, 0, 0, 0);
-  text(cr, (kLeft + kWidth - kRight) / 2, kHeight - 22, "epoch", 0.5, 15);
-  return cairo_surface_write_to_png(surface.get(), path.c_str()) == CAIRO_STATUS_SUCCESS;
-}
-
-}  // namespace
-
-void write_loss_plot(const std::string& path, const std::string& title,
-                     const std::vector<Curve>& curves) {
-  const bool written = draw(path, title, curves);
-  // cairo and fontconfig keep font caches until exit; releasing them (no cairo object is alive
-  // here) keeps LeakSanitizer quiet in the sanitizer run. Both are set up again on next use.
-  cairo_debug_reset_static_data();
-  FcFini();
-  if (!written) throw std::runtime_error("cannot write " + path);
+  draw_text(cr, (kLeft + kWidth - kRight) / 2, kHeight - 22, "epoch", 0.5, 15);
+  canvas.write_png(path);
 }
 
 }  // namespace ivy_demo

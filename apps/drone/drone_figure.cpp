@@ -1,24 +1,23 @@
 #include "drone_figure.hpp"
 
+#include "cairo_canvas.hpp"
+
 #include <cairo.h>
-#include <fontconfig/fontconfig.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
 #include <limits>
-#include <memory>
-#include <stdexcept>
 #include <vector>
 
 namespace ivy_drone {
 namespace {
 
+using ivy_demo::draw_text;
+
 constexpr int kWidth = 1400, kHeight = 1060;
 
-using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
-using Context = std::unique_ptr<cairo_t, decltype(&cairo_destroy)>;
 using Point2 = std::array<double, 2>;
 using Point3 = std::array<double, 3>;
 
@@ -30,14 +29,6 @@ constexpr Rgb kInitial{0.45, 0.45, 0.75}, kFinal{0.10, 0.55, 0.20}, kCollide{0.8
 
 void colour(cairo_t* cr, Rgb c, double alpha = 1.0) {
   cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);
-}
-
-void text(cairo_t* cr, double x, double y, const std::string& s, double align_x, double size) {
-  cairo_set_font_size(cr, size);
-  cairo_text_extents_t e;
-  cairo_text_extents(cr, s.c_str(), &e);
-  cairo_move_to(cr, x - align_x * e.width, y);
-  cairo_show_text(cr, s.c_str());
 }
 
 std::string fixed(double v, int digits) {
@@ -187,14 +178,20 @@ void draw_view(cairo_t* cr, const View& view, const std::string& title, const Sc
   mark_collisions(cr, view, r.final_path, clearance);
   draw_bodies(cr, view, r.final_path);
   cairo_set_source_rgb(cr, 0, 0, 0);
+  const int last = r.final_path.samples - 1;
+  const Point2 start = view.px(body_point(r.final_path, 0, 0));
+  const Point2 target = view.px(body_point(r.final_path, last, 0));
+  draw_text(cr, start[0] + 10, start[1] + 16, "start", 0.0, 14);
+  draw_text(cr, target[0] + 10, target[1] - 16, "target", 0.0, 14);
+  cairo_set_source_rgb(cr, 0, 0, 0);
   cairo_set_line_width(cr, 1);
   cairo_rectangle(cr, view.x0, view.y0, view.w, view.h);
   cairo_stroke(cr);
   const char* names = "xyz";
-  text(cr, view.x0, view.y0 - 8,
-       title + " (" + names[view.u] + " right, " + names[view.v] +
-           " up; 1 m = " + fixed(view.scale, 0) + " px)",
-       0.0, 15);
+  draw_text(cr, view.x0, view.y0 - 14,
+            title + " (" + names[view.u] + " right, " + names[view.v] +
+                " up; 1 m = " + fixed(view.scale, 0) + " px)",
+            0.0, 15);
 }
 
 void legend(cairo_t* cr, double x, double y) {
@@ -223,7 +220,7 @@ void legend(cairo_t* cr, double x, double y) {
       cairo_set_dash(cr, dash, 0, 0);
     }
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text(cr, x + 40, y, it.label, 0.0, 14);
+    draw_text(cr, x + 40, y - 5, it.label, 0.0, 14);
     y += 22;
   }
 }
@@ -243,12 +240,12 @@ void chart(cairo_t* cr, double x0, double y0, double w, double h, const std::str
   cairo_set_line_width(cr, 1);
   cairo_rectangle(cr, x0, y0, w, h);
   cairo_stroke(cr);
-  text(cr, x0, y0 - 8, title, 0.0, 15);
-  text(cr, x0 - 6, y0 + 12, fixed(hi, 3), 1.0, 12);
-  text(cr, x0 - 6, y0 + h, fixed(lo, 3), 1.0, 12);
-  text(cr, x0, y0 + h + 16, "0", 0.5, 12);
-  text(cr, x0 + w, y0 + h + 16, std::to_string(values.size() - 1), 0.5, 12);
-  text(cr, x0 + w / 2, y0 + h + 16, "iteration", 0.5, 12);
+  draw_text(cr, x0, y0 - 14, title, 0.0, 15);
+  draw_text(cr, x0 - 6, y0 + 8, fixed(hi, 3), 1.0, 12);
+  draw_text(cr, x0 - 6, y0 + h - 4, fixed(lo, 3), 1.0, 12);
+  draw_text(cr, x0, y0 + h + 12, "0", 0.5, 12);
+  draw_text(cr, x0 + w, y0 + h + 12, std::to_string(values.size() - 1), 0.5, 12);
+  draw_text(cr, x0 + w / 2, y0 + h + 12, "iteration", 0.5, 12);
   if (std::isfinite(reference)) {
     cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);
     const double dash[] = {4.0, 4.0};
@@ -258,7 +255,7 @@ void chart(cairo_t* cr, double x0, double y0, double w, double h, const std::str
     cairo_line_to(cr, b[0], b[1]);
     cairo_stroke(cr);
     cairo_set_dash(cr, dash, 0, 0);
-    text(cr, b[0] - 4, b[1] - 4, "clearance", 1.0, 12);
+    draw_text(cr, b[0] - 4, b[1] - 10, "clearance", 1.0, 12);
   }
   colour(cr, c);
   cairo_set_line_width(cr, 2);
@@ -269,21 +266,18 @@ void chart(cairo_t* cr, double x0, double y0, double w, double h, const std::str
   cairo_stroke(cr);
 }
 
-bool draw(const std::string& path, const Scene& scene, const PlanResult& r, double clearance) {
-  Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, kWidth, kHeight),
-                  cairo_surface_destroy);
-  Context owner(cairo_create(surface.get()), cairo_destroy);
-  cairo_t* cr = owner.get();
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_paint(cr);
-  cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_source_rgb(cr, 0, 0, 0);
+}  // namespace
+
+void write_drone_figure(const std::string& path, const Scene& scene, const PlanResult& r,
+                        double clearance) {
+  ivy_demo::Canvas canvas(kWidth, kHeight);
+  cairo_t* cr = canvas.cr();
   const std::string outcome = r.collision_free ? "collision-free after " : "still colliding after ";
-  text(cr, kWidth / 2.0, 30,
-       "ivy-drone on " + r.backend + ": spline path through " +
-           std::to_string(r.final_anchors.size() / 6) + " learnable anchors, " + outcome +
-           std::to_string(r.iterations) + " iterations",
-       0.5, 18);
+  draw_text(cr, kWidth / 2.0, 26,
+            "ivy-drone on " + r.backend + ": spline path through " +
+                std::to_string(r.final_anchors.size() / 6) + " learnable anchors, " + outcome +
+                std::to_string(r.iterations) + " iterations",
+            0.5, 18);
 
   std::vector<Point3> pts;
   for (std::size_t i = 0; i < scene.cuboid_dims.size(); ++i)
@@ -303,19 +297,7 @@ bool draw(const std::string& path, const Scene& scene, const PlanResult& r, doub
         std::numeric_limits<double>::quiet_NaN());
   chart(cr, 760, 700, 290, 230, "minimum signed distance (m)", clear, kCollide, clearance);
   legend(cr, 1070, 720);
-  return cairo_surface_write_to_png(surface.get(), path.c_str()) == CAIRO_STATUS_SUCCESS;
-}
-
-}  // namespace
-
-void write_drone_figure(const std::string& path, const Scene& scene, const PlanResult& result,
-                        double clearance) {
-  const bool written = draw(path, scene, result, clearance);
-  // Release cairo's and fontconfig's caches (no cairo object is alive here), as loss_plot does,
-  // so that the sanitizer run sees no leaks.
-  cairo_debug_reset_static_data();
-  FcFini();
-  if (!written) throw std::runtime_error("cannot write " + path);
+  canvas.write_png(path);
 }
 
 }  // namespace ivy_drone
