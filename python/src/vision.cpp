@@ -242,7 +242,7 @@ void bind_vision(nb::module_& parent) {
   bind_vision_two_view_geometry(m);
   bind_vision_optical_flow(m);
 
-  // The C++ list (ivy/vision/function_list.hpp), which python/tests/test_vision_names.py
+  // The C++ list (ivy/vision/function_list.hpp), which python/tests/test_library_names.py
   // compares with this module's names and with docs/vision.md.
   nb::list names;
 #define IVY_VISION_NAME(name) names.append(#name);
