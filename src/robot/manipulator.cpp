@@ -175,8 +175,8 @@ Array Manipulator::link_matrices(const Array& joint_angles, std::int64_t link_nu
   const auto n = static_cast<std::size_t>(link_num);
   const Options o = like(joint_angles);
   const auto row = [&](const std::vector<double>& v) {
-    return ivy::array(std::vector<double>(v.begin(), v.begin() + static_cast<long>(n)), {link_num},
-                      o);
+    return ivy::array(std::vector<double>(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n)),
+                      {link_num}, o);
   };
   std::vector<double> cos_alpha(n), sin_alpha(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -192,7 +192,7 @@ Array Manipulator::link_matrices(const Array& joint_angles, std::int64_t link_nu
   const auto bc = [&](const std::vector<double>& v) { return ivy::broadcast_to(row(v), qs); };
   const Array a = bc(a_), d = bc(d_), ca = bc(cos_alpha), sa = bc(sin_alpha);
   const Array zero = ivy::zeros_like(q), one = ivy::ones_like(q);
-  // A_i = Rot_z(q) Trans_z(d) Trans_x(a) Rot_x(alpha), multiplied out (Siciliano et al. 2.52).
+  // A_i = Rot_z(q) Trans_z(d) Trans_x(a) Rot_x(alpha), multiplied out (Siciliano et al.).
   const Array entries = ivy::stack(
       {c, ivy::negative(ivy::multiply(s, ca)), ivy::multiply(s, sa), ivy::multiply(a, c),  // row 0
        s, ivy::multiply(c, ca), ivy::negative(ivy::multiply(c, sa)), ivy::multiply(a, s),  // row 1
