@@ -37,6 +37,7 @@ void bind_robot(nb::module_& parent) {
           },
           nb::arg("inv_ext_mats"))
       .def_prop_ro("rel_body_points", &robot::RigidMobile::rel_body_points);
+  bind_robot_manipulator(m);
 
   // The names of ivy::robot's one list, for the test that Python and the docs follow it.
   nb::list names;

@@ -7,4 +7,4 @@
 #define IVY_ROBOT_ARRAY_FUNCTIONS(X) X(sample_spline_path)
 
 /** X(name) for every class. */
-#define IVY_ROBOT_CLASSES(X) X(RigidMobile)
+#define IVY_ROBOT_CLASSES(X) X(RigidMobile) X(Manipulator) X(MicoManipulator) X(PandaManipulator)
