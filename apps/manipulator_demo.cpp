@@ -18,22 +18,11 @@
 #include "ivy/ivy.hpp"
 #include "manipulator_figure.hpp"
 #include "manipulator_planner.hpp"
+#include "planning_loop.hpp"
 
 namespace {
 
 using ivy_manipulator::PlanResult;
-
-std::vector<std::string> backends_to_run(const std::string& requested) {
-  const std::string default_name(ivy::backend_name(ivy::current_backend()));
-  if (requested == "all") {
-    // The default backend first: its run is the one drawn.
-    std::vector<std::string> names{default_name};
-    for (const std::string& n : ivy::available_backends())
-      if (n != default_name && n != "stub") names.push_back(n);
-    return names;
-  }
-  return {requested.empty() ? default_name : requested};
-}
 
 void print_iteration(const std::string& backend, const ivy_manipulator::IterationRecord& r) {
   std::printf(
@@ -111,7 +100,7 @@ int main(int argc, char** argv) {
   const ivy_manipulator::Scene scene = ivy_manipulator::default_scene();
   std::vector<PlanResult> results;
   try {
-    for (const std::string& name : backends_to_run(backend)) {
+    for (const std::string& name : ivy_demo::backends_to_run(backend)) {
       settings.backend = name;
       if (!quiet)
         std::printf(

@@ -1,5 +1,7 @@
 #include "manipulator_figure.hpp"
 
+#include "cairo_canvas.hpp"
+
 #include <cairo.h>
 
 #include <algorithm>
@@ -67,14 +69,6 @@ struct Canvas {
     return out;
   }
 };
-
-void text(cairo_t* cr, double x, double y, const std::string& s, double align_x, double size) {
-  cairo_set_font_size(cr, size);
-  cairo_text_extents_t e;
-  cairo_text_extents(cr, s.c_str(), &e);
-  cairo_move_to(cr, x - align_x * e.width - e.x_bearing, y - e.height / 2 - e.y_bearing);
-  cairo_show_text(cr, s.c_str());
-}
 
 /** A projection of the world onto two axes (0 = x, 1 = y, 2 = z), kSpan metres across. */
 struct View {
@@ -168,14 +162,14 @@ void path_view(cairo_t* cr, const View& view, const Scene& scene, const PathSnap
   cairo_set_source_rgb(cr, 0, 0, 0);
   cairo_rectangle(cr, view.px(0) - 5, view.py(0) - 5, 10, 10);
   cairo_fill(cr);
-  text(cr, kSize - 12, kSize - 14, std::string(view.u_name) + " \u2192", 1.0, 13);
-  text(cr, 10, 14, std::string(view.v_name) + " \u2191", 0.0, 13);
+  ivy_demo::draw_text(cr, kSize - 12, kSize - 14, std::string(view.u_name) + " \u2192", 1.0, 13);
+  ivy_demo::draw_text(cr, 10, 14, std::string(view.v_name) + " \u2191", 0.0, 13);
   const double bar = 0.1 / kSpan * kSize;
   cairo_set_line_width(cr, 2);
   cairo_move_to(cr, 12, kSize - 14);
   cairo_line_to(cr, 12 + bar, kSize - 14);
   cairo_stroke(cr);
-  text(cr, 12 + bar + 6, kSize - 14, "10 cm", 0.0, 12);
+  ivy_demo::draw_text(cr, 12 + bar + 6, kSize - 14, "10 cm", 0.0, 12);
   cairo_set_line_width(cr, 1);
   cairo_rectangle(cr, 0.5, 0.5, kSize - 1, kSize - 1);
   cairo_stroke(cr);
@@ -217,7 +211,7 @@ void curve_panel(cairo_t* cr, const std::vector<double>& values, const std::stri
     cairo_stroke(cr);
     cairo_set_source_rgb(cr, 0, 0, 0);
     std::snprintf(label, sizeof label, "%g", std::abs(t) < ys / 2 ? 0.0 : t);
-    text(cr, left - 6, y(t), label, 1.0, 12);
+    ivy_demo::draw_text(cr, left - 6, y(t), label, 1.0, 12);
   }
   const double xs = std::max(1.0, tick_step(n));
   for (double i = 0; i <= n + 1e-9; i += xs) {
@@ -225,13 +219,13 @@ void curve_panel(cairo_t* cr, const std::vector<double>& values, const std::stri
     cairo_line_to(cr, x(i), kSize - bottom + 5);
     cairo_stroke(cr);
     std::snprintf(label, sizeof label, "%.0f", i);
-    text(cr, x(i), kSize - bottom + 15, label, 0.5, 12);
+    ivy_demo::draw_text(cr, x(i), kSize - bottom + 15, label, 0.5, 12);
   }
-  text(cr, (left + kSize - right) / 2, kSize - 16, "iteration", 0.5, 13);
+  ivy_demo::draw_text(cr, (left + kSize - right) / 2, kSize - 16, "iteration", 0.5, 13);
   cairo_save(cr);
   cairo_translate(cr, 16, (top + kSize - bottom) / 2);
   cairo_rotate(cr, -kPi / 2);
-  text(cr, 0, 0, y_label, 0.5, 13);
+  ivy_demo::draw_text(cr, 0, 0, y_label, 0.5, 13);
   cairo_restore(cr);
   cairo_rectangle(cr, left, top, kSize - left - right, kSize - bottom - top);
   cairo_stroke(cr);
@@ -243,7 +237,7 @@ void curve_panel(cairo_t* cr, const std::vector<double>& values, const std::stri
     cairo_line_to(cr, kSize - right, y(*reference));
     cairo_stroke(cr);
     cairo_set_dash(cr, nullptr, 0, 0);
-    text(cr, kSize - right - 6, y(*reference) - 10, ref_label, 1.0, 12);
+    ivy_demo::draw_text(cr, kSize - right - 6, y(*reference) - 10, ref_label, 1.0, 12);
   }
   cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
   cairo_set_line_width(cr, 2.5);
@@ -261,7 +255,7 @@ void legend_panel(cairo_t* cr, const PlanResult& r, double clearance) {
   double y = 30;
   const auto row = [&](const std::string& s) {
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text(cr, 70, y, s, 0.0, 13);
+    ivy_demo::draw_text(cr, 70, y, s, 0.0, 13);
     y += 30;
   };
   // The arm's colours along the path.

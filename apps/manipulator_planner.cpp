@@ -1,6 +1,5 @@
 #include "manipulator_planner.hpp"
 
-#include <chrono>
 #include <numbers>
 #include <stdexcept>
 
@@ -9,6 +8,7 @@
 #include "ivy/robot.hpp"
 #include "ivy/stateful.hpp"
 #include "ivy/vision.hpp"
+#include "planning_loop.hpp"
 
 namespace ivy_manipulator {
 namespace {
@@ -117,41 +117,39 @@ PlanResult plan(const Scene& scene, const Settings& settings,
 
   PlanResult result;
   result.backend = std::string(p.start.backend_name());
-  const auto began = std::chrono::steady_clock::now();
-  for (int it = 0; it < settings.max_iterations; ++it) {
-    // The terms come back as extras: arrays made inside the differentiated function belong to
-    // its transform on some backends (MLX) and are read only through the result.
-    const ivy::ContainerGradResult g = ivy::execute_with_gradients(
-        [&](const ivy::Container& v) { return evaluate(p, v["anchors"].array()); }, variables);
-    const Array& sdf = g.extras[2];
-    const Array checked = ivy::slice(sdf, {Slice{}, Slice{kUncheckedBaseSamples, {}}});
-    IterationRecord r;
-    r.iteration = it;
-    r.cost = g.value.item<double>();
-    r.length = g.extras[0].item<double>();
-    r.collision = g.extras[1].item<double>();
-    r.min_sdf = ivy::min(checked).item<double>();
-    for (const double d : checked.to_vector<double>()) r.colliding += d < settings.clearance;
-    const bool colliding = r.colliding > 0;
-    const bool last = !colliding || it + 1 == settings.max_iterations;
-    if (it == 0) result.initial = snapshot(g.extras[4], g.extras[3], sdf);
-    if (last) {
-      result.collision_free = !colliding;
-      result.final_path = snapshot(g.extras[4], g.extras[3], sdf);
-    } else {
-      variables = optimizer.step(variables, g.grads);
-    }
-    result.iterations = it + 1;
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-    r.iterations_per_second = (it + 1) / elapsed;
-    result.history.push_back(r);
-    if (progress) progress(r);
-    if (last) break;
-  }
-  result.seconds_per_iteration =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count() /
-      result.iterations;
+  int too_close = 0;
+  double min_sdf = 0, seconds = 0;
+  result.iterations = ivy_demo::descend(
+      variables, optimizer, settings.max_iterations,
+      // The terms come back as extras: arrays made inside the differentiated function belong to
+      // its transform on some backends (MLX) and are read only through the result.
+      [&](const ivy::Container& v) { return evaluate(p, v["anchors"].array()); },
+      [&](const ivy::ContainerGradResult& g) {
+        const Array checked = ivy::slice(g.extras[2], {Slice{}, Slice{kUncheckedBaseSamples, {}}});
+        min_sdf = ivy::min(checked).item<double>();
+        too_close = 0;
+        for (const double d : checked.to_vector<double>()) too_close += d < settings.clearance;
+        return too_close == 0;
+      },
+      [&](int it, const ivy::ContainerGradResult& g, bool converged, bool last, double elapsed) {
+        IterationRecord r;
+        r.iteration = it;
+        r.cost = g.value.item<double>();
+        r.length = g.extras[0].item<double>();
+        r.collision = g.extras[1].item<double>();
+        r.min_sdf = min_sdf;
+        r.colliding = too_close;
+        r.iterations_per_second = (it + 1) / elapsed;
+        if (it == 0) result.initial = snapshot(g.extras[4], g.extras[3], g.extras[2]);
+        if (last) {
+          result.collision_free = converged;
+          result.final_path = snapshot(g.extras[4], g.extras[3], g.extras[2]);
+        }
+        result.history.push_back(r);
+        seconds = elapsed;
+        if (progress) progress(r);
+      });
+  result.seconds_per_iteration = seconds / result.iterations;
   return result;
 }
 

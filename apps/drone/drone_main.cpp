@@ -19,6 +19,7 @@
 #include "drone_planner.hpp"
 #include "drone_scene.hpp"
 #include "ivy/ivy.hpp"
+#include "planning_loop.hpp"
 
 namespace {
 
@@ -32,18 +33,6 @@ struct Options {
   std::string cost = "path";
   bool quiet = false;
 };
-
-std::vector<std::string> backends_to_run(const std::string& requested) {
-  if (requested == "all") {
-    // The default backend first: its result is the one drawn.
-    std::vector<std::string> names{std::string(ivy::backend_name(ivy::current_backend()))};
-    for (const std::string& n : ivy::available_backends())
-      if (n != names.front() && n != "stub") names.push_back(n);
-    return names;
-  }
-  if (requested.empty()) return {std::string(ivy::backend_name(ivy::current_backend()))};
-  return {requested};
-}
 
 void print_iteration(const std::string& backend, const ivy_drone::IterationRecord& r) {
   std::printf(
@@ -138,7 +127,7 @@ int main(int argc, char** argv) {
 
   std::vector<PlanResult> results;
   try {
-    for (const std::string& name : backends_to_run(o.backend)) {
+    for (const std::string& name : ivy_demo::backends_to_run(o.backend)) {
       o.settings.backend = name;
       if (!o.quiet)
         std::printf(

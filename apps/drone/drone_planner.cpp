@@ -1,11 +1,11 @@
 #include "drone_planner.hpp"
 
-#include <chrono>
 #include <stdexcept>
 
 #include "ivy/grad.hpp"
 #include "ivy/ivy.hpp"
 #include "ivy/stateful.hpp"
+#include "planning_loop.hpp"
 
 namespace ivy_drone {
 namespace {
@@ -85,44 +85,39 @@ PlanResult plan(const Scene& scene, const Settings& settings,
 
   PlanResult result;
   result.backend = std::string(problem.start_pose.backend_name());
-  const auto began = std::chrono::steady_clock::now();
-  for (int it = 0; it < settings.max_iterations; ++it) {
-    // The terms come back as extras: arrays made inside the differentiated function are the
-    // transform's own on some backends (MLX) and must not be read outside it.
-    const ivy::ContainerGradResult g = ivy::execute_with_gradients(
-        [&](const ivy::Container& v) -> std::vector<Array> {
-          const Evaluation<Array> e = evaluate(problem, v["anchors"].array());
-          return {e.cost, e.length, e.collision, e.sdf, e.body};
-        },
-        variables);
-    const Array& sdf = g.extras[2];
-    IterationRecord r;
-    r.iteration = it;
-    r.cost = g.value.item<double>();
-    r.length = g.extras[0].item<double>();
-    r.collision = g.extras[1].item<double>();
-    r.min_sdf = ivy::min(sdf).item<double>();
-    const bool colliding = r.min_sdf < settings.clearance;
-    const bool last = !colliding || it + 1 == settings.max_iterations;
-    if (it == 0) result.initial = snapshot(g.extras[3], sdf);
-    if (last) {
-      result.collision_free = !colliding;
-      result.final_path = snapshot(g.extras[3], sdf);
-      result.final_anchors = variables["anchors"].array().to_vector<double>();
-    } else {
-      variables = optimizer->step(variables, g.grads);
-    }
-    result.iterations = it + 1;
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-    r.iterations_per_second = (it + 1) / elapsed;
-    result.history.push_back(r);
-    if (progress) progress(r);
-    if (last) break;
-  }
-  result.seconds_per_iteration =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count() /
-      result.iterations;
+  double min_sdf = 0;
+  double seconds = 0;
+  result.iterations = ivy_demo::descend(
+      variables, *optimizer, settings.max_iterations,
+      // The terms come back as extras: arrays made inside the differentiated function are the
+      // transform's own on some backends (MLX) and must not be read outside it.
+      [&](const ivy::Container& v) -> std::vector<Array> {
+        const Evaluation<Array> e = evaluate(problem, v["anchors"].array());
+        return {e.cost, e.length, e.collision, e.sdf, e.body};
+      },
+      [&](const ivy::ContainerGradResult& g) {
+        min_sdf = ivy::min(g.extras[2]).item<double>();
+        return min_sdf >= settings.clearance;
+      },
+      [&](int it, const ivy::ContainerGradResult& g, bool converged, bool last, double elapsed) {
+        IterationRecord r;
+        r.iteration = it;
+        r.cost = g.value.item<double>();
+        r.length = g.extras[0].item<double>();
+        r.collision = g.extras[1].item<double>();
+        r.min_sdf = min_sdf;
+        r.iterations_per_second = (it + 1) / elapsed;
+        if (it == 0) result.initial = snapshot(g.extras[3], g.extras[2]);
+        if (last) {
+          result.collision_free = converged;
+          result.final_path = snapshot(g.extras[3], g.extras[2]);
+          result.final_anchors = variables["anchors"].array().to_vector<double>();
+        }
+        result.history.push_back(r);
+        seconds = elapsed;
+        if (progress) progress(r);
+      });
+  result.seconds_per_iteration = seconds / result.iterations;
   return result;
 }
 
