@@ -74,43 +74,56 @@ Array initial_anchors(const Scene& scene, const Settings& settings) {
   return ivy::add(start, ivy::multiply(fractions, ivy::subtract(target, start)));
 }
 
+Planner::Planner(const Scene& scene, const Settings& settings)
+    : clearance_(settings.clearance),
+      problem_(make_problem(scene, settings)),
+      optimizer_(make_optimizer(settings)),
+      variables_{{"anchors", initial_anchors(scene, settings)}} {}
+
+const Array& Planner::anchors() const { return variables_["anchors"].array(); }
+
+Planner::Outcome Planner::iterate(bool may_step) {
+  // The terms come back as extras: arrays made inside the differentiated function are the
+  // transform's own on some backends (MLX) and must not be read outside it.
+  const ivy::ContainerGradResult g = ivy::execute_with_gradients(
+      [&](const ivy::Container& v) -> std::vector<Array> {
+        const Evaluation<Array> e = evaluate(problem_, v["anchors"].array());
+        return {e.cost, e.length, e.collision, e.sdf, e.body};
+      },
+      variables_);
+  Outcome out;
+  out.sdf = g.extras[2];
+  out.body = g.extras[3];
+  out.record.cost = g.value.item<double>();
+  out.record.length = g.extras[0].item<double>();
+  out.record.collision = g.extras[1].item<double>();
+  out.record.min_sdf = ivy::min(out.sdf).item<double>();
+  out.colliding = out.record.min_sdf < clearance_;
+  if (out.colliding && may_step) variables_ = optimizer_->step(variables_, g.grads);
+  return out;
+}
+
 PlanResult plan(const Scene& scene, const Settings& settings,
                 const std::function<void(const IterationRecord&)>& progress) {
   if (settings.learnable_anchors < 1) throw std::invalid_argument("--anchors must be >= 1");
   if (settings.samples < 2) throw std::invalid_argument("the path needs at least 2 samples");
   if (settings.max_iterations < 1) throw std::invalid_argument("--iterations must be >= 1");
-  const Problem<Array> problem = make_problem(scene, settings);
-  std::unique_ptr<ivy::Optimizer> optimizer = make_optimizer(settings);
-  ivy::Container variables{{"anchors", initial_anchors(scene, settings)}};
+  Planner planner(scene, settings);
 
   PlanResult result;
-  result.backend = std::string(problem.start_pose.backend_name());
+  result.backend = std::string(planner.problem().start_pose.backend_name());
   const auto began = std::chrono::steady_clock::now();
   for (int it = 0; it < settings.max_iterations; ++it) {
-    // The terms come back as extras: arrays made inside the differentiated function are the
-    // transform's own on some backends (MLX) and must not be read outside it.
-    const ivy::ContainerGradResult g = ivy::execute_with_gradients(
-        [&](const ivy::Container& v) -> std::vector<Array> {
-          const Evaluation<Array> e = evaluate(problem, v["anchors"].array());
-          return {e.cost, e.length, e.collision, e.sdf, e.body};
-        },
-        variables);
-    const Array& sdf = g.extras[2];
-    IterationRecord r;
+    const bool may_step = it + 1 < settings.max_iterations;
+    const Planner::Outcome o = planner.iterate(may_step);
+    IterationRecord r = o.record;
     r.iteration = it;
-    r.cost = g.value.item<double>();
-    r.length = g.extras[0].item<double>();
-    r.collision = g.extras[1].item<double>();
-    r.min_sdf = ivy::min(sdf).item<double>();
-    const bool colliding = r.min_sdf < settings.clearance;
-    const bool last = !colliding || it + 1 == settings.max_iterations;
-    if (it == 0) result.initial = snapshot(g.extras[3], sdf);
+    const bool last = !o.colliding || !may_step;
+    if (it == 0) result.initial = snapshot(o.body, o.sdf);
     if (last) {
-      result.collision_free = !colliding;
-      result.final_path = snapshot(g.extras[3], sdf);
-      result.final_anchors = variables["anchors"].array().to_vector<double>();
-    } else {
-      variables = optimizer->step(variables, g.grads);
+      result.collision_free = !o.colliding;
+      result.final_path = snapshot(o.body, o.sdf);
+      result.final_anchors = planner.anchors().to_vector<double>();
     }
     result.iterations = it + 1;
     const double elapsed =
