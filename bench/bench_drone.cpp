@@ -29,6 +29,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <tuple>
 #include <vector>
 
 // ivy/torch.hpp first: the drone templates then find the at::Tensor overloads.
@@ -91,9 +92,10 @@ struct StaticPath {
   StaticPath(CostKind kind, int samples) {
     const ivy_drone::Settings s = settings(kind, samples);
     const ivy_drone::Problem<ivy::Array> p = ivy_drone::make_problem(scene(), s);
-    problem = {tensor(p.anchor_points), tensor(p.query_points),   tensor(p.start_pose),
-               tensor(p.target_pose),   tensor(p.rel_body_points), tensor(p.cuboid_ext_mats),
-               tensor(p.cuboid_dims),   p.cost_kind};
+    problem = {tensor(p.anchor_points),   tensor(p.query_points),
+               tensor(p.start_pose),      tensor(p.target_pose),
+               tensor(p.rel_body_points), tensor(p.cuboid_ext_mats),
+               tensor(p.cuboid_dims),     p.cost_kind};
     anchors = initial_leaf(s);
     lr = s.lr;
     clearance = s.clearance;
@@ -117,9 +119,9 @@ struct NativePath {
   NativePath(CostKind kind, int samples) {
     const ivy_drone::Settings s = settings(kind, samples);
     const ivy_drone::Problem<ivy::Array> p = ivy_drone::make_problem(scene(), s);
-    inputs = {tensor(p.anchor_points),   tensor(p.query_points),    tensor(p.start_pose),
-              tensor(p.target_pose),     tensor(p.rel_body_points), tensor(p.cuboid_ext_mats),
-              tensor(p.cuboid_dims),     kind == CostKind::path};
+    inputs = {tensor(p.anchor_points), tensor(p.query_points),    tensor(p.start_pose),
+              tensor(p.target_pose),   tensor(p.rel_body_points), tensor(p.cuboid_ext_mats),
+              tensor(p.cuboid_dims),   kind == CostKind::path};
     anchors = initial_leaf(s);
     lr = s.lr;
     clearance = s.clearance;
@@ -164,8 +166,8 @@ struct CompiledPath {
   Record iterate() {
     const ivy::ContainerGradResult g = ivy::execute_with_gradients(
         [&](const ivy::Container& v) { return cost({v["anchors"].array()}); }, variables);
-    const Record r{g.value.item<double>(), g.extras[0].item<double>(),
-                   g.extras[1].item<double>(), ivy::min(g.extras[2]).item<double>()};
+    const Record r{g.value.item<double>(), g.extras[0].item<double>(), g.extras[1].item<double>(),
+                   ivy::min(g.extras[2]).item<double>()};
     if (r.min_sdf < clearance) variables = optimizer.step(variables, g.grads);
     return r;
   }
@@ -197,7 +199,8 @@ void bench_native_add_graph(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(a + b);
 }
 void bench_erased_add(benchmark::State& state) {
-  const ivy::Array a = ivy::from_native(at::rand({100, 6})), b = ivy::from_native(at::rand({100, 6}));
+  const ivy::Array a = ivy::from_native(at::rand({100, 6})),
+                   b = ivy::from_native(at::rand({100, 6}));
   for (auto _ : state) benchmark::DoNotOptimize(ivy::add(a, b));
 }
 
@@ -330,10 +333,9 @@ void on_end(const at::RecordFunction&, at::ObserverContext*) {
   if (!open_records.empty()) open_records.pop_back();
 }
 
-template <class Path>
-OpCounts count_ops(CostKind kind) {
-  Path path(kind, kSamples);
-  path.iterate();  // warm: first-call initialisations are not part of an iteration
+/** The ATen operators f() calls. */
+template <class F>
+OpCounts count_call(F&& f) {
   OpCounts c;
   const at::CallbackHandle handle = at::addGlobalCallback(
       at::RecordFunctionCallback(on_start, on_end)
@@ -343,13 +345,59 @@ OpCounts count_ops(CostKind kind) {
     const std::lock_guard<std::mutex> lock(count_mutex);
     counting = &c;
   }
-  path.iterate();
+  f();
   {
     const std::lock_guard<std::mutex> lock(count_mutex);
     counting = nullptr;
   }
   at::removeCallback(handle);
   return c;
+}
+
+template <class Path>
+OpCounts count_ops(CostKind kind) {
+  Path path(kind, kSamples);
+  path.iterate();  // warm: first-call initialisations are not part of an iteration
+  return count_call([&] { path.iterate(); });
+}
+
+/** The ATen calls (all, nested included) of each stage of the path cost's forward pass, at the
+ * initial anchors, written by hand and through ivy: {stage, native, erased}. */
+std::vector<std::tuple<std::string, long, long>> stage_counts() {
+  const ivy_drone::Settings s = settings(CostKind::path, kSamples);
+  const ivy_drone::Problem<ivy::Array> p = ivy_drone::make_problem(scene(), s);
+  const NativePath n(CostKind::path, kSamples);
+  const drone_libtorch::Inputs& in = n.inputs;
+  const at::Tensor vals = at::cat({in.start_pose, n.anchors.detach(), in.target_pose}, 0);
+  const ivy::Array vals_a = ivy::from_native(vals);
+  const at::Tensor poses = drone_libtorch::sample_spline(in.anchor_points, vals, in.query_points);
+  const ivy::Array poses_a = ivy::from_native(poses);
+  const at::Tensor rot = drone_libtorch::rot_vec_to_rot_mat(poses.narrow(1, 3, 3));
+  const at::Tensor body =
+      at::matmul(in.rel_body_points, rot.transpose(1, 2)) + poses.narrow(1, 0, 3).unsqueeze(1);
+  const ivy::Array body_a = ivy::from_native(body);
+  const at::Tensor points = body.view({-1, 3});
+  const ivy::Array points_a = ivy::from_native(points);
+  const ivy::robot::RigidMobile robot(p.rel_body_points);
+  const auto all = [](auto&& f) { return count_call(f).all; };
+  return {
+      {"spline",
+       all([&] { drone_libtorch::sample_spline(in.anchor_points, vals, in.query_points); }),
+       all([&] { ivy::robot::sample_spline_path(p.anchor_points, vals_a, p.query_points); })},
+      {"poses and body points", all([&] {
+         const at::Tensor r = drone_libtorch::rot_vec_to_rot_mat(poses.narrow(1, 3, 3));
+         (void)(at::matmul(in.rel_body_points, r.transpose(1, 2)) +
+                poses.narrow(1, 0, 3).unsqueeze(1));
+       }),
+       all([&] { robot.sample_body(ivy::mech::rot_vec_pose_to_mat_pose(poses_a)); })},
+      {"signed distances",
+       all([&] { drone_libtorch::cuboid_sdf(in.cuboid_ext_mats, in.cuboid_dims, points); }),
+       all([&] {
+         ivy::vision::cuboid_signed_distances(p.cuboid_ext_mats, p.cuboid_dims, points_a);
+       })},
+      {"path length", all([&] { drone_libtorch::polyline_length(body, 0); }),
+       all([&] { ivy_drone::detail::polyline_length(body_a, 0); })},
+  };
 }
 
 void print_counts(const char* way, const char* cost, const OpCounts& c, bool last) {
@@ -366,7 +414,7 @@ void print_counts(const char* way, const char* cost, const OpCounts& c, bool las
 }
 
 void print_op_counts() {
-  std::printf("[\n");
+  std::printf("{\"iterations\": [\n");
   const std::pair<CostKind, const char*> kinds[] = {{CostKind::path, "path"},
                                                     {CostKind::original, "original"}};
   for (const auto& [kind, name] : kinds) {
@@ -375,7 +423,13 @@ void print_op_counts() {
     print_counts("erased", name, count_ops<ErasedPath>(kind), false);
     print_counts("compiled", name, count_ops<CompiledPath>(kind), kind == CostKind::original);
   }
-  std::printf("]\n");
+  std::printf("], \"stages\": [\n");
+  const auto stages = stage_counts();
+  for (std::size_t i = 0; i < stages.size(); ++i)
+    std::printf("  {\"stage\": \"%s\", \"native\": %ld, \"erased\": %ld}%s\n",
+                std::get<0>(stages[i]).c_str(), std::get<1>(stages[i]), std::get<2>(stages[i]),
+                i + 1 < stages.size() ? "," : "");
+  std::printf("]}\n");
 }
 
 }  // namespace
@@ -389,7 +443,8 @@ int main(int argc, char** argv) {
   at::manual_seed(0);
   const bool ops = argc > 1 && std::strcmp(argv[1], "--drone_ops") == 0;
   if (!ways_agree(CostKind::path, "path") || !ways_agree(CostKind::original, "original")) {
-    std::fprintf(stderr, "ivy_bench_drone: the hand-written LibTorch and ivy iterations disagree\n");
+    std::fprintf(stderr,
+                 "ivy_bench_drone: the hand-written LibTorch and ivy iterations disagree\n");
     return 1;
   }
   if (ops) {
@@ -406,8 +461,7 @@ int main(int argc, char** argv) {
         ->Arg(kSamples);
     benchmark::RegisterBenchmark((prefix + "erased").c_str(), bench_iteration<ErasedPath>, kind)
         ->Arg(kSamples);
-    benchmark::RegisterBenchmark((prefix + "compiled").c_str(), bench_iteration<CompiledPath>,
-                                 kind)
+    benchmark::RegisterBenchmark((prefix + "compiled").c_str(), bench_iteration<CompiledPath>, kind)
         ->Arg(kSamples);
   }
   benchmark::Initialize(&argc, argv);

@@ -36,9 +36,9 @@ inline at::Tensor polyharmonic(const at::Tensor& x, const at::Tensor& y) {
 inline at::Tensor sample_spline(const at::Tensor& c, const at::Tensor& f, const at::Tensor& s) {
   const std::int64_t na = c.size(0), d1 = c.size(1) + 1;
   const at::Tensor b = at::cat({c, at::ones({na, 1}, c.options())}, 1);
-  const at::Tensor lhs = at::cat({at::cat({polyharmonic(c, c), b}, 1),
-                                  at::cat({b.t(), at::zeros({d1, d1}, c.options())}, 1)},
-                                 0);
+  const at::Tensor lhs = at::cat(
+      {at::cat({polyharmonic(c, c), b}, 1), at::cat({b.t(), at::zeros({d1, d1}, c.options())}, 1)},
+      0);
   const at::Tensor rhs = at::cat({f, at::zeros({d1, f.size(1)}, f.options())}, 0);
   const at::Tensor weights = at::matmul(at::linalg_pinv(lhs), rhs);
   const at::Tensor s1 = at::cat({s, at::ones({s.size(0), 1}, s.options())}, 1);
@@ -93,8 +93,8 @@ inline Terms cost(const Inputs& in, const at::Tensor& anchors) {
   // [S, NBP, 3]: R p + t for every body point p at every sample.
   const at::Tensor body =
       at::matmul(in.rel_body_points, rot.transpose(1, 2)) + poses.narrow(1, 0, 3).unsqueeze(1);
-  const at::Tensor length = in.path_cost ? polyline_length(body, 0) / body.size(1)
-                                         : polyline_length(body, 1);
+  const at::Tensor length =
+      in.path_cost ? polyline_length(body, 0) / body.size(1) : polyline_length(body, 1);
   const at::Tensor sdf = cuboid_sdf(in.cuboid_ext_mats, in.cuboid_dims, body.view({-1, 3}))
                              .view({body.size(0), body.size(1)});
   const at::Tensor collision = -sdf.mean();
