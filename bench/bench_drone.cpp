@@ -1,18 +1,20 @@
 // The drone demo's iteration (apps/drone) against the same algorithm written by hand in LibTorch:
 // one iteration = the cost of the spline path (data/drone_scene.json, 100 samples, 3 learnable
 // anchors, float32), its gradients w.r.t. the anchors, the collision check (min sdf read on the
-// host, with the cost's terms) and the SGD step (lr 0.05), on one thread, three ways:
+// host, with the cost's terms) and the SGD step (lr 0.05), on one thread, four ways:
 //   erased: ivy_drone::Planner::iterate, the demo's own iteration (ivy::Array on torch,
 //           ivy::execute_with_gradients, ivy::SGD);
 //   static: ivy_drone::evaluate<at::Tensor> (the same template on LibTorch's tensors) with
 //           LibTorch's autograd and an in-place SGD step;
+//   compiled: the demo's iteration with its cost compiled by ivy::compile_fn (TorchScript);
 //   native: bench/drone_libtorch.hpp, written with ATen calls only.
 // for the path cost ("path") and the original demo's cost ("original"). Every kRestart
 // iterations the anchors start over (outside the timing), so each timed iteration is one of
 // the demo's first, all of which still collide and take their step.
 //
-// At start-up the three ways must give the same cost and gradient at the first iteration and
-// the same minimum signed distances over kRestart iterations (printed to stderr; exit 1 if not).
+// At start-up native, static and erased must give the same cost and gradient at the first
+// iteration, and all four the same costs and minimum signed distances over kRestart iterations
+// (printed to stderr; exit 1 if not).
 // --drone_ops prints, instead of running the benchmarks, the ATen operators one iteration of
 // each way calls (counted with at::RecordFunction callbacks) as JSON.
 // bench/drone_table.py runs it and writes the "drone" section of docs/benchmarks.md.
@@ -294,33 +296,33 @@ OpCounts* counting = nullptr;
 
 /** What an open record is: an ATen operator, an autograd node, the autograd engine's record
  * around a node (which also adds up the gradients flowing into one tensor), or another. */
-enum class Record_ { op, node, engine, other };
-thread_local std::vector<Record_> open_records;
+enum class Opened { op, node, engine, other };
+thread_local std::vector<Opened> open_records;
 
-Record_ kind_of(const at::RecordFunction& fn) {
-  if (fn.scope() == at::RecordScope::BACKWARD_FUNCTION) return Record_::node;
-  if (std::strncmp(fn.name(), "aten::", 6) == 0) return Record_::op;
-  if (std::strncmp(fn.name(), "autograd::engine::", 18) == 0) return Record_::engine;
-  return Record_::other;
+Opened kind_of(const at::RecordFunction& fn) {
+  if (fn.scope() == at::RecordScope::BACKWARD_FUNCTION) return Opened::node;
+  if (std::strncmp(fn.name(), "aten::", 6) == 0) return Opened::op;
+  if (std::strncmp(fn.name(), "autograd::engine::", 18) == 0) return Opened::engine;
+  return Opened::other;
 }
 
 std::unique_ptr<at::ObserverContext> on_start(const at::RecordFunction& fn) {
-  const Record_ kind = kind_of(fn);
+  const Opened kind = kind_of(fn);
   const std::lock_guard<std::mutex> lock(count_mutex);
   if (counting != nullptr) {
-    Record_ parent = Record_::other;
+    Opened parent = Opened::other;
     for (auto it = open_records.rbegin(); it != open_records.rend(); ++it)
-      if (*it != Record_::other) {
+      if (*it != Opened::other) {
         parent = *it;
         break;
       }
-    if (kind == Record_::node) ++counting->backward_nodes;
-    if (kind == Record_::op) {
+    if (kind == Opened::node) ++counting->backward_nodes;
+    if (kind == Opened::op) {
       ++counting->all;
-      if (parent == Record_::other) {
+      if (parent == Opened::other) {
         ++counting->forward;
         ++counting->forward_names[fn.name()];
-      } else if (parent != Record_::op) {
+      } else if (parent != Opened::op) {
         ++counting->backward;
       }
     }
