@@ -119,19 +119,29 @@ PlanResult plan(const Scene& scene, const Settings& settings,
   result.backend = std::string(p.start.backend_name());
   int too_close = 0;
   double min_sdf = 0, seconds = 0;
+  ivy_demo::DescentStep step;
   result.iterations = ivy_demo::descend(
-      variables, optimizer, settings.max_iterations,
-      // The terms come back as extras: arrays made inside the differentiated function belong to
-      // its transform on some backends (MLX) and are read only through the result.
-      [&](const ivy::Container& v) { return evaluate(p, v["anchors"].array()); },
-      [&](const ivy::ContainerGradResult& g) {
-        const Array checked = ivy::slice(g.extras[2], {Slice{}, Slice{kUncheckedBaseSamples, {}}});
-        min_sdf = ivy::min(checked).item<double>();
-        too_close = 0;
-        for (const double d : checked.to_vector<double>()) too_close += d < settings.clearance;
-        return too_close == 0;
+      settings.max_iterations,
+      [&](bool may_step) {
+        step = ivy_demo::descent_step(
+            variables, optimizer,
+            // The terms come back as extras: arrays made inside the differentiated function
+            // belong to its transform on some backends (MLX) and are read only through the result.
+            [&](const ivy::Container& v) { return evaluate(p, v["anchors"].array()); },
+            [&](const ivy::ContainerGradResult& g) {
+              const Array checked =
+                  ivy::slice(g.extras[2], {Slice{}, Slice{kUncheckedBaseSamples, {}}});
+              min_sdf = ivy::min(checked).item<double>();
+              too_close = 0;
+              for (const double d : checked.to_vector<double>())
+                too_close += d < settings.clearance;
+              return too_close == 0;
+            },
+            may_step);
+        return step.converged;
       },
-      [&](int it, const ivy::ContainerGradResult& g, bool converged, bool last, double elapsed) {
+      [&](int it, bool converged, bool last, double elapsed) {
+        const ivy::ContainerGradResult& g = step.result;
         IterationRecord r;
         r.iteration = it;
         r.cost = g.value.item<double>();

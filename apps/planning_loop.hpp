@@ -22,25 +22,42 @@ inline std::vector<std::string> backends_to_run(const std::string& requested) {
   return names;
 }
 
+/** One evaluation of the loop: the cost with its gradients, and whether it converged. */
+struct DescentStep {
+  ivy::ContainerGradResult result;
+  bool converged = false;
+};
+
 /**
- * The original demos' loop: evaluate the cost with gradients (`cost(variables)` returns the cost
- * and its extras), ask `converged(result)` whether the path is good enough, step the optimizer
- * unless it is or the budget is spent, and hand every evaluation to
- * `report(iteration, result, converged, last, seconds_so_far)`. Returns the evaluations made.
- * (The original also stepped after the final check; that step changes nothing reported.)
+ * One iteration of the original demos' loop: evaluate the cost with gradients (`cost(variables)`
+ * returns the cost and its extras), ask `converged(result)` whether the path is good enough, and
+ * step the optimizer unless it is or `may_step` is false (the last iteration of the budget).
  */
-template <class Cost, class Converged, class Report>
-int descend(ivy::Container& variables, ivy::Optimizer& optimizer, int max_iterations, Cost&& cost,
-            Converged&& converged, Report&& report) {
+template <class Cost, class Converged>
+DescentStep descent_step(ivy::Container& variables, ivy::Optimizer& optimizer, Cost&& cost,
+                         Converged&& converged, bool may_step) {
+  DescentStep s{ivy::execute_with_gradients(cost, variables), false};
+  s.converged = converged(s.result);
+  if (!s.converged && may_step) variables = optimizer.step(variables, s.result.grads);
+  return s;
+}
+
+/**
+ * The loop: `iterate(may_step)` (a descent_step) until it returns true (converged) or
+ * max_iterations ran, with `report(iteration, converged, last, seconds_so_far)` after each.
+ * Returns the evaluations made. (The original also stepped after the final check; that step
+ * changes nothing reported.)
+ */
+template <class Iterate, class Report>
+int descend(int max_iterations, Iterate&& iterate, Report&& report) {
   const auto began = std::chrono::steady_clock::now();
   for (int it = 0; it < max_iterations; ++it) {
-    const ivy::ContainerGradResult g = ivy::execute_with_gradients(cost, variables);
-    const bool done = converged(g);
-    const bool last = done || it + 1 == max_iterations;
-    if (!last) variables = optimizer.step(variables, g.grads);
+    const bool may_step = it + 1 < max_iterations;
+    const bool converged = iterate(may_step);
+    const bool last = converged || !may_step;
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-    report(it, g, done, last, seconds);
+    report(it, converged, last, seconds);
     if (last) return it + 1;
   }
   return 0;

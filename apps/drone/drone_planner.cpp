@@ -74,44 +74,65 @@ Array initial_anchors(const Scene& scene, const Settings& settings) {
   return ivy::add(start, ivy::multiply(fractions, ivy::subtract(target, start)));
 }
 
+Planner::Planner(const Scene& scene, const Settings& settings)
+    : clearance_(settings.clearance),
+      problem_(make_problem(scene, settings)),
+      optimizer_(make_optimizer(settings)),
+      variables_{{"anchors", initial_anchors(scene, settings)}} {}
+
+const Array& Planner::anchors() const { return variables_["anchors"].array(); }
+
+Planner::Outcome Planner::iterate(bool may_step) {
+  Outcome out;
+  const ivy_demo::DescentStep step = ivy_demo::descent_step(
+      variables_, *optimizer_,
+      // The terms come back as extras: arrays made inside the differentiated function are the
+      // transform's own on some backends (MLX) and must not be read outside it.
+      [&](const ivy::Container& v) -> std::vector<Array> {
+        const Evaluation<Array> e = evaluate(problem_, v["anchors"].array());
+        return {e.cost, e.length, e.collision, e.sdf, e.body};
+      },
+      [&](const ivy::ContainerGradResult& g) {
+        out.record.min_sdf = ivy::min(g.extras[2]).item<double>();
+        return out.record.min_sdf >= clearance_;
+      },
+      may_step);
+  const ivy::ContainerGradResult& g = step.result;
+  out.sdf = g.extras[2];
+  out.body = g.extras[3];
+  out.record.cost = g.value.item<double>();
+  out.record.length = g.extras[0].item<double>();
+  out.record.collision = g.extras[1].item<double>();
+  out.colliding = !step.converged;
+  return out;
+}
+
 PlanResult plan(const Scene& scene, const Settings& settings,
                 const std::function<void(const IterationRecord&)>& progress) {
   if (settings.learnable_anchors < 1) throw std::invalid_argument("--anchors must be >= 1");
   if (settings.samples < 2) throw std::invalid_argument("the path needs at least 2 samples");
   if (settings.max_iterations < 1) throw std::invalid_argument("--iterations must be >= 1");
-  const Problem<Array> problem = make_problem(scene, settings);
-  std::unique_ptr<ivy::Optimizer> optimizer = make_optimizer(settings);
-  ivy::Container variables{{"anchors", initial_anchors(scene, settings)}};
+  Planner planner(scene, settings);
 
   PlanResult result;
-  result.backend = std::string(problem.start_pose.backend_name());
-  double min_sdf = 0;
+  result.backend = std::string(planner.problem().start_pose.backend_name());
+  Planner::Outcome o;
   double seconds = 0;
   result.iterations = ivy_demo::descend(
-      variables, *optimizer, settings.max_iterations,
-      // The terms come back as extras: arrays made inside the differentiated function are the
-      // transform's own on some backends (MLX) and must not be read outside it.
-      [&](const ivy::Container& v) -> std::vector<Array> {
-        const Evaluation<Array> e = evaluate(problem, v["anchors"].array());
-        return {e.cost, e.length, e.collision, e.sdf, e.body};
+      settings.max_iterations,
+      [&](bool may_step) {
+        o = planner.iterate(may_step);
+        return !o.colliding;
       },
-      [&](const ivy::ContainerGradResult& g) {
-        min_sdf = ivy::min(g.extras[2]).item<double>();
-        return min_sdf >= settings.clearance;
-      },
-      [&](int it, const ivy::ContainerGradResult& g, bool converged, bool last, double elapsed) {
-        IterationRecord r;
+      [&](int it, bool converged, bool last, double elapsed) {
+        IterationRecord r = o.record;
         r.iteration = it;
-        r.cost = g.value.item<double>();
-        r.length = g.extras[0].item<double>();
-        r.collision = g.extras[1].item<double>();
-        r.min_sdf = min_sdf;
         r.iterations_per_second = (it + 1) / elapsed;
-        if (it == 0) result.initial = snapshot(g.extras[3], g.extras[2]);
+        if (it == 0) result.initial = snapshot(o.body, o.sdf);
         if (last) {
           result.collision_free = converged;
-          result.final_path = snapshot(g.extras[3], g.extras[2]);
-          result.final_anchors = variables["anchors"].array().to_vector<double>();
+          result.final_path = snapshot(o.body, o.sdf);
+          result.final_anchors = planner.anchors().to_vector<double>();
         }
         result.history.push_back(r);
         seconds = elapsed;

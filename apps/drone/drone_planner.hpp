@@ -2,11 +2,14 @@
 // The drone demo's optimisation loop (the original's main()): gradient descent on the spline's
 // learnable anchors until the drone's body keeps the clearance from every obstacle.
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "drone_cost.hpp"
 #include "drone_scene.hpp"
+#include "ivy/container.hpp"
+#include "ivy/stateful.hpp"
 
 namespace ivy_drone {
 
@@ -49,6 +52,35 @@ Problem<ivy::Array> make_problem(const Scene& scene, const Settings& settings);
 
 /** The learnable anchors' start: evenly spaced on the line from start to target [NL, 6]. */
 ivy::Array initial_anchors(const Scene& scene, const Settings& settings);
+
+/** The optimisation between iterations: plan() runs it to the end, bench/bench_drone.cpp times
+ * one iteration of it. */
+class Planner {
+ public:
+  Planner(const Scene& scene, const Settings& settings);
+
+  /** What one iteration found. */
+  struct Outcome {
+    IterationRecord record;  // the caller fills in iteration and iterations_per_second
+    bool colliding = false;  // min_sdf < clearance
+    ivy::Array body, sdf;    // the evaluated path (before the step)
+  };
+
+  /** One iteration: the cost and its gradients w.r.t. the learnable anchors, the collision check
+   * (the minimum signed distance read on the host) and, while the path collides and `may_step`,
+   * the optimiser's step. */
+  Outcome iterate(bool may_step);
+
+  const Problem<ivy::Array>& problem() const { return problem_; }
+  /** The learnable anchors now [NL, 6]. */
+  const ivy::Array& anchors() const;
+
+ private:
+  double clearance_;
+  Problem<ivy::Array> problem_;
+  std::unique_ptr<ivy::Optimizer> optimizer_;
+  ivy::Container variables_;
+};
 
 /** Runs the optimisation; `progress` sees every iteration's record. */
 PlanResult plan(const Scene& scene, const Settings& settings,
