@@ -87,15 +87,23 @@ Array cuboid_signed_distances(const Array& cuboid_ext_mats, const Array& cuboid_
   need_tail(fn, "cuboid_dims", cuboid_dims, {{3}});
   same_batch(fn, cuboid_dims, drop_last(cuboid_dims, 1), cuboid_ext_mats, items);
   check_queries(fn, query_positions, cuboid_ext_mats, batch);
-  // BS x NC x NP x 3: the query points in each cuboid's frame.
-  const Array rel =
-      ivy::matmul(ivy::expand_dims(homogeneous(query_positions), -3), ivy::swapaxes(ext, -1, -2));
-  // BS x NC x NP x 3: per-axis distances beyond the faces (negative inside).
+  // BS x NP x NC x 3: the query points in each cuboid's frame, from one product with the
+  // cuboids' rows stacked, [BS, NP, 4] x [BS, 4, NC*3] (as the original did: batching the
+  // product over the cuboids instead costs LibTorch a small matrix product per cuboid).
+  const std::int64_t nc = items.back();
+  const std::int64_t np = query_positions.shape()[query_positions.ndim() - 2];
+  Shape rows = batch, rel_shape = batch;
+  rows.insert(rows.end(), {nc * 3, 4});
+  rel_shape.insert(rel_shape.end(), {np, nc, 3});
+  const Array rel = ivy::reshape(
+      ivy::matmul(homogeneous(query_positions), ivy::swapaxes(ivy::reshape(ext, rows), -1, -2)),
+      rel_shape);
+  // BS x NP x NC x 3: per-axis distances beyond the faces (negative inside).
   const Array q =
-      ivy::subtract(ivy::abs(rel), ivy::expand_dims(ivy::multiply(cuboid_dims, 0.5), -2));
+      ivy::subtract(ivy::abs(rel), ivy::expand_dims(ivy::multiply(cuboid_dims, 0.5), -3));
   const Array outside = norm_with_zero_gradient_at_zero(ivy::maximum(q, 0.0));
   const Array inside = ivy::minimum(ivy::max(q, Axes{-1}, true), 0.0);
-  return ivy::min(ivy::add(outside, inside), Axes{-3});
+  return ivy::min(ivy::add(outside, inside), Axes{-2});
 }
 
 // ---- PrimitiveScene (containers.hpp) ----
