@@ -78,7 +78,15 @@ Planner::Planner(const Scene& scene, const Settings& settings)
     : clearance_(settings.clearance),
       problem_(make_problem(scene, settings)),
       optimizer_(make_optimizer(settings)),
-      variables_{{"anchors", initial_anchors(scene, settings)}} {}
+      variables_{{"anchors", initial_anchors(scene, settings)}} {
+  if (settings.compile)
+    compiled_cost_ = ivy::compile_fn(
+        [p = problem_](const std::vector<Array>& a) -> std::vector<Array> {
+          const Evaluation<Array> e = evaluate(p, a[0]);
+          return {e.cost, e.length, e.collision, e.sdf, e.body};
+        },
+        {anchors()});
+}
 
 const Array& Planner::anchors() const { return variables_["anchors"].array(); }
 
@@ -89,6 +97,7 @@ Planner::Outcome Planner::iterate(bool may_step) {
       // The terms come back as extras: arrays made inside the differentiated function are the
       // transform's own on some backends (MLX) and must not be read outside it.
       [&](const ivy::Container& v) -> std::vector<Array> {
+        if (compiled_cost_) return (*compiled_cost_)({v["anchors"].array()});
         const Evaluation<Array> e = evaluate(problem_, v["anchors"].array());
         return {e.cost, e.length, e.collision, e.sdf, e.body};
       },

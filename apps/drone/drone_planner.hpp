@@ -3,11 +3,13 @@
 // learnable anchors until the drone's body keeps the clearance from every obstacle.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "drone_cost.hpp"
 #include "drone_scene.hpp"
+#include "ivy/compile.hpp"
 #include "ivy/container.hpp"
 #include "ivy/stateful.hpp"
 
@@ -22,6 +24,7 @@ struct Settings {
   double clearance = 0.1;         // converged when min signed distance >= clearance
   std::string optimizer = "sgd";  // sgd | adam
   CostKind cost = CostKind::path;
+  bool compile = false;  // the cost through ivy::compile_fn (TorchScript on torch, MLX's compile)
 };
 
 /** One evaluated path, in host memory. */
@@ -80,6 +83,7 @@ class Planner {
   Problem<ivy::Array> problem_;
   std::unique_ptr<ivy::Optimizer> optimizer_;
   ivy::Container variables_;
+  std::optional<ivy::CompiledFunction> compiled_cost_;  // with Settings::compile
 };
 
 /** Runs the optimisation; `progress` sees every iteration's record. */
