@@ -1,0 +1,14 @@
+#include <dlfcn.h>
+#include <cstdio>
+int main() {
+  void* l = dlopen("./libtfshim.so", RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+  if (!l) {
+    std::printf("dlopen: %s\n", dlerror());
+    return 2;
+  }
+  auto init = (int (*)())dlsym(l, "tfshim_init");
+  float in[3] = {0, 0.5f, 1}, out[3];
+  auto s = (int (*)(const float*, float*, long))dlsym(l, "tfshim_sin");
+  std::printf("init %d\n", init());
+  std::printf("sin rc %d %g\n", s(in, out, 3), out[2]);
+}
