@@ -1,13 +1,22 @@
 #pragma once
 // Internal to the ivy::robot sources: argument checks that raise typed errors naming the function
-// and backend ("ivy::robot::<fn>").
+// and backend ("ivy::robot::<fn>"), and the array helpers shared with ivy::vision.
 #include <string>
 #include <string_view>
 
 #include "ivy/core/errors.hpp"
 #include "ivy/ivy.hpp"
+#include "vision/detail.hpp"
 
 namespace ivy::robot::detail {
+
+// The array helpers ivy::vision's sources already have: like(x) (options of x's dtype, backend
+// and device), row_range (x[..., begin:end, :]), batch_of_matrix (BS of [BS..., r, c]) and
+// last_range (x[..., begin:end]).
+using ivy::vision::detail::batch_of_matrix;
+using ivy::vision::detail::last_range;
+using ivy::vision::detail::like;
+using ivy::vision::detail::row_range;
 
 inline std::string qualified(std::string_view fn) { return "robot::" + std::string(fn); }
 

@@ -15,9 +15,6 @@ using namespace ivy::robot::detail;
 
 namespace {
 
-/** Options that make an array like x: its dtype, backend and device. */
-Options like(const Array& x) { return Options(x.dtype()).on(x.backend()).to(x.device()); }
-
 /** x[..., begin:end] along axis (negative from the end). */
 Array range_along(const Array& x, int axis, std::int64_t begin, std::int64_t end) {
   std::vector<Slice> s(static_cast<std::size_t>(x.ndim()));
@@ -185,8 +182,8 @@ Array Manipulator::link_matrices(const Array& joint_angles, std::int64_t link_nu
   }
 
   // BS x LN: the effective DH angles of the joints used.
-  const Array q = ivy::subtract(
-      ivy::multiply(range_along(joint_angles, -1, 0, link_num), row(scales_)), row(offsets_));
+  const Array q = ivy::subtract(ivy::multiply(last_range(joint_angles, 0, link_num), row(scales_)),
+                                row(offsets_));
   const Shape qs = q.shape();
   const Array c = ivy::cos(q), s = ivy::sin(q);
   const auto bc = [&](const std::vector<double>& v) { return ivy::broadcast_to(row(v), qs); };
@@ -226,7 +223,7 @@ Array Manipulator::compute_link_poses(const Array& joint_angles, std::int64_t li
   check_angles(fn, joint_angles);
   const Array m =
       link_matrices(joint_angles, checked_link_num(fn, joint_angles.backend_name(), link_num));
-  return ivy::mech::mat_pose_to_rot_vec_pose(range_along(m, -2, 0, 3));
+  return ivy::mech::mat_pose_to_rot_vec_pose(row_range(m, 0, 3));
 }
 
 std::int64_t Manipulator::num_link_samples(std::optional<std::int64_t> link_num,
@@ -257,7 +254,7 @@ Array Manipulator::sample_links(const Array& joint_angles, std::optional<std::in
   }
   const Array m = link_matrices(joint_angles, ln);  // BS x LN+1 x 4 x 4
   const Array origins =
-      ivy::squeeze(range_along(range_along(m, -2, 0, 3), -1, 3, 4), Axes{-1});  // BS x LN+1 x 3
+      ivy::squeeze(last_range(row_range(m, 0, 3), 3, 4), Axes{-1});  // BS x LN+1 x 3
   return ivy::matmul(ivy::array(w, {rows, ln + 1}, like(joint_angles)), origins);
 }
 

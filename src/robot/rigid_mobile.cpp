@@ -25,20 +25,15 @@ Array RigidMobile::sample_body(const Array& inv_ext_mats) const {
   if (s.size() < 2 || s.back() != 4 || (s[s.size() - 2] != 3 && s[s.size() - 2] != 4))
     shape_error(fn, inv_ext_mats,
                 "inv_ext_mats: expected shape [...,3,4] or [...,4,4], got " + shape_str(s));
-  std::vector<Slice> top(s.size());
-  top[s.size() - 2] = Slice{0, 3};
-  const Array rotation_translation = ivy::slice(inv_ext_mats, top);  // BS x 3 x 4
-  std::vector<Slice> rotation(s.size()), translation(s.size());
-  rotation.back() = Slice{0, 3};
-  translation.back() = Slice{3, 4};
+  const Array rotation_translation = row_range(inv_ext_mats, 0, 3);  // BS x 3 x 4
   // The body points on the poses' backend (a robot built on one backend serves every backend).
   const Array body = rel_body_points_.backend_name() == inv_ext_mats.backend_name()
                          ? rel_body_points_
                          : ivy::to_backend(rel_body_points_, inv_ext_mats.backend());
   // BS x NBP x 3: p R^T + t^T for every body point p.
   const Array rotated =
-      ivy::matmul(body, ivy::swapaxes(ivy::slice(rotation_translation, rotation), -1, -2));
-  return ivy::add(rotated, ivy::swapaxes(ivy::slice(rotation_translation, translation), -1, -2));
+      ivy::matmul(body, ivy::swapaxes(last_range(rotation_translation, 0, 3), -1, -2));
+  return ivy::add(rotated, ivy::swapaxes(last_range(rotation_translation, 3, 4), -1, -2));
 }
 
 }  // namespace ivy::robot

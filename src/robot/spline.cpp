@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "ivy/mech.hpp"
 #include "robot/detail.hpp"
 
 namespace ivy::robot {
@@ -27,31 +28,11 @@ Array polyharmonic_kernel(const Array& r, int order) {
   return ivy::multiply(ivy::multiply(power, ivy::log(clamped)), 0.5);
 }
 
-/** [x, 1]: points with a column of ones appended, [..., N, D + 1]. */
-Array with_ones(const Array& x) {
-  std::vector<Slice> first(static_cast<std::size_t>(x.ndim()));
-  first.back() = Slice{0, 1};
-  return ivy::concat({x, ivy::ones_like(ivy::slice(x, first))}, -1);
-}
-
 /** Zeros [batch..., rows, cols] like x's dtype and backend. */
 Array zero_block(const Array& x, Shape batch, std::int64_t rows, std::int64_t cols) {
   batch.push_back(rows);
   batch.push_back(cols);
-  return ivy::zeros(batch, Options(x.dtype()).on(x.backend()).to(x.device()));
-}
-
-Shape batch_of(const Array& x) {
-  Shape s = x.shape();
-  s.resize(s.size() - 2);
-  return s;
-}
-
-/** x[..., begin:end, :]. */
-Array rows(const Array& x, std::int64_t begin, std::int64_t end) {
-  std::vector<Slice> s(static_cast<std::size_t>(x.ndim()));
-  s[s.size() - 2] = Slice{begin, end};
-  return ivy::slice(x, s);
+  return ivy::zeros(batch, like(x));
 }
 
 void check_inputs(std::string_view fn, const Array& anchor_points, const Array& anchor_vals,
@@ -73,9 +54,9 @@ void check_inputs(std::string_view fn, const Array& anchor_points, const Array& 
                 "anchor_vals " + shape_str(av) + " and anchor_points " + shape_str(ap) +
                     " must hold the same number of anchors");
   const std::string_view backend = anchor_points.backend_name();
-  const Shape bs = ivy::detail::broadcast_shapes(batch_of(anchor_points), batch_of(anchor_vals),
-                                                 qualified(fn), backend);
-  ivy::detail::broadcast_shapes(bs, batch_of(sample_points), qualified(fn), backend);
+  const Shape bs = ivy::detail::broadcast_shapes(
+      batch_of_matrix(anchor_points), batch_of_matrix(anchor_vals), qualified(fn), backend);
+  ivy::detail::broadcast_shapes(bs, batch_of_matrix(sample_points), qualified(fn), backend);
   if (order < 1) value_error(fn, backend, "order must be >= 1, got " + std::to_string(order));
 }
 
@@ -89,24 +70,25 @@ Array sample_spline_path(const Array& anchor_points, const Array& anchor_vals,
   const std::int64_t d1 = anchor_points.shape().back() + 1;
   const std::int64_t pd = anchor_vals.shape().back();
 
-  // The fit: [[A, B], [B^T, 0]] [w; v] = [f; 0], A = phi(|c_i - c_j|^2), B = [c, 1].
+  // The fit: [[A, B], [B^T, 0]] [w; v] = [f; 0], A = phi(|c_i - c_j|^2), B = [c, 1] (the
+  // locations as homogeneous coordinates).
   const Array kernel = polyharmonic_kernel(pairwise_squared_distances(anchor_points, anchor_points),
-                                           order);  // BS x NA x NA
-  const Array affine = with_ones(anchor_points);    // BS x NA x D+1
+                                           order);                              // BS x NA x NA
+  const Array affine = ivy::mech::make_coordinates_homogeneous(anchor_points);  // BS x NA x D+1
   const Array left = ivy::concat({kernel, ivy::swapaxes(affine, -1, -2)}, -2);
   const Array right =
-      ivy::concat({affine, zero_block(anchor_points, batch_of(anchor_points), d1, d1)}, -2);
+      ivy::concat({affine, zero_block(anchor_points, batch_of_matrix(anchor_points), d1, d1)}, -2);
   const Array lhs = ivy::concat({left, right}, -1);  // BS x NA+D+1 x NA+D+1
   const Array rhs =
-      ivy::concat({anchor_vals, zero_block(anchor_vals, batch_of(anchor_vals), d1, pd)}, -2);
+      ivy::concat({anchor_vals, zero_block(anchor_vals, batch_of_matrix(anchor_vals), d1, pd)}, -2);
   const Array weights = ivy::matmul(ivy::pinv(lhs), rhs);  // BS x NA+D+1 x PD
-  const Array w = rows(weights, 0, na);
-  const Array v = rows(weights, na, na + d1);
+  const Array w = row_range(weights, 0, na);
+  const Array v = row_range(weights, na, na + d1);
 
   // The evaluation: phi(|s - c|^2) w + [s, 1] v.
   const Array rbf_term = ivy::matmul(
       polyharmonic_kernel(pairwise_squared_distances(sample_points, anchor_points), order), w);
-  return ivy::add(rbf_term, ivy::matmul(with_ones(sample_points), v));
+  return ivy::add(rbf_term, ivy::matmul(ivy::mech::make_coordinates_homogeneous(sample_points), v));
 }
 
 }  // namespace ivy::robot
