@@ -1,6 +1,7 @@
 #pragma once
 // What the planning demos (ivy-drone, ivy-manipulator) share: the backends a --backend option
-// names, and the original ivy_robot demos' optimisation loop.
+// names, their float32 arrays, the spline locations, the path length of their cost, and the
+// original ivy_robot demos' optimisation loop.
 #include <chrono>
 #include <string>
 #include <vector>
@@ -20,6 +21,34 @@ inline std::vector<std::string> backends_to_run(const std::string& requested) {
   for (const std::string& n : ivy::available_backends())
     if (n != default_name && n != "stub") names.push_back(n);
   return names;
+}
+
+/** float32 on the named backend (the current one when empty). */
+inline ivy::Options float32_on(const std::string& backend) {
+  ivy::Options o(ivy::float32);
+  return backend.empty() ? o : o.on(ivy::backend(backend));
+}
+
+/** n evenly spaced locations 0..1 as a column [n, 1]: the spline's anchors or samples. */
+inline ivy::Array unit_interval(int n, const ivy::Options& o) {
+  return ivy::expand_dims(ivy::linspace(0.0, 1.0, n, -1, true, o), -1);
+}
+
+/**
+ * The length of the polylines through points [..., 3] along `axis` (of a rank-3 array): the sum
+ * over segments of sqrt(sum(max(d^2, 1e-12))), the original demos' compute_length, whose floor
+ * keeps the gradient finite where two neighbours coincide. A template so the drone's cost runs
+ * on native arrays too.
+ */
+template <class A>
+A polyline_length(const A& points, int axis) {
+  const auto n = ivy::shape(points)[static_cast<std::size_t>(axis)];
+  std::vector<ivy::Slice> head(3), tail(3);
+  head[static_cast<std::size_t>(axis)] = ivy::Slice{0, n - 1};
+  tail[static_cast<std::size_t>(axis)] = ivy::Slice{1, n};
+  const A d = ivy::subtract(ivy::slice(points, tail), ivy::slice(points, head));
+  const A squared = ivy::maximum(ivy::multiply(d, d), 1e-12);
+  return ivy::sum(ivy::sqrt(ivy::sum(squared, ivy::Axes{-1})));
 }
 
 /** One evaluation of the loop: the cost with its gradients, and whether it converged. */

@@ -398,7 +398,7 @@ std::vector<std::tuple<std::string, long, long>> stage_counts() {
          ivy::vision::cuboid_signed_distances(p.cuboid_ext_mats, p.cuboid_dims, points_a);
        })},
       {"path length", all([&] { drone_libtorch::polyline_length(body, 0); }),
-       all([&] { ivy_drone::detail::polyline_length(body_a, 0); })},
+       all([&] { ivy_demo::polyline_length(body_a, 0); })},
   };
 }
 

@@ -8,6 +8,7 @@
 #include "ivy/mech.hpp"
 #include "ivy/robot.hpp"
 #include "ivy/vision.hpp"
+#include "planning_loop.hpp"
 
 namespace ivy_drone {
 
@@ -45,23 +46,6 @@ struct Evaluation {
   A body;       // [S, NBP, 3] body points along the path
 };
 
-namespace detail {
-
-/** sum over segments of sqrt(sum(max(d^2, 1e-12))), with d the differences along `axis`
- * (the original's compute_length; the clamp keeps the gradient finite for equal points). */
-template <class A>
-A polyline_length(const A& points, int axis) {
-  const auto n = ivy::shape(points)[static_cast<std::size_t>(axis)];
-  std::vector<ivy::Slice> head(3), tail(3);
-  head[static_cast<std::size_t>(axis)] = ivy::Slice{0, n - 1};
-  tail[static_cast<std::size_t>(axis)] = ivy::Slice{1, n};
-  const A d = ivy::subtract(ivy::slice(points, tail), ivy::slice(points, head));
-  const A squared = ivy::maximum(ivy::multiply(d, d), 1e-12);
-  return ivy::sum(ivy::sqrt(ivy::sum(squared, ivy::Axes{-1})));
-}
-
-}  // namespace detail
-
 /** The cost of the path through start, the learnable anchors [NL, 6] and target. */
 template <class A>
 Evaluation<A> evaluate(const Problem<A>& p, const A& learnable_anchors) {
@@ -72,10 +56,10 @@ Evaluation<A> evaluate(const Problem<A>& p, const A& learnable_anchors) {
   // S x NBP x 3: every body point at every sample.
   const A body =
       ivy::robot::RigidMobile(ivy::detail::lift(p.rel_body_points)).sample_body(inv_ext_mats);
-  const A length =
-      p.cost_kind == CostKind::path
-          ? ivy::divide(detail::polyline_length(body, 0), static_cast<double>(ivy::shape(body)[1]))
-          : detail::polyline_length(body, 1);
+  const A length = p.cost_kind == CostKind::path
+                       ? ivy::divide(ivy_demo::polyline_length(body, 0),
+                                     static_cast<double>(ivy::shape(body)[1]))
+                       : ivy_demo::polyline_length(body, 1);
   const auto& s = ivy::shape(body);
   const A sdf_column = ivy::vision::cuboid_signed_distances(
       p.cuboid_ext_mats, p.cuboid_dims, ivy::reshape(body, ivy::Shape{s[0] * s[1], 3}));

@@ -12,20 +12,11 @@ namespace {
 
 using ivy::Array;
 
-ivy::Options float32_on(const Settings& s) {
-  ivy::Options o(ivy::float32);
-  return s.backend.empty() ? o : o.on(ivy::backend(s.backend));
-}
-
 Array matrix(const std::vector<std::vector<double>>& rows, std::int64_t cols,
              const ivy::Options& o) {
   std::vector<double> flat;
   for (const auto& r : rows) flat.insert(flat.end(), r.begin(), r.end());
   return ivy::array(flat, {static_cast<std::int64_t>(rows.size()), cols}, o);
-}
-
-Array unit_interval(int n, const ivy::Options& o) {
-  return ivy::expand_dims(ivy::linspace(0.0, 1.0, n, -1, true, o), -1);
 }
 
 PathSnapshot snapshot(const Array& body, const Array& sdf) {
@@ -46,14 +37,14 @@ std::unique_ptr<ivy::Optimizer> make_optimizer(const Settings& s) {
 }  // namespace
 
 Problem<Array> make_problem(const Scene& scene, const Settings& settings) {
-  const ivy::Options o = float32_on(settings);
+  const ivy::Options o = ivy_demo::float32_on(settings.backend);
   const auto nc = static_cast<std::int64_t>(scene.cuboid_dims.size());
   // The original's cuboid frames: ext = inv(homogeneous(inv_ext))[..., :3, :].
   const Array inv_ext = ivy::reshape(matrix(scene.cuboid_inv_ext_mats, 12, o), {nc, 3, 4});
   const Array ext = ivy::inv(ivy::mech::make_transformation_homogeneous(inv_ext));
   Problem<Array> p;
-  p.anchor_points = unit_interval(settings.learnable_anchors + 2, o);
-  p.query_points = unit_interval(settings.samples, o);
+  p.anchor_points = ivy_demo::unit_interval(settings.learnable_anchors + 2, o);
+  p.query_points = ivy_demo::unit_interval(settings.samples, o);
   p.start_pose = ivy::array(scene.start_pose, {1, 6}, o);
   p.target_pose = ivy::array(scene.target_pose, {1, 6}, o);
   p.rel_body_points = matrix(scene.rel_body_points, 3, o);
@@ -65,12 +56,12 @@ Problem<Array> make_problem(const Scene& scene, const Settings& settings) {
 
 Array initial_anchors(const Scene& scene, const Settings& settings) {
   // linspace(start, target, NL + 2)[1:-1], as the original, in float32.
-  const ivy::Options o = float32_on(settings);
+  const ivy::Options o = ivy_demo::float32_on(settings.backend);
   const Array start = ivy::array(scene.start_pose, {1, 6}, o);
   const Array target = ivy::array(scene.target_pose, {1, 6}, o);
   const int n = settings.learnable_anchors;
-  const Array fractions =
-      ivy::slice(unit_interval(n + 2, o), {ivy::Slice{1, n + 1}, ivy::Slice{}});  // NL x 1
+  const Array fractions = ivy::slice(ivy_demo::unit_interval(n + 2, o),
+                                     {ivy::Slice{1, n + 1}, ivy::Slice{}});  // NL x 1
   return ivy::add(start, ivy::multiply(fractions, ivy::subtract(target, start)));
 }
 

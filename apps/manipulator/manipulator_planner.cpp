@@ -16,16 +16,6 @@ namespace {
 using ivy::Array;
 using ivy::Slice;
 
-ivy::Options float32_on(const Settings& s) {
-  ivy::Options o(ivy::float32);
-  return s.backend.empty() ? o : o.on(ivy::backend(s.backend));
-}
-
-/** n points 0..1 as a column [n, 1]: the spline's anchor and query locations. */
-Array unit_interval(int n, const ivy::Options& o) {
-  return ivy::expand_dims(ivy::linspace(0.0, 1.0, n, -1, true, o), -1);
-}
-
 /** The cuboids as the world-to-cuboid transforms [NC,3,4] and sides [NC,3] of a PrimitiveScene
  * (an axis-aligned box at c: [I | -c]). */
 ivy::vision::PrimitiveScene obstacles(const Scene& scene, const ivy::Options& o) {
@@ -59,12 +49,9 @@ std::vector<Array> evaluate(const Problem& p, const Array& anchors) {
   const Array joints = ivy::robot::sample_spline_path(p.anchor_points, all, p.query_points);
   const Array points = p.mico.sample_links(joints, std::nullopt, p.samples_per_metre);
   const std::int64_t ns = points.shape()[0], nl = points.shape()[1];
-  const Array step =
-      ivy::subtract(ivy::slice(points, {Slice{1, ns}}), ivy::slice(points, {Slice{0, ns - 1}}));
-  // The original's 1e-12 floor per coordinate keeps the norm's gradient finite for a sample
-  // that does not move between two configurations (the base).
-  const Array dist = ivy::sqrt(ivy::sum(ivy::maximum(ivy::multiply(step, step), 1e-12), {-1}));
-  const Array length = ivy::mean(ivy::sum(dist, {0}));
+  // Each link sample's path over the configurations, averaged over the samples (the floor in
+  // polyline_length keeps the gradient finite for the base's samples, which do not move).
+  const Array length = ivy::divide(ivy_demo::polyline_length(points, 0), static_cast<double>(nl));
   const Array sdf = ivy::reshape(p.scene.sdf(ivy::reshape(points, {ns * nl, 3})), {ns, nl});
   const Array collision = ivy::negative(ivy::mean(sdf));
   const Array cost = ivy::add(length, ivy::multiply(collision, 10.0));
@@ -99,13 +86,13 @@ PlanResult plan(const Scene& scene, const Settings& settings,
   if (settings.samples < 2) throw std::invalid_argument("the path needs at least 2 samples");
   if (settings.max_iterations < 1) throw std::invalid_argument("--iterations must be >= 1");
   if (!(settings.lr > 0)) throw std::invalid_argument("--lr must be > 0");
-  const ivy::Options o = float32_on(settings);
+  const ivy::Options o = ivy_demo::float32_on(settings.backend);
   const int na = settings.learnable_anchors;
   const Problem p{
       ivy::robot::MicoManipulator(),
       obstacles(scene, o),
-      unit_interval(na + 2, o),
-      unit_interval(settings.samples, o),
+      ivy_demo::unit_interval(na + 2, o),
+      ivy_demo::unit_interval(settings.samples, o),
       ivy::array(std::vector<double>(scene.start.begin(), scene.start.end()), {1, 6}, o),
       ivy::array(std::vector<double>(scene.target.begin(), scene.target.end()), {1, 6}, o),
       settings.samples_per_metre};
