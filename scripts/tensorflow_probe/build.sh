@@ -20,4 +20,6 @@ g++ mixed.o -o mixed_torch_first -Wl,-rpath,$ROOT/build:$MLX:$TF $HOSTLIBS -Wl,-
 # isolation: shim .so (only object linking TF) + host that dlopens it
 g++ -std=c++20 -O2 -shared -fPIC -isystem $TF/include tfshim.cpp -o libtfshim.so $TF/libtensorflow_cc.so.2 $TF/libtensorflow_framework.so.2 -Wl,-rpath,$TF
 g++ -std=c++20 -O1 host.cpp -o host -I$ROOT/include -Wl,-rpath,$ROOT/build:$MLX $HOSTLIBS -ldl -Wl,-rpath-link,$MLX
+# the shim alone under AddressSanitizer (which load modes it allows)
+g++ -std=c++20 -O1 -fsanitize=address shim_load.cpp -o shim_load_asan -ldl
 echo built

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <string>
 #include "ivy/ivy.hpp"
+#include "ivy_check.hpp"
 
 #include <fstream>
 static long vmrss() {
@@ -18,19 +19,6 @@ static long vmrss() {
   while (std::getline(f, l))
     if (l.rfind("VmRSS:", 0) == 0) return std::stol(l.substr(6));
   return -1;
-}
-static int ivy_part() {
-  int checked = 0;
-  for (const std::string& name : ivy::available_backends()) {
-    if (name == "stub") continue;
-    ivy::use scope{name};
-    const ivy::Array x = ivy::array({{1.f, 2.f}, {3.f, 4.f}});
-    const float total = ivy::sum(ivy::clip(x, 1.5, 3.5)).item<float>();
-    std::cout << "  ivy " << name << ": sum(clip(x,1.5,3.5)) = " << total << "\n";
-    if (std::abs(total - 10.0f) > 1e-6f) return -1;
-    ++checked;
-  }
-  return checked;
 }
 int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IONBF, 0);

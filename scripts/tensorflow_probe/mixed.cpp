@@ -4,21 +4,9 @@
 #include <cstring>
 #include <iostream>
 #include "ivy/ivy.hpp"
+#include "ivy_check.hpp"
 #include "tensorflow/c/eager/c_api.h"
 
-static int ivy_part() {
-  int checked = 0;
-  for (const std::string& name : ivy::available_backends()) {
-    if (name == "stub") continue;
-    ivy::use scope{name};
-    const ivy::Array x = ivy::array({{1.f, 2.f}, {3.f, 4.f}});
-    const float total = ivy::sum(ivy::clip(x, 1.5, 3.5)).item<float>();
-    std::cout << "  ivy " << name << ": sum(clip(x,1.5,3.5)) = " << total << "\n";
-    if (std::abs(total - 10.0f) > 1e-6f) return -1;
-    ++checked;
-  }
-  return checked;
-}
 static int tf_part() {
   TF_Status* st = TF_NewStatus();
   TFE_ContextOptions* o = TFE_NewContextOptions();
