@@ -1,5 +1,6 @@
 #include "manipulator_planner.hpp"
 
+#include <algorithm>
 #include <numbers>
 #include <stdexcept>
 
@@ -118,10 +119,12 @@ PlanResult plan(const Scene& scene, const Settings& settings,
             [&](const ivy::ContainerGradResult& g) {
               const Array checked =
                   ivy::slice(g.extras[2], {Slice{}, Slice{kUncheckedBaseSamples, {}}});
-              min_sdf = ivy::min(checked).item<double>();
-              too_close = 0;
-              for (const double d : checked.to_vector<double>())
-                too_close += d < settings.clearance;
+              // One read to the host gives both the count and the minimum.
+              const std::vector<double> distances = checked.to_vector<double>();
+              min_sdf = *std::min_element(distances.begin(), distances.end());
+              too_close =
+                  static_cast<int>(std::count_if(distances.begin(), distances.end(),
+                                                 [&](double d) { return d < settings.clearance; }));
               return too_close == 0;
             },
             may_step);
