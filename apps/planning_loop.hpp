@@ -2,7 +2,10 @@
 // What the planning demos (ivy-drone, ivy-manipulator) share: the backends a --backend option
 // names, their float32 arrays, the spline locations, the path length of their cost, and the
 // original ivy_robot demos' optimisation loop.
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -21,6 +24,37 @@ inline std::vector<std::string> backends_to_run(const std::string& requested) {
   for (const std::string& n : ivy::available_backends())
     if (n != default_name && n != "stub") names.push_back(n);
   return names;
+}
+
+/**
+ * Whether every backend's plan took the same steps as the first's, within float32 tolerances:
+ * the same iteration count and outcome, every iteration's cost within 1e-3 relative and every
+ * value of `final_values(result)` (the final path, in `unit`s) within 1e-3. Prints a line per
+ * backend naming the differences as `what`.
+ */
+template <class Result, class FinalValues>
+bool backends_agree(const std::vector<Result>& results, FinalValues&& final_values,
+                    const char* what, const char* unit) {
+  bool agree = true;
+  for (std::size_t k = 1; k < results.size(); ++k) {
+    const Result &a = results[0], &b = results[k];
+    double worst_cost = 0, worst_value = 0;
+    for (std::size_t i = 0; i < std::min(a.history.size(), b.history.size()); ++i)
+      worst_cost = std::max(worst_cost, std::abs(a.history[i].cost - b.history[i].cost) /
+                                            std::max(1.0, std::abs(a.history[i].cost)));
+    const std::vector<double>&va = final_values(a), &vb = final_values(b);
+    for (std::size_t i = 0; i < std::min(va.size(), vb.size()); ++i)
+      worst_value = std::max(worst_value, std::abs(va[i] - vb[i]));
+    const bool same = a.iterations == b.iterations && a.collision_free == b.collision_free &&
+                      worst_cost < 1e-3 && worst_value < 1e-3;
+    std::printf(
+        "%s vs %s: iterations %d vs %d, largest cost difference %.2e (relative), largest final "
+        "%s difference %.2e %s: %s\n",
+        b.backend.c_str(), a.backend.c_str(), b.iterations, a.iterations, worst_cost, what,
+        worst_value, unit, same ? "agree" : "DIFFER");
+    agree = agree && same;
+  }
+  return agree;
 }
 
 /** float32 on the named backend (the current one when empty). */

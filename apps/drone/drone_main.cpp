@@ -52,29 +52,6 @@ void print_summary(const PlanResult& r) {
       r.iterations, last.cost, last.min_sdf, 1e3 * r.seconds_per_iteration);
 }
 
-/** Whether every backend reached the same result as the first (float32 tolerances). */
-bool backends_agree(const std::vector<PlanResult>& results) {
-  bool agree = true;
-  for (std::size_t k = 1; k < results.size(); ++k) {
-    const PlanResult &a = results[0], &b = results[k];
-    double worst_cost = 0, worst_point = 0;
-    for (std::size_t i = 0; i < std::min(a.history.size(), b.history.size()); ++i)
-      worst_cost = std::max(worst_cost, std::abs(a.history[i].cost - b.history[i].cost) /
-                                            std::max(1.0, std::abs(a.history[i].cost)));
-    for (std::size_t i = 0; i < a.final_path.body.size() && i < b.final_path.body.size(); ++i)
-      worst_point = std::max(worst_point, std::abs(a.final_path.body[i] - b.final_path.body[i]));
-    const bool same = a.iterations == b.iterations && a.collision_free == b.collision_free &&
-                      worst_cost < 1e-3 && worst_point < 1e-3;
-    std::printf(
-        "%s vs %s: iterations %d vs %d, largest cost difference %.2e (relative), "
-        "largest final body point difference %.2e m: %s\n",
-        b.backend.c_str(), a.backend.c_str(), b.iterations, a.iterations, worst_cost, worst_point,
-        same ? "agree" : "DIFFER");
-    agree = agree && same;
-  }
-  return agree;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -151,7 +128,9 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  const bool agree = backends_agree(results);
+  const bool agree = ivy_demo::backends_agree(
+      results, [](const PlanResult& r) -> const auto& { return r.final_path.body; }, "body point",
+      "m");
   try {
     ivy_drone::write_drone_figure(o.out, scene, results.front(), o.settings.clearance);
     std::printf("wrote %s\n", o.out.c_str());

@@ -43,30 +43,6 @@ void print_summary(const PlanResult& r) {
       1e3 * r.seconds_per_iteration);
 }
 
-/** Whether every backend took the same steps as the first (float32 tolerances). */
-bool backends_agree(const std::vector<PlanResult>& results) {
-  bool agree = true;
-  for (std::size_t k = 1; k < results.size(); ++k) {
-    const PlanResult &a = results[0], &b = results[k];
-    double worst_cost = 0, worst_joint = 0;
-    for (std::size_t i = 0; i < std::min(a.history.size(), b.history.size()); ++i)
-      worst_cost = std::max(worst_cost, std::abs(a.history[i].cost - b.history[i].cost) /
-                                            std::max(1.0, std::abs(a.history[i].cost)));
-    const auto &ja = a.final_path.joints, &jb = b.final_path.joints;
-    for (std::size_t i = 0; i < std::min(ja.size(), jb.size()); ++i)
-      worst_joint = std::max(worst_joint, std::abs(ja[i] - jb[i]));
-    const bool same = a.iterations == b.iterations && a.collision_free == b.collision_free &&
-                      worst_cost < 1e-3 && worst_joint < 1e-3;
-    std::printf(
-        "%s vs %s: iterations %d vs %d, largest cost difference %.2e (relative), largest final "
-        "joint angle difference %.2e rad: %s\n",
-        b.backend.c_str(), a.backend.c_str(), b.iterations, a.iterations, worst_cost, worst_joint,
-        same ? "agree" : "DIFFER");
-    agree = agree && same;
-  }
-  return agree;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -120,7 +96,9 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  const bool agree = backends_agree(results);
+  const bool agree = ivy_demo::backends_agree(
+      results, [](const PlanResult& r) -> const auto& { return r.final_path.joints; },
+      "joint angle", "rad");
   try {
     ivy_manipulator::write_manipulator_figure(out, scene, results.front(), settings.clearance);
     std::printf("wrote %s\n", out.c_str());
