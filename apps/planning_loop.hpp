@@ -1,7 +1,7 @@
 #pragma once
 // What the planning demos (ivy-drone, ivy-manipulator) share: the backends a --backend option
-// names, their float32 arrays, the spline locations, the path length of their cost, and the
-// original ivy_robot demos' optimisation loop.
+// names and the check that those backends agree, their float32 arrays, the spline locations,
+// the path length of their cost, and the original ivy_robot demos' optimisation loop.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
