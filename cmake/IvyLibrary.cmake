@@ -48,4 +48,18 @@ if(IVY_BACKEND_MLX)
   set_target_properties(ivy PROPERTIES INSTALL_RPATH "${MLX_LIBRARY_DIRS}")
   list(APPEND IVY_ENABLED_BACKENDS mlx)
 endif()
+if(IVY_BACKEND_TENSORFLOW)
+  file(GLOB IVY_TENSORFLOW_SOURCES CONFIGURE_DEPENDS
+       ${PROJECT_SOURCE_DIR}/src/backends/tensorflow/*.cpp)
+  target_sources(ivy PRIVATE ${IVY_TENSORFLOW_SOURCES})
+  # Headers only: libtensorflow_cc.so.2 is dlopen'ed with local binding (src/backends/tensorflow/
+  # tf_api.hpp), never linked, since its protobuf copy clashes with the system one LibTorch uses.
+  # Its include folder also holds abseil, Eigen and protobuf: only these sources see it.
+  set_source_files_properties(${IVY_TENSORFLOW_SOURCES} PROPERTIES COMPILE_OPTIONS
+                              "-isystem;${TENSORFLOW_ROOT}/include")
+  target_compile_definitions(ivy PRIVATE IVY_WITH_TENSORFLOW=1
+    IVY_TENSORFLOW_LIBRARY="${TENSORFLOW_ROOT}/libtensorflow_cc.so.2")
+  target_link_libraries(ivy PRIVATE ${CMAKE_DL_LIBS})
+  list(APPEND IVY_ENABLED_BACKENDS tensorflow)
+endif()
 message(STATUS "Ivy backends: ${IVY_ENABLED_BACKENDS}")

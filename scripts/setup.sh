@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs every dependency of the build, tests and benchmarks (Debian packages, and MLX from
-# PyPI into .venv). Idempotent: returns in about a second when everything is present.
+# Installs every dependency of the build, tests and benchmarks (Debian packages, and MLX and
+# TensorFlow from PyPI into .venv). Idempotent: returns in about a second when everything is present.
 set -euo pipefail
 
 PACKAGES=(
@@ -45,4 +45,21 @@ else
   [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check "${VENV_PACKAGES[@]}"
   touch "$MARKER"
+fi
+
+# TensorFlow's C API (the tensorflow backend, docs/tensorflow.md) comes from the tensorflow-cpu
+# wheel: the backend needs only its two shared libraries and headers, none of its Python
+# dependencies, hence --no-deps (and its own marker). Set IVY_SKIP_TENSORFLOW=1 to leave it out.
+TF_WHEEL="tensorflow-cpu==2.21.0"
+TF_MARKER="$VENV/installed-$(echo "$TF_WHEEL" | md5sum | cut -c1-12)"
+if [[ "${IVY_SKIP_TENSORFLOW:-0}" == 1 ]]; then
+  echo "setup: IVY_SKIP_TENSORFLOW=1, $TF_WHEEL not installed"
+elif [[ -f "$TF_MARKER" ]]; then
+  echo "setup: $TF_WHEEL present in .venv"
+else
+  echo "setup: installing $TF_WHEEL (C API only, --no-deps) into .venv"
+  start=$(date +%s)
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check --no-deps "$TF_WHEEL"
+  touch "$TF_MARKER"
+  echo "setup: $TF_WHEEL installed in $(( $(date +%s) - start )) s"
 fi

@@ -13,4 +13,7 @@ const Backend& xtensor();
 #ifdef IVY_WITH_MLX
 const Backend& mlx();
 #endif
+#ifdef IVY_WITH_TENSORFLOW
+const Backend& tensorflow();
+#endif
 }  // namespace ivy::backends

@@ -23,6 +23,9 @@ const std::vector<const Backend*>& built_backends() {
 #ifdef IVY_WITH_MLX
     v.push_back(&backends::mlx());
 #endif
+#ifdef IVY_WITH_TENSORFLOW
+    v.push_back(&backends::tensorflow());
+#endif
     v.push_back(&backends::stub());
     return v;
   }();

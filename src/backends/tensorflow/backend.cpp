@@ -1,0 +1,108 @@
+// The tensorflow backend's table: handle storage, properties, host and DLPack transfer.
+#include <dlpack/dlpack.h>
+
+#include <cstring>
+#include <utility>
+
+#include "backends/backends.hpp"
+#include "backends/tensorflow/tf_tensor.hpp"
+#include "core/dlpack.hpp"
+
+namespace ivy::backends::tensorflow_impl {
+namespace {
+
+Tensor& handle_ref(void* h) { return *std::launder(reinterpret_cast<Tensor*>(h)); }
+
+void copy_handle(void* dst, const void* src) {
+  new (dst) Tensor(*std::launder(reinterpret_cast<const Tensor*>(src)));
+}
+void move_handle(void* dst, void* src) {
+  new (dst) Tensor(std::move(handle_ref(src)));
+  handle_ref(src).~Tensor();
+}
+void destroy_handle(void* h) { handle_ref(h).~Tensor(); }
+
+DType dtype(const Array& x) { return dtype_of(native(x)); }
+Shape shape(const Array& x) { return shape_of(handle_of(x)); }
+int ndim(const Array& x) {
+  const int n = api().TFE_TensorHandleNumDims(handle_of(x), status());
+  check("ndim");
+  return n;
+}
+bool same_shape(const Array& a, const Array& b) { return shape_of(handle_of(a)) == shape_of(handle_of(b)); }
+Device device(const Array&) { return Device("cpu"); }
+const char* dtype_unsupported(DType) { return nullptr; }
+
+Array from_host(const void* data, const Shape& s, DType d, const Device& dev) {
+  require_cpu(dev, "from_host");
+  return wrap(host_tensor(s, d, [&](void* dst, std::size_t n) { std::memcpy(dst, data, n); }));
+}
+
+// TensorFlow's tensor (TF_Tensor) of a handle; deleted on scope exit.
+class Resolved {
+ public:
+  explicit Resolved(const Array& x) : t_(api().TFE_TensorHandleResolve(handle_of(x), status())) {
+    check("to_host");
+  }
+  ~Resolved() { api().TF_DeleteTensor(t_); }
+  Resolved(const Resolved&) = delete;
+  Resolved& operator=(const Resolved&) = delete;
+  const void* data() const { return api().TF_TensorData(t_); }
+  std::size_t bytes() const { return api().TF_TensorByteSize(t_); }
+
+ private:
+  TF_Tensor* t_;
+};
+
+void to_host(const Array& x, void* dst) {
+  const Resolved t(x);
+  if (t.bytes()) std::memcpy(dst, t.data(), t.bytes());
+}
+
+DLManagedTensor* to_dlpack(const Array& x) {
+  void* m = api().HandleToDLPack(handle_of(x), status());
+  check("to_dlpack");
+  return static_cast<DLManagedTensor*>(m);
+}
+
+// TensorFlow's kernels require 64-byte aligned buffers (a misaligned one aborts the process in
+// the next kernel), so only aligned, row-major CPU memory is shared; the rest is copied.
+constexpr std::uintptr_t kTensorFlowAlignment = 64;
+
+Array from_dlpack(DLManagedTensor* m) {
+  detail::CapsuleOwner capsule(m);
+  const DLTensor& t = m->dl_tensor;
+  if (t.device.device_type != kDLCPU)
+    detail::raise<UnsupportedError>("from_dlpack", "tensorflow", "only CPU memory can be imported");
+  const DType d = detail::from_dlpack_dtype(t.dtype, "tensorflow");
+  const Shape s(t.shape, t.shape + t.ndim);
+  const auto address = reinterpret_cast<std::uintptr_t>(static_cast<char*>(t.data) + t.byte_offset);
+  if (address % kTensorFlowAlignment == 0 && detail::is_row_major(t)) {
+    TFE_TensorHandle* h = api().HandleFromDLPack(capsule.hand_over(), status(), api().context);
+    check("from_dlpack");
+    return wrap(Tensor::adopt(h));
+  }
+  return wrap(host_tensor(s, d, [&](void* dst, std::size_t) { detail::copy_to_row_major(t, dst); }));
+}
+
+Array to_device(const Array& x, const Device& d) {
+  require_cpu(d, "to_device");
+  return x;
+}
+
+}  // namespace
+
+const Backend& backend() {
+  static const Backend table = [] {
+    Backend b;
+    IVY_FILL_BACKEND_TABLE(b, "tensorflow");
+    return b;
+  }();
+  return table;
+}
+
+}  // namespace ivy::backends::tensorflow_impl
+
+namespace ivy::backends {
+const Backend& tensorflow() { return tensorflow_impl::backend(); }
+}  // namespace ivy::backends

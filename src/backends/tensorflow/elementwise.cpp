@@ -1,0 +1,182 @@
+#include <cmath>
+
+#include "backends/tensorflow/tf_tensor.hpp"
+
+namespace ivy::backends::tensorflow_impl {
+namespace {
+
+constexpr std::string_view kFn = "unary";
+
+Tensor unary_tf(const char* name, const Tensor& x) { return run(name, kFn, {x}); }
+
+// log(x) * factor in x's dtype (TensorFlow has no Log2 or Log10 op).
+Tensor scaled_log(const Tensor& x, double factor) {
+  const Tensor f = scalar(Scalar(factor), dtype_of(x));
+  return run("Mul", kFn, {unary_tf("Log", x), f});
+}
+
+// The sign bit, read through the integer of the same width (true for -0.0 and -NaN).
+Tensor signbit(const Tensor& x) {
+  const DType d = dtype_of(x);
+  const DType bits = d == DType::float64 ? DType::int64
+                     : d == DType::float32 ? DType::int32
+                                           : DType::int16;
+  const Tensor as_int = Op("Bitcast", kFn).input(x).type("type", bits).run1();
+  return run("Less", kFn, {as_int, scalar(Scalar(0), bits)});
+}
+
+Tensor unary_op(UnaryOp op, const Tensor& x) {
+  switch (op) {
+    case UnaryOp::abs:
+      return unary_tf("Abs", x);
+    case UnaryOp::negative:
+      return unary_tf("Neg", x);
+    case UnaryOp::sign: {
+      if (!is_floating(dtype_of(x))) return unary_tf("Sign", x);
+      // NaN keeps its NaN, as NumPy.
+      return run("SelectV2", kFn, {unary_tf("IsNan", x), x, unary_tf("Sign", x)});
+    }
+    case UnaryOp::square:
+      return unary_tf("Square", x);
+    case UnaryOp::sqrt:
+      return unary_tf("Sqrt", x);
+    case UnaryOp::exp:
+      return unary_tf("Exp", x);
+    case UnaryOp::expm1:
+      return unary_tf("Expm1", x);
+    case UnaryOp::log:
+      return unary_tf("Log", x);
+    case UnaryOp::log1p:
+      return unary_tf("Log1p", x);
+    case UnaryOp::log2:
+      return scaled_log(x, 1.0 / std::log(2.0));
+    case UnaryOp::log10:
+      return scaled_log(x, 1.0 / std::log(10.0));
+    case UnaryOp::sin:
+      return unary_tf("Sin", x);
+    case UnaryOp::cos:
+      return unary_tf("Cos", x);
+    case UnaryOp::tan:
+      return unary_tf("Tan", x);
+    case UnaryOp::asin:
+      return unary_tf("Asin", x);
+    case UnaryOp::acos:
+      return unary_tf("Acos", x);
+    case UnaryOp::atan:
+      return unary_tf("Atan", x);
+    case UnaryOp::sinh:
+      return unary_tf("Sinh", x);
+    case UnaryOp::cosh:
+      return unary_tf("Cosh", x);
+    case UnaryOp::tanh:
+      return unary_tf("Tanh", x);
+    case UnaryOp::asinh:
+      return unary_tf("Asinh", x);
+    case UnaryOp::acosh:
+      return unary_tf("Acosh", x);
+    case UnaryOp::atanh:
+      return unary_tf("Atanh", x);
+    case UnaryOp::floor:
+      return unary_tf("Floor", x);
+    case UnaryOp::ceil:
+      return unary_tf("Ceil", x);
+    case UnaryOp::round:
+      return unary_tf("Round", x);  // half to even
+    case UnaryOp::trunc: {
+      // No Trunc op: ceil below zero, floor elsewhere (NaN stays NaN, -0.5 gives -0).
+      const Tensor negative = run("Less", kFn, {x, scalar(Scalar(0), dtype_of(x))});
+      return run("SelectV2", kFn, {negative, unary_tf("Ceil", x), unary_tf("Floor", x)});
+    }
+    case UnaryOp::erf:
+      return unary_tf("Erf", x);
+    case UnaryOp::isnan:
+      return unary_tf("IsNan", x);
+    case UnaryOp::isinf:
+      return unary_tf("IsInf", x);
+    case UnaryOp::isfinite:
+      return unary_tf("IsFinite", x);
+    case UnaryOp::sigmoid:
+      return unary_tf("Sigmoid", x);
+    case UnaryOp::signbit:
+      return signbit(x);
+    case UnaryOp::logical_not:
+      return unary_tf("LogicalNot", x);
+    case UnaryOp::bitwise_invert:
+      return unary_tf("Invert", x);
+  }
+  return x;
+}
+
+const char* binary_name(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::add:
+      return "AddV2";
+    case BinaryOp::subtract:
+      return "Sub";
+    case BinaryOp::multiply:
+      return "Mul";
+    case BinaryOp::divide:
+      return "RealDiv";
+    case BinaryOp::pow:
+      return "Pow";
+    case BinaryOp::floor_divide:
+      return "FloorDiv";
+    case BinaryOp::remainder:
+      return "FloorMod";
+    case BinaryOp::minimum:
+      return "Minimum";
+    case BinaryOp::maximum:
+      return "Maximum";
+    case BinaryOp::atan2:
+      return "Atan2";
+    case BinaryOp::equal:
+      return "Equal";
+    case BinaryOp::not_equal:
+    case BinaryOp::logical_xor:  // on bools, xor is inequality
+      return "NotEqual";
+    case BinaryOp::less:
+      return "Less";
+    case BinaryOp::less_equal:
+      return "LessEqual";
+    case BinaryOp::greater:
+      return "Greater";
+    case BinaryOp::greater_equal:
+      return "GreaterEqual";
+    case BinaryOp::logical_and:
+      return "LogicalAnd";
+    case BinaryOp::logical_or:
+      return "LogicalOr";
+    case BinaryOp::bitwise_and:
+      return "BitwiseAnd";
+    case BinaryOp::bitwise_or:
+      return "BitwiseOr";
+    case BinaryOp::bitwise_xor:
+      return "BitwiseXor";
+    case BinaryOp::left_shift:
+      return "LeftShift";
+    case BinaryOp::right_shift:
+      return "RightShift";
+  }
+  return "AddV2";
+}
+
+Array cast(const Array& x, DType d) { return wrap(cast_to(native(x), d, "cast")); }
+
+Array unary(UnaryOp op, const Array& x) { return wrap(unary_op(op, native(x))); }
+
+Array binary(BinaryOp op, const Array& a, const Array& b) {
+  return wrap(run(binary_name(op), "binary", {native(a), native(b)}));
+}
+
+Array where(const Array& c, const Array& a, const Array& b) {
+  return wrap(run("SelectV2", "where", {native(c), native(a), native(b)}));
+}
+
+}  // namespace
+
+const ElementwiseKernels& elementwise_kernels() {
+  static const ElementwiseKernels k{cast, unary, binary, where};
+  return k;
+}
+
+}  // namespace ivy::backends::tensorflow_impl

@@ -1,0 +1,300 @@
+#include "backends/tensorflow/tf_tensor.hpp"
+
+#include <cstring>
+
+namespace ivy::backends::tensorflow_impl {
+
+TF_DataType to_tf(DType d) {
+  switch (d) {
+    case DType::bool_:
+      return TF_BOOL;
+    case DType::int8:
+      return TF_INT8;
+    case DType::int16:
+      return TF_INT16;
+    case DType::int32:
+      return TF_INT32;
+    case DType::int64:
+      return TF_INT64;
+    case DType::uint8:
+      return TF_UINT8;
+    case DType::float16:
+      return TF_HALF;
+    case DType::bfloat16:
+      return TF_BFLOAT16;
+    case DType::float32:
+      return TF_FLOAT;
+    case DType::float64:
+      return TF_DOUBLE;
+  }
+  return TF_FLOAT;
+}
+
+DType from_tf(TF_DataType d) {
+  switch (d) {
+    case TF_BOOL:
+      return DType::bool_;
+    case TF_INT8:
+      return DType::int8;
+    case TF_INT16:
+      return DType::int16;
+    case TF_INT32:
+      return DType::int32;
+    case TF_INT64:
+      return DType::int64;
+    case TF_UINT8:
+      return DType::uint8;
+    case TF_HALF:
+      return DType::float16;
+    case TF_BFLOAT16:
+      return DType::bfloat16;
+    case TF_FLOAT:
+      return DType::float32;
+    case TF_DOUBLE:
+      return DType::float64;
+    default:
+      detail::raise<UnsupportedError>(
+          "from_native", "tensorflow",
+          "a TensorFlow tensor of dtype code " + std::to_string(static_cast<int>(d)) +
+              " (unsigned wider than 8 bits, complex, string, quantized) has no ivy dtype");
+  }
+}
+
+namespace {
+
+template <class T>
+void store(void* dst, T v) {
+  std::memcpy(dst, &v, sizeof v);
+}
+
+struct ThreadStatus {
+  TF_Status* s = api().TF_NewStatus();
+  ~ThreadStatus() { api().TF_DeleteStatus(s); }
+};
+
+// The per-thread op TFE_OpReset recycles; in_use while an Op of the thread is being built.
+struct ThreadOp {
+  TFE_Op* op = nullptr;
+  bool in_use = false;
+  ~ThreadOp() {
+    if (op) api().TFE_DeleteOp(op);
+  }
+};
+thread_local ThreadOp thread_op;
+
+}  // namespace
+
+TF_Status* status() {
+  thread_local ThreadStatus s;
+  return s.s;
+}
+
+TF_Code status_code() { return api().TF_GetCode(status()); }
+
+void check(std::string_view fn) {
+  const Api& a = api();
+  if (a.TF_GetCode(status()) == TF_OK) return;
+  const std::string message = a.TF_Message(status());
+  a.TF_SetStatus(status(), TF_OK, "");
+  detail::raise<UnsupportedError>(fn, "tensorflow", message);
+}
+
+Shape shape_of(TFE_TensorHandle* h) {
+  const Api& a = api();
+  const int n = a.TFE_TensorHandleNumDims(h, status());
+  Shape s(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) s[i] = a.TFE_TensorHandleDim(h, i, status());
+  check("shape");
+  return s;
+}
+
+Tensor int64_vector(const std::vector<std::int64_t>& values) {
+  return host_tensor({static_cast<std::int64_t>(values.size())}, DType::int64,
+                     [&](void* dst, std::size_t n) { std::memcpy(dst, values.data(), n); });
+}
+
+Tensor int32_vector(const std::vector<std::int64_t>& values) {
+  return host_tensor({static_cast<std::int64_t>(values.size())}, DType::int32,
+                     [&](void* dst, std::size_t) {
+                       auto* out = static_cast<std::int32_t*>(dst);
+                       for (std::size_t i = 0; i < values.size(); ++i)
+                         out[i] = static_cast<std::int32_t>(values[i]);
+                     });
+}
+
+Tensor int32_scalar(std::int64_t v) {
+  return host_tensor({}, DType::int32, [&](void* dst, std::size_t) {
+    *static_cast<std::int32_t*>(dst) = static_cast<std::int32_t>(v);
+  });
+}
+
+Tensor scalar(const Scalar& value, DType d) {
+  if (d == DType::float16 || d == DType::bfloat16)  // rounded by TensorFlow's own Cast
+    return cast_to(scalar(value, DType::float64), d, "scalar");
+  return host_tensor({}, d, [&](void* dst, std::size_t) { write_value(value, d, dst); });
+}
+
+void write_value(const Scalar& value, DType d, void* dst) {
+  switch (d) {
+    case DType::bool_:
+      return store(dst, value.as_bool());
+    case DType::int8:
+      return store(dst, static_cast<std::int8_t>(value.as_int()));
+    case DType::int16:
+      return store(dst, static_cast<std::int16_t>(value.as_int()));
+    case DType::int32:
+      return store(dst, static_cast<std::int32_t>(value.as_int()));
+    case DType::int64:
+      return store(dst, value.as_int());
+    case DType::uint8:
+      return store(dst, static_cast<std::uint8_t>(value.as_int()));
+    case DType::float32:
+      return store(dst, static_cast<float>(value.as_double()));
+    case DType::float64:
+      return store(dst, value.as_double());
+    case DType::float16:
+    case DType::bfloat16:
+      break;  // no host half type: callers write float64 and cast
+  }
+  detail::raise<DTypeError>("write_value", "tensorflow", "no host type for " + std::string(dtype_name(d)));
+}
+
+Op::Op(const char* name, std::string_view fn) : fn_(fn), cached_(!thread_op.in_use) {
+  const Api& a = api();
+  if (cached_ && thread_op.op) {
+    a.TFE_OpReset(thread_op.op, name, nullptr, status());
+    op_ = thread_op.op;
+  } else {
+    op_ = a.TFE_NewOp(a.context, name, status());
+    if (cached_) thread_op.op = op_;
+  }
+  if (cached_) thread_op.in_use = true;
+  check(fn_);
+}
+
+Op::~Op() {
+  if (cached_)
+    thread_op.in_use = false;
+  else
+    api().TFE_DeleteOp(op_);
+}
+
+Op& Op::input(const Tensor& t) {
+  api().TFE_OpAddInput(op_, t.handle(), status());
+  check(fn_);
+  return *this;
+}
+
+Op& Op::inputs(const std::vector<Tensor>& ts) {
+  std::vector<TFE_TensorHandle*> hs;
+  hs.reserve(ts.size());
+  for (const Tensor& t : ts) hs.push_back(t.handle());
+  api().TFE_OpAddInputList(op_, hs.data(), static_cast<int>(hs.size()), status());
+  check(fn_);
+  return *this;
+}
+
+Op& Op::type(const char* attr, DType d) { return type(attr, to_tf(d)); }
+Op& Op::type(const char* attr, TF_DataType d) {
+  api().TFE_OpSetAttrType(op_, attr, d);
+  return *this;
+}
+Op& Op::integer(const char* attr, std::int64_t v) {
+  api().TFE_OpSetAttrInt(op_, attr, v);
+  return *this;
+}
+Op& Op::boolean(const char* attr, bool v) {
+  api().TFE_OpSetAttrBool(op_, attr, v ? 1 : 0);
+  return *this;
+}
+Op& Op::real(const char* attr, float v) {
+  api().TFE_OpSetAttrFloat(op_, attr, v);
+  return *this;
+}
+Op& Op::ints(const char* attr, const std::vector<std::int64_t>& v) {
+  api().TFE_OpSetAttrIntList(op_, attr, v.data(), static_cast<int>(v.size()));
+  return *this;
+}
+Op& Op::string(const char* attr, std::string_view v) {
+  api().TFE_OpSetAttrString(op_, attr, v.data(), v.size());
+  return *this;
+}
+
+std::vector<Tensor> Op::run(int n) {
+  std::vector<TFE_TensorHandle*> out(static_cast<std::size_t>(n), nullptr);
+  int got = n;
+  api().TFE_Execute(op_, out.data(), &got, status());
+  check(fn_);
+  std::vector<Tensor> result;
+  result.reserve(static_cast<std::size_t>(got));
+  for (int i = 0; i < got; ++i) result.push_back(Tensor::adopt(out[i]));
+  return result;
+}
+
+std::vector<Tensor> Op::run_or_value_error(int n, std::string_view what) {
+  const Api& a = api();
+  std::vector<TFE_TensorHandle*> out(static_cast<std::size_t>(n), nullptr);
+  int got = n;
+  a.TFE_Execute(op_, out.data(), &got, status());
+  if (a.TF_GetCode(status()) == TF_INVALID_ARGUMENT) {
+    const std::string message = std::string(what) + " (" + a.TF_Message(status()) + ")";
+    a.TF_SetStatus(status(), TF_OK, "");
+    detail::raise<ValueError>(fn_, "tensorflow", message);
+  }
+  check(fn_);
+  std::vector<Tensor> result;
+  for (int i = 0; i < got; ++i) result.push_back(Tensor::adopt(out[i]));
+  return result;
+}
+
+Tensor Op::run1() {
+  TFE_TensorHandle* out = nullptr;
+  int got = 1;
+  api().TFE_Execute(op_, &out, &got, status());
+  check(fn_);
+  return Tensor::adopt(out);
+}
+
+Tensor run(const char* name, std::string_view fn, std::initializer_list<Tensor> inputs) {
+  Op op(name, fn);
+  for (const Tensor& t : inputs) op.input(t);
+  return op.run1();
+}
+
+DType dtype_of(const Tensor& t) { return from_tf(api().TFE_TensorHandleDataType(t.handle())); }
+
+Tensor cast_to(const Tensor& x, DType d, std::string_view fn) {
+  if (dtype_of(x) == d) return x;
+  return Op("Cast", fn).input(x).type("DstT", d).run1();
+}
+
+Tensor transpose_by(const Tensor& x, const std::vector<int>& perm, std::string_view fn) {
+  const Tensor p = int32_vector(std::vector<std::int64_t>(perm.begin(), perm.end()));
+  return Op("Transpose", fn).input(x).input(p).run1();
+}
+
+Tensor reshape_to(const Tensor& x, const Shape& shape, std::string_view fn) {
+  const Tensor s = int64_vector(shape);
+  return Op("Reshape", fn).input(x).input(s).run1();
+}
+
+void require_cpu(const Device& d, std::string_view fn) {
+  if (!d.is_cpu())
+    detail::raise<UnsupportedError>(
+        fn, "tensorflow", "the tensorflow-cpu wheel's TensorFlow runs on the cpu only, not " + d.str());
+}
+
+}  // namespace ivy::backends::tensorflow_impl
+
+namespace ivy::tensorflow {
+
+Tensor Tensor::adopt(TFE_TensorHandle* h) {
+  Tensor t;
+  t.h_ = std::shared_ptr<TFE_TensorHandle>(
+      h, [](TFE_TensorHandle* p) { backends::tensorflow_impl::api().TFE_DeleteTensorHandle(p); });
+  return t;
+}
+
+TFE_Context* context() { return backends::tensorflow_impl::api().context; }
+
+}  // namespace ivy::tensorflow

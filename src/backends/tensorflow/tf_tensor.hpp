@@ -1,0 +1,129 @@
+#pragma once
+// How the tensorflow backend holds an eager tensor inside ivy::Array, maps dtypes, runs eager
+// ops and turns TensorFlow's status into ivy errors.
+#include <cstdint>
+#include <initializer_list>
+#include <new>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "backends/backend_table.hpp"
+#include "backends/tensorflow/tf_api.hpp"
+#include "ivy/backend/contract.hpp"
+#include "ivy/core/errors.hpp"
+#include "ivy/core/scalar.hpp"
+#include "ivy/tensorflow_tensor.hpp"
+
+namespace ivy::backends::tensorflow_impl {
+
+using ::ivy::tensorflow::Tensor;
+
+static_assert(sizeof(Tensor) <= Array::kHandleSize, "Tensor must fit inline in Array");
+
+const Backend& backend();
+
+inline const Tensor& native(const Array& x) {
+  return *std::launder(reinterpret_cast<const Tensor*>(x.handle()));
+}
+inline TFE_TensorHandle* handle_of(const Array& x) { return native(x).handle(); }
+
+inline Array wrap(Tensor t) {
+  Array out = Array::make_uninitialized(backend());
+  new (out.handle()) Tensor(std::move(t));
+  return out;
+}
+
+TF_DataType to_tf(DType d);
+DType from_tf(TF_DataType d);
+
+/** A status object reused by this thread, cleared for each call. */
+TF_Status* status();
+/** UnsupportedError naming fn with TensorFlow's message when the thread's status is not OK:
+ *  core has checked the arguments, so what TensorFlow still refuses is a limit of TensorFlow
+ *  (a kernel it lacks for a dtype, say). */
+void check(std::string_view fn);
+/** The code of the thread's status (for callers that map a particular failure themselves). */
+TF_Code status_code();
+
+/** The shape of a tensor. */
+Shape shape_of(TFE_TensorHandle* h);
+
+/** A new tensor of dtype d whose row-major bytes fill(dst, nbytes) writes. */
+template <class Fill>
+Tensor host_tensor(const Shape& shape, DType d, Fill fill) {
+  const Api& a = api();
+  std::size_t n = itemsize(d);
+  for (std::int64_t v : shape) n *= static_cast<std::size_t>(v);
+  TF_Tensor* t =
+      a.TF_AllocateTensor(to_tf(d), shape.data(), static_cast<int>(shape.size()), n);
+  if (n) fill(a.TF_TensorData(t), n);
+  TFE_TensorHandle* h = a.TFE_NewTensorHandle(t, status());
+  a.TF_DeleteTensor(t);  // the handle keeps its own reference
+  check("from_host");
+  return Tensor::adopt(h);
+}
+/** A 1-D int64 (or int32) tensor of values, for shape, axis and permutation operands. */
+Tensor int64_vector(const std::vector<std::int64_t>& values);
+Tensor int32_vector(const std::vector<std::int64_t>& values);
+/** A 0-d int32 tensor (axis operands). */
+Tensor int32_scalar(std::int64_t v);
+/** Writes value as one element of dtype d (not float16 or bfloat16: no host type) to dst. */
+void write_value(const Scalar& value, DType d, void* dst);
+/** A 0-d tensor of dtype d holding value. */
+Tensor scalar(const Scalar& value, DType d);
+
+/**
+ * One eager op: inputs and attributes are added in the op's order, then run() executes it.
+ * Reuses a per-thread TFE_Op (TFE_OpReset) when no other Op of the thread is being built.
+ */
+class Op {
+ public:
+  Op(const char* name, std::string_view fn);
+  ~Op();
+  Op(const Op&) = delete;
+  Op& operator=(const Op&) = delete;
+
+  Op& input(const Tensor& t);
+  Op& input(const Array& x) { return input(native(x)); }
+  Op& inputs(const std::vector<Tensor>& ts);
+  Op& type(const char* attr, DType d);
+  Op& type(const char* attr, TF_DataType d);
+  Op& integer(const char* attr, std::int64_t v);
+  Op& boolean(const char* attr, bool v);
+  Op& real(const char* attr, float v);
+  Op& ints(const char* attr, const std::vector<std::int64_t>& v);
+  Op& string(const char* attr, std::string_view v);
+
+  /** Executes the op, returning its n outputs. */
+  std::vector<Tensor> run(int n);
+  /** Executes a one-output op. */
+  Tensor run1();
+  /** Executes the op; a failure with TensorFlow's INVALID_ARGUMENT code is ValueError(what),
+   *  the way linear algebra reports singular or indefinite matrices. */
+  std::vector<Tensor> run_or_value_error(int n, std::string_view what);
+
+ private:
+  TFE_Op* op_;
+  std::string_view fn_;
+  bool cached_;
+};
+
+/** Runs a one-output op named name on the inputs (attributes inferred). */
+Tensor run(const char* name, std::string_view fn, std::initializer_list<Tensor> inputs);
+
+/** x cast to dtype d (x itself when it has it). */
+Tensor cast_to(const Tensor& x, DType d, std::string_view fn);
+/** The dtype of a tensor. */
+DType dtype_of(const Tensor& t);
+/** x transposed by perm. */
+Tensor transpose_by(const Tensor& x, const std::vector<int>& perm, std::string_view fn);
+/** x reshaped. */
+Tensor reshape_to(const Tensor& x, const Shape& shape, std::string_view fn);
+
+/** UnsupportedError naming fn unless d is the cpu (the wheel's TensorFlow is CPU-only). */
+void require_cpu(const Device& d, std::string_view fn);
+
+IVY_DECLARE_KERNEL_FAMILIES();
+
+}  // namespace ivy::backends::tensorflow_impl
