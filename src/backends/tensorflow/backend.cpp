@@ -60,9 +60,11 @@ void to_host(const Array& x, void* dst) {
 }
 
 DLManagedTensor* to_dlpack(const Array& x) {
-  void* m = api().HandleToDLPack(handle_of(x), status());
+  auto* m = static_cast<DLManagedTensor*>(api().HandleToDLPack(handle_of(x), status()));
   check("to_dlpack");
-  return static_cast<DLManagedTensor*>(m);
+  // TensorFlow marks bool with DLPack 1.x's bool code; ivy's DLPack (0.6) carries bool as uint8.
+  if (dtype(x) == DType::bool_) m->dl_tensor.dtype = detail::dlpack_dtype(DType::bool_);
+  return m;
 }
 
 // TensorFlow's kernels require 64-byte aligned buffers (a misaligned one aborts the process in

@@ -160,11 +160,80 @@ const char* binary_name(BinaryOp op) {
   return "AddV2";
 }
 
-Array cast(const Array& x, DType d) { return wrap(cast_to(native(x), d, "cast")); }
+// TensorFlow's kernels flush subnormal numbers to zero (they run with the CPU's FTZ and DAZ
+// modes set), so a Cast between float32 and float64 would lose them: those two casts are
+// converted here instead, element by element.
+template <class From, class To>
+Tensor convert_on_host(const Tensor& x, DType to) {
+  const Api& a = api();
+  TF_Tensor* t = a.TFE_TensorHandleResolve(x.handle(), status());
+  check("cast");
+  const auto* src = static_cast<const From*>(a.TF_TensorData(t));
+  Tensor out = host_tensor(shape_of(x.handle()), to, [&](void* dst, std::size_t n) {
+    auto* d = static_cast<To*>(dst);
+    for (std::size_t i = 0; i < n / sizeof(To); ++i) d[i] = static_cast<To>(src[i]);
+  });
+  a.TF_DeleteTensor(t);
+  return out;
+}
+
+Array cast(const Array& x, DType d) {
+  const DType from = x.dtype();
+  if (from == DType::float32 && d == DType::float64)
+    return wrap(convert_on_host<float, double>(native(x), d));
+  if (from == DType::float64 && d == DType::float32)
+    return wrap(convert_on_host<double, float>(native(x), d));
+  return wrap(cast_to(native(x), d, "cast"));
+}
 
 Array unary(UnaryOp op, const Array& x) { return wrap(unary_op(op, native(x))); }
 
+// NumPy's floor division of floats, from fmod (so that 1.0 // 0.1 is 9, not floor(10.0)):
+// TensorFlow's FloorDiv is floor(a / b).
+Tensor float_floor_divide(const Tensor& a, const Tensor& b) {
+  constexpr std::string_view fn = "floor_divide";
+  const DType d = dtype_of(a);
+  const Tensor zero = scalar(Scalar(0), d), one = scalar(Scalar(1), d), half = scalar(Scalar(0.5), d);
+  const Tensor mod = run("TruncateMod", fn, {a, b});
+  Tensor div = run("RealDiv", fn, {run("Sub", fn, {a, mod}), b});
+  // One less where the remainder's sign differs from the divisor's.
+  const Tensor adjust = run("LogicalAnd", fn, {run("NotEqual", fn, {mod, zero}),
+                                               run("NotEqual", fn, {run("Less", fn, {b, zero}),
+                                                                    run("Less", fn, {mod, zero})})});
+  div = run("SelectV2", fn, {adjust, run("Sub", fn, {div, one}), div});
+  Tensor floored = unary_tf("Floor", div);
+  const Tensor round_up = run("Greater", fn, {run("Sub", fn, {div, floored}), half});
+  floored = run("SelectV2", fn, {round_up, run("AddV2", fn, {floored, one}), floored});
+  const Tensor quotient = run("RealDiv", fn, {a, b});
+  // A zero quotient takes the sign of a / b; a zero divisor gives a / b itself.
+  const Tensor signed_zero = run("Mul", fn, {zero, quotient});
+  floored = run("SelectV2", fn, {run("Equal", fn, {div, zero}), signed_zero, floored});
+  return run("SelectV2", fn, {run("Equal", fn, {b, zero}), quotient, floored});
+}
+
+// The ordering comparisons have no bool kernels: bools compare as 0 and 1.
+bool orders(BinaryOp op) {
+  return op == BinaryOp::less || op == BinaryOp::less_equal || op == BinaryOp::greater ||
+         op == BinaryOp::greater_equal;
+}
+
+// Integer kernels TensorFlow lacks for a dtype run on int64 and wrap back (the low bits of a
+// wrapped product or power do not depend on the width it was computed in).
+Tensor wrapped_in_int64(const char* name, const Tensor& a, const Tensor& b, DType d) {
+  const Tensor r = run(name, "binary", {cast_to(a, DType::int64, "binary"),
+                                        cast_to(b, DType::int64, "binary")});
+  return cast_to(r, d, "binary");
+}
+
 Array binary(BinaryOp op, const Array& a, const Array& b) {
+  const DType d = a.dtype();
+  if (op == BinaryOp::floor_divide && is_floating(d))
+    return wrap(float_floor_divide(native(a), native(b)));
+  if (orders(op) && d == DType::bool_)
+    return wrap(run(binary_name(op), "binary", {cast_to(native(a), DType::uint8, "binary"),
+                                                cast_to(native(b), DType::uint8, "binary")}));
+  if (op == BinaryOp::pow && d == DType::uint8)
+    return wrap(wrapped_in_int64("Pow", native(a), native(b), d));
   return wrap(run(binary_name(op), "binary", {native(a), native(b)}));
 }
 

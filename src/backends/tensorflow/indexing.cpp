@@ -1,3 +1,4 @@
+#include <cmath>
 #include <limits>
 #include <numeric>
 
@@ -64,7 +65,9 @@ Array scatter_rows(const Array& idx, const Array& updates, std::int64_t rows,
   const Tensor u = cast_to(native(updates), work, "scatter_rows");
   const Tensor zero = scalar(Scalar(0), work);
   Tensor out;
-  if (reduction == ScatterReduction::sum && d != DType::bool_) {
+  if (n == 0) {
+    out = filled_rows(zero, us, rows);
+  } else if (reduction == ScatterReduction::sum && d != DType::bool_) {
     out = scatter_into("TensorScatterAdd", filled_rows(zero, us, rows), indices, u);
   } else if (reduction == ScatterReduction::replace) {
     // The last update of a row wins: each row's last position, then a gather of it.
@@ -95,11 +98,25 @@ Array scatter_rows(const Array& idx, const Array& updates, std::int64_t rows,
     mask_shape[0] = rows;
     const Tensor touched = reshape_to(run("Greater", "scatter_rows", {counts, scalar(Scalar(0), DType::int32)}), mask_shape, "scatter_rows");
     out = run("SelectV2", "scatter_rows", {touched, reduced, zero});
+    if (is_floating(d)) {
+      // TensorFlow's min and max skip NaN; a row with a NaN update is NaN.
+      const Tensor nan_counts = scatter_into(
+          "TensorScatterAdd", filled_rows(scalar(Scalar(0), DType::int32), us, rows), indices,
+          cast_to(run("IsNan", "scatter_rows", {u}), DType::int32, "scatter_rows"));
+      const Tensor has_nan = run("Greater", "scatter_rows", {nan_counts, scalar(Scalar(0), DType::int32)});
+      out = run("SelectV2", "scatter_rows", {has_nan, scalar(Scalar(NAN), d), out});
+    }
   }
   return wrap(cast_to(out, d, "scatter_rows"));
 }
 
-Array nonzero(const Array& x) { return wrap(run("Where", "nonzero", {native(x)})); }
+Array nonzero(const Array& x) {
+  if (x.ndim() > 0) return wrap(run("Where", "nonzero", {native(x)}));
+  // Where has no 0-d kernel: the coordinates of a 1-element vector, without their column.
+  const Tensor coords = run("Where", "nonzero", {reshape_to(native(x), {1}, "nonzero")});
+  const std::int64_t found = shape_of(coords.handle())[0];
+  return wrap(host_tensor({found, 0}, DType::int64, [](void*, std::size_t) {}));
+}
 
 }  // namespace
 

@@ -18,7 +18,28 @@ Tensor swap_last_two(const Tensor& t, std::string_view fn) {
 std::string matrix_shape(const Array& x) { return "the matrix of shape " + shape_str(x.shape()); }
 
 Array matmul(const Array& a, const Array& b) {
+  const DType d = a.dtype();
+  if (d == DType::int8) {  // no int8 kernel: computed on int64, wrapped back
+    const Tensor r = run("BatchMatMulV2", "matmul", {cast_to(native(a), DType::int64, "matmul"),
+                                                     cast_to(native(b), DType::int64, "matmul")});
+    return wrap(cast_to(r, d, "matmul"));
+  }
   return wrap(run("BatchMatMulV2", "matmul", {native(a), native(b)}));
+}
+
+// Whether every element of t is finite (read on the host).
+bool all_finite(const Tensor& t, std::string_view fn) {
+  const Tensor finite = run("IsFinite", fn, {t});
+  const Shape s = shape_of(finite.handle());
+  std::vector<std::int64_t> axes(s.size());
+  std::iota(axes.begin(), axes.end(), 0);
+  const Tensor all = Op("All", fn).input(finite).input(int32_vector(axes)).run1();
+  bool result = false;
+  TF_Tensor* host = api().TFE_TensorHandleResolve(all.handle(), status());
+  check(fn);
+  result = *static_cast<const bool*>(api().TF_TensorData(host));
+  api().TF_DeleteTensor(host);
+  return result;
 }
 
 Array inv(const Array& x) {
@@ -38,9 +59,14 @@ SvdResult svd(const Array& x, bool full_matrices) {
 }
 
 Array cholesky(const Array& x) {
+  const std::string not_pd = matrix_shape(x) + " is not positive definite";
   Op op("Cholesky", "cholesky");
   op.input(x);
-  return wrap(op.run_or_value_error(1, matrix_shape(x) + " is not positive definite")[0]);
+  const Tensor l = op.run_or_value_error(1, not_pd)[0];
+  // TensorFlow's CPU kernel returns NaN for a matrix that is not positive definite, without an
+  // error; core has checked that x is finite, so a non-finite factor means exactly that.
+  if (!all_finite(l, "cholesky")) detail::raise<ValueError>("cholesky", "tensorflow", not_pd);
+  return wrap(l);
 }
 
 EighResult eigh(const Array& x) {

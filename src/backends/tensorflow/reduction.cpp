@@ -29,10 +29,21 @@ Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool kee
       Op(reduce_name(op), "reduce").input(x).input(indices).boolean("keep_dims", keepdims).run1());
 }
 
-Array arg_reduce(ArgReduceOp op, const Array& x, int axis, bool keepdims) {
-  const char* name = op == ArgReduceOp::argmax ? "ArgMax" : "ArgMin";
+Tensor arg(const char* name, const Tensor& x, int axis) {
   const Tensor dim = int32_scalar(axis);
-  Tensor r = Op(name, "arg_reduce").input(x).input(dim).type("output_type", DType::int64).run1();
+  return Op(name, "arg_reduce").input(x).input(dim).type("output_type", DType::int64).run1();
+}
+
+Array arg_reduce(ArgReduceOp op, const Array& x, int axis, bool keepdims) {
+  constexpr std::string_view fn = "arg_reduce";
+  Tensor r = arg(op == ArgReduceOp::argmax ? "ArgMax" : "ArgMin", native(x), axis);
+  if (is_floating(x.dtype())) {
+    // TensorFlow skips NaN; NumPy's extreme is the first NaN, where a lane has one.
+    const Tensor nan = run("IsNan", fn, {native(x)});
+    const Tensor first_nan = arg("ArgMax", cast_to(nan, DType::uint8, fn), axis);
+    const Tensor has_nan = run("Any", fn, {nan, int32_scalar(axis)});
+    r = run("SelectV2", fn, {has_nan, first_nan, r});
+  }
   if (keepdims) r = run("ExpandDims", "arg_reduce", {r, int32_scalar(axis)});
   return wrap(std::move(r));
 }
