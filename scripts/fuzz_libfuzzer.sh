@@ -11,7 +11,7 @@ seed="${2:-1}"
 
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DIVY_BUILD_FUZZERS=ON -DIVY_BACKEND_TORCH=OFF -DIVY_BACKEND_MLX=OFF -DIVY_BUILD_TESTS=OFF \
+  -DIVY_BUILD_FUZZERS=ON -DIVY_BACKEND_TORCH=OFF -DIVY_BACKEND_MLX=OFF -DIVY_BACKEND_TENSORFLOW=OFF -DIVY_BUILD_TESTS=OFF \
   -DIVY_BUILD_APPS=OFF >/dev/null
 cmake --build build-fuzz --target fuzz_hdf5_load fuzz_dlpack_import -j "$(nproc)" >/dev/null
 

@@ -7,7 +7,12 @@ import pytest
 import ivycpp as xp
 from conftest import assert_close
 
-ENGINES = {"torch": "TorchScript tracing", "mlx": "mlx::core::compile", "xtensor": "none"}
+ENGINES = {
+    "torch": "TorchScript tracing",
+    "mlx": "mlx::core::compile",
+    "tensorflow": "TensorFlow graph function",
+    "xtensor": "none",
+}
 
 
 def mlp(x, w, b):

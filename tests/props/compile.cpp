@@ -49,8 +49,9 @@ TEST_F(CompileFn, EngineOfTheBackend) {
   const auto f = compile_fn([](const Array& x) { return square(x); }, uniform({2}));
   const std::string name = backend_under_test();
   const std::string want = name == "torch" ? "TorchScript tracing"
-                           : name == "mlx" ? "mlx::core::compile"
-                                           : "none";
+                           : name == "mlx"        ? "mlx::core::compile"
+                           : name == "tensorflow" ? "TensorFlow graph function"
+                                                  : "none";
   EXPECT_EQ(f.engine(), want);
   EXPECT_EQ(f.compiled(), want != "none");
   EXPECT_EQ(f.traces(), f.compiled() ? 1u : 0u);

@@ -23,13 +23,14 @@ void move_handle(void* dst, void* src) {
 void destroy_handle(void* h) { handle_ref(h).~Tensor(); }
 
 DType dtype(const Array& x) { return dtype_of(native(x)); }
-Shape shape(const Array& x) { return shape_of(handle_of(x)); }
+Shape shape(const Array& x) { return shape_of(native(x)); }
 int ndim(const Array& x) {
-  const int n = api().TFE_TensorHandleNumDims(handle_of(x), status());
+  if (symbolic(native(x))) return static_cast<int>(shape_of(native(x)).size());
+  const int n = api().TFE_TensorHandleNumDims(native(x).handle(), status());
   check("ndim");
   return n;
 }
-bool same_shape(const Array& a, const Array& b) { return shape_of(handle_of(a)) == shape_of(handle_of(b)); }
+bool same_shape(const Array& a, const Array& b) { return shape_of(native(a)) == shape_of(native(b)); }
 Device device(const Array&) { return Device("cpu"); }
 const char* dtype_unsupported(DType) { return nullptr; }
 
@@ -41,9 +42,7 @@ Array from_host(const void* data, const Shape& s, DType d, const Device& dev) {
 // TensorFlow's tensor (TF_Tensor) of a handle; deleted on scope exit.
 class Resolved {
  public:
-  explicit Resolved(const Array& x) : t_(api().TFE_TensorHandleResolve(handle_of(x), status())) {
-    check("to_host");
-  }
+  explicit Resolved(const Array& x) : t_(resolve(native(x), "to_host")) {}
   ~Resolved() { api().TF_DeleteTensor(t_); }
   Resolved(const Resolved&) = delete;
   Resolved& operator=(const Resolved&) = delete;
@@ -60,7 +59,8 @@ void to_host(const Array& x, void* dst) {
 }
 
 DLManagedTensor* to_dlpack(const Array& x) {
-  auto* m = static_cast<DLManagedTensor*>(api().HandleToDLPack(handle_of(x), status()));
+  if (symbolic(native(x))) throw TraceError("to_dlpack shares the memory of an array");
+  auto* m = static_cast<DLManagedTensor*>(api().HandleToDLPack(native(x).handle(), status()));
   check("to_dlpack");
   // TensorFlow marks bool with DLPack 1.x's bool code; ivy's DLPack (0.6) carries bool as uint8.
   if (dtype(x) == DType::bool_) m->dl_tensor.dtype = detail::dlpack_dtype(DType::bool_);
@@ -98,6 +98,7 @@ const Backend& backend() {
   static const Backend table = [] {
     Backend b;
     IVY_FILL_BACKEND_TABLE(b, "tensorflow");
+    b.compile = &compile_kernels();
     return b;
   }();
   return table;

@@ -114,7 +114,7 @@ Array nonzero(const Array& x) {
   if (x.ndim() > 0) return wrap(run("Where", "nonzero", {native(x)}));
   // Where has no 0-d kernel: the coordinates of a 1-element vector, without their column.
   const Tensor coords = run("Where", "nonzero", {reshape_to(native(x), {1}, "nonzero")});
-  const std::int64_t found = shape_of(coords.handle())[0];
+  const std::int64_t found = shape_of(coords)[0];
   return wrap(host_tensor({found, 0}, DType::int64, [](void*, std::size_t) {}));
 }
 

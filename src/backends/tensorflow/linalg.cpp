@@ -8,7 +8,7 @@ namespace {
 
 // [..., m, n] to [..., n, m].
 Tensor swap_last_two(const Tensor& t, std::string_view fn) {
-  const int nd = static_cast<int>(shape_of(t.handle()).size());
+  const int nd = static_cast<int>(shape_of(t).size());
   std::vector<int> perm(static_cast<std::size_t>(nd));
   std::iota(perm.begin(), perm.end(), 0);
   std::swap(perm[static_cast<std::size_t>(nd - 1)], perm[static_cast<std::size_t>(nd - 2)]);
@@ -30,13 +30,12 @@ Array matmul(const Array& a, const Array& b) {
 // Whether every element of t is finite (read on the host).
 bool all_finite(const Tensor& t, std::string_view fn) {
   const Tensor finite = run("IsFinite", fn, {t});
-  const Shape s = shape_of(finite.handle());
+  const Shape s = shape_of(finite);
   std::vector<std::int64_t> axes(s.size());
   std::iota(axes.begin(), axes.end(), 0);
   const Tensor all = Op("All", fn).input(finite).input(int32_vector(axes)).run1();
   bool result = false;
-  TF_Tensor* host = api().TFE_TensorHandleResolve(all.handle(), status());
-  check(fn);
+  TF_Tensor* host = resolve(all, fn);
   result = *static_cast<const bool*>(api().TF_TensorData(host));
   api().TF_DeleteTensor(host);
   return result;

@@ -79,8 +79,7 @@ Tensor lane_order(const Tensor& keys, const Shape& s, bool descending) {
   std::int64_t lanes = 1;
   for (std::size_t d = 0; d + 1 < s.size(); ++d) lanes *= s[d];
   std::vector<T> host(static_cast<std::size_t>(lanes * n));
-  TF_Tensor* t = api().TFE_TensorHandleResolve(keys.handle(), status());
-  check("sort");
+  TF_Tensor* t = resolve(keys, "sort");
   if (!host.empty()) std::memcpy(host.data(), api().TF_TensorData(t), host.size() * sizeof(T));
   api().TF_DeleteTensor(t);
   return host_tensor(s, DType::int64, [&](void* dst, std::size_t) {
@@ -108,7 +107,7 @@ Ordered order_along(const Array& x, int axis, bool descending) {
   std::iota(perm.begin(), perm.end(), 0);
   std::swap(perm[static_cast<std::size_t>(axis)], perm.back());
   const Tensor moved = axis == nd - 1 ? native(x) : transpose_by(native(x), perm, "sort");
-  const Shape s = shape_of(moved.handle());
+  const Shape s = shape_of(moved);
   const DType d = dtype_of(moved);
   Tensor order;
   switch (d) {

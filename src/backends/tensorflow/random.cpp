@@ -21,6 +21,8 @@ void seed(std::uint64_t value) {
 Tensor next_seed() { return int64_vector({base_seed.load(), draw_number++}); }
 
 Tensor draw(const char* op, const Shape& shape, DType d, std::string_view fn) {
+  // A draw inside a traced function would be one constant of the graph, the same every call.
+  forbid_while_tracing("a random draw (it would be one constant of the graph)");
   const Tensor s = int64_vector(shape);
   const Tensor key = next_seed();
   return Op(op, fn).input(s).input(key).type("dtype", d).run1();

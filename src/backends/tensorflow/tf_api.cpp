@@ -35,9 +35,11 @@ void load_symbol(void* lib, const char* name, F& out) {
 }
 
 Api load() {
-  // TensorFlow logs its start-up (oneDNN and CPU feature notices) to stderr unless told not to;
-  // a user's own setting wins.
+  // TensorFlow logs its start-up (CPU feature notices) to stderr unless told not to. Its oneDNN
+  // kernels are off by default here: they change results with the thread count (TensorFlow's
+  // own notice says so), and ivy's backends are checked to agree. A user's own settings win.
   setenv("TF_CPP_MIN_LOG_LEVEL", "3", 0);
+  setenv("TF_ENABLE_ONEDNN_OPTS", "0", 0);
   const std::string path = library_path();
   void* lib = dlopen(path.c_str(), kOpenMode);
   if (!lib)

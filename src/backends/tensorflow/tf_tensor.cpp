@@ -99,13 +99,39 @@ void check(std::string_view fn) {
   detail::raise<UnsupportedError>(fn, "tensorflow", message);
 }
 
-Shape shape_of(TFE_TensorHandle* h) {
+Shape shape_of(const Tensor& t) {
   const Api& a = api();
-  const int n = a.TFE_TensorHandleNumDims(h, status());
-  Shape s(static_cast<std::size_t>(n));
-  for (int i = 0; i < n; ++i) s[i] = a.TFE_TensorHandleDim(h, i, status());
+  if (!symbolic(t)) {
+    TFE_TensorHandle* h = t.handle();
+    const int n = a.TFE_TensorHandleNumDims(h, status());
+    Shape s(static_cast<std::size_t>(n > 0 ? n : 0));
+    for (int i = 0; i < n; ++i) s[i] = a.TFE_TensorHandleDim(h, i, status());
+    check("shape");
+    return s;
+  }
+  const ivy::tensorflow::TensorNode& node = *t.node();
+  const int n = a.TF_GraphGetTensorNumDims(node.graph.get(), node.symbol, status());
   check("shape");
+  if (n < 0) throw TraceError("a rank known only when the function runs");
+  Shape s(static_cast<std::size_t>(n));
+  a.TF_GraphGetTensorShape(node.graph.get(), node.symbol, s.data(), n, status());
+  check("shape");
+  for (std::int64_t d : s)
+    if (d < 0) throw TraceError("a shape known only when the function runs");
   return s;
+}
+
+DType dtype_of(const Tensor& t) {
+  if (symbolic(t)) return from_tf(api().TF_OperationOutputType(t.node()->symbol));
+  return from_tf(api().TFE_TensorHandleDataType(t.handle()));
+}
+
+TF_Tensor* resolve(const Tensor& t, std::string_view fn) {
+  if (symbolic(t))
+    throw TraceError(std::string(fn) + " reads the elements of an array on the host");
+  TF_Tensor* r = api().TFE_TensorHandleResolve(t.handle(), status());
+  check(fn);
+  return r;
 }
 
 Tensor int64_vector(const std::vector<std::int64_t>& values) {
@@ -159,13 +185,18 @@ void write_value(const Scalar& value, DType d, void* dst) {
   detail::raise<DTypeError>("write_value", "tensorflow", "no host type for " + std::string(dtype_name(d)));
 }
 
-Op::Op(const char* name, std::string_view fn) : fn_(fn), cached_(!thread_op.in_use) {
+Op::Op(const char* name, std::string_view fn) : name_(name), fn_(fn), graph_(tracing_graph()) {
+  if (!graph_) start_eager();
+}
+
+void Op::start_eager() {
   const Api& a = api();
+  cached_ = !thread_op.in_use;
   if (cached_ && thread_op.op) {
-    a.TFE_OpReset(thread_op.op, name, nullptr, status());
+    a.TFE_OpReset(thread_op.op, name_, nullptr, status());
     op_ = thread_op.op;
   } else {
-    op_ = a.TFE_NewOp(a.context, name, status());
+    op_ = a.TFE_NewOp(a.context, name_, status());
     if (cached_) thread_op.op = op_;
   }
   if (cached_) thread_op.in_use = true;
@@ -173,22 +204,43 @@ Op::Op(const char* name, std::string_view fn) : fn_(fn), cached_(!thread_op.in_u
 }
 
 Op::~Op() {
+  if (!op_) return;
   if (cached_)
     thread_op.in_use = false;
   else
     api().TFE_DeleteOp(op_);
 }
 
+namespace {
+TFE_TensorHandle* eager_handle(const Tensor& t, std::string_view fn) {
+  if (!t.handle())
+    detail::raise<ValueError>(fn, "tensorflow",
+                              t ? "a tensor of a traced function (compile_fn) was used outside it"
+                                : "an empty ivy::tensorflow::Tensor");
+  return t.handle();
+}
+}  // namespace
+
 Op& Op::input(const Tensor& t) {
-  api().TFE_OpAddInput(op_, t.handle(), status());
+  if (graph_) {
+    inputs_.push_back({t});
+    input_is_list_.push_back(false);
+    return *this;
+  }
+  api().TFE_OpAddInput(op_, eager_handle(t, fn_), status());
   check(fn_);
   return *this;
 }
 
 Op& Op::inputs(const std::vector<Tensor>& ts) {
+  if (graph_) {
+    inputs_.push_back(ts);
+    input_is_list_.push_back(true);
+    return *this;
+  }
   std::vector<TFE_TensorHandle*> hs;
   hs.reserve(ts.size());
-  for (const Tensor& t : ts) hs.push_back(t.handle());
+  for (const Tensor& t : ts) hs.push_back(eager_handle(t, fn_));
   api().TFE_OpAddInputList(op_, hs.data(), static_cast<int>(hs.size()), status());
   check(fn_);
   return *this;
@@ -196,34 +248,151 @@ Op& Op::inputs(const std::vector<Tensor>& ts) {
 
 Op& Op::type(const char* attr, DType d) { return type(attr, to_tf(d)); }
 Op& Op::type(const char* attr, TF_DataType d) {
-  api().TFE_OpSetAttrType(op_, attr, d);
+  if (graph_)
+    attrs_.push_back({Attr::Kind::type, attr, static_cast<std::int64_t>(d)});
+  else
+    api().TFE_OpSetAttrType(op_, attr, d);
   return *this;
 }
 Op& Op::integer(const char* attr, std::int64_t v) {
-  api().TFE_OpSetAttrInt(op_, attr, v);
+  if (graph_)
+    attrs_.push_back({Attr::Kind::integer, attr, v});
+  else
+    api().TFE_OpSetAttrInt(op_, attr, v);
   return *this;
 }
 Op& Op::boolean(const char* attr, bool v) {
-  api().TFE_OpSetAttrBool(op_, attr, v ? 1 : 0);
+  if (graph_)
+    attrs_.push_back({Attr::Kind::boolean, attr, v ? 1 : 0});
+  else
+    api().TFE_OpSetAttrBool(op_, attr, v ? 1 : 0);
   return *this;
 }
 Op& Op::real(const char* attr, float v) {
-  api().TFE_OpSetAttrFloat(op_, attr, v);
+  if (graph_)
+    attrs_.push_back({Attr::Kind::real, attr, 0, v});
+  else
+    api().TFE_OpSetAttrFloat(op_, attr, v);
   return *this;
 }
 Op& Op::ints(const char* attr, const std::vector<std::int64_t>& v) {
-  api().TFE_OpSetAttrIntList(op_, attr, v.data(), static_cast<int>(v.size()));
+  if (graph_)
+    attrs_.push_back({Attr::Kind::ints, attr, 0, 0, v});
+  else
+    api().TFE_OpSetAttrIntList(op_, attr, v.data(), static_cast<int>(v.size()));
   return *this;
 }
 Op& Op::string(const char* attr, std::string_view v) {
-  api().TFE_OpSetAttrString(op_, attr, v.data(), v.size());
+  if (graph_)
+    attrs_.push_back({Attr::Kind::string, attr, 0, 0, {}, std::string(v)});
+  else
+    api().TFE_OpSetAttrString(op_, attr, v.data(), v.size());
   return *this;
 }
 
-std::vector<Tensor> Op::run(int n) {
+// A recorded op whose inputs are all eager runs now, as it would outside the trace (its result
+// is a constant of the graph).
+void Op::replay_eagerly() {
+  std::vector<std::vector<Tensor>> inputs = std::move(inputs_);
+  std::vector<bool> is_list = std::move(input_is_list_);
+  std::vector<Attr> attrs = std::move(attrs_);
+  graph_ = nullptr;
+  start_eager();
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (is_list[i])
+      this->inputs(inputs[i]);
+    else
+      input(inputs[i][0]);
+  }
+  for (const Attr& at : attrs) {
+    switch (at.kind) {
+      case Attr::Kind::type:
+        type(at.name, static_cast<TF_DataType>(at.i));
+        break;
+      case Attr::Kind::integer:
+        integer(at.name, at.i);
+        break;
+      case Attr::Kind::boolean:
+        boolean(at.name, at.i != 0);
+        break;
+      case Attr::Kind::real:
+        real(at.name, at.f);
+        break;
+      case Attr::Kind::ints:
+        ints(at.name, at.list);
+        break;
+      case Attr::Kind::string:
+        string(at.name, at.text);
+        break;
+    }
+  }
+}
+
+std::vector<Tensor> Op::build_in_graph() {
+  const Api& a = api();
+  const std::string op_name = next_op_name();
+  TF_OperationDescription* d = a.TF_NewOperation(graph_->get(), name_, op_name.c_str());
+  for (std::size_t i = 0; i < inputs_.size(); ++i) {
+    if (input_is_list_[i]) {
+      std::vector<TF_Output> outs;
+      for (const Tensor& t : inputs_[i]) outs.push_back(graph_output(*graph_, t));
+      a.TF_AddInputList(d, outs.data(), static_cast<int>(outs.size()));
+    } else {
+      a.TF_AddInput(d, graph_output(*graph_, inputs_[i][0]));
+    }
+  }
+  for (const Attr& at : attrs_) {
+    switch (at.kind) {
+      case Attr::Kind::type:
+        a.TF_SetAttrType(d, at.name, static_cast<TF_DataType>(at.i));
+        break;
+      case Attr::Kind::integer:
+        a.TF_SetAttrInt(d, at.name, at.i);
+        break;
+      case Attr::Kind::boolean:
+        a.TF_SetAttrBool(d, at.name, static_cast<unsigned char>(at.i));
+        break;
+      case Attr::Kind::real:
+        a.TF_SetAttrFloat(d, at.name, at.f);
+        break;
+      case Attr::Kind::ints:
+        a.TF_SetAttrIntList(d, at.name, at.list.data(), static_cast<int>(at.list.size()));
+        break;
+      case Attr::Kind::string:
+        a.TF_SetAttrString(d, at.name, at.text.data(), at.text.size());
+        break;
+    }
+  }
+  TF_Operation* op = a.TF_FinishOperation(d, status());
+  check(fn_);
+  std::vector<Tensor> out;
+  const int n = a.TF_OperationNumOutputs(op);
+  for (int i = 0; i < n; ++i) {
+    auto node = std::make_shared<ivy::tensorflow::TensorNode>();
+    node->graph = *graph_;
+    node->symbol = TF_Output{op, i};
+    out.emplace_back(std::move(node));
+  }
+  return out;
+}
+
+std::vector<Tensor> Op::execute(int n, bool value_errors, std::string_view what) {
+  if (graph_) {
+    bool any_symbolic = false;
+    for (const auto& list : inputs_)
+      for (const Tensor& t : list) any_symbolic = any_symbolic || symbolic(t);
+    if (any_symbolic) return build_in_graph();
+    replay_eagerly();
+  }
+  const Api& a = api();
   std::vector<TFE_TensorHandle*> out(static_cast<std::size_t>(n), nullptr);
   int got = n;
-  api().TFE_Execute(op_, out.data(), &got, status());
+  a.TFE_Execute(op_, out.data(), &got, status());
+  if (value_errors && a.TF_GetCode(status()) == TF_INVALID_ARGUMENT) {
+    const std::string message = std::string(what) + " (" + a.TF_Message(status()) + ")";
+    a.TF_SetStatus(status(), TF_OK, "");
+    detail::raise<ValueError>(fn_, "tensorflow", message);
+  }
   check(fn_);
   std::vector<Tensor> result;
   result.reserve(static_cast<std::size_t>(got));
@@ -231,23 +400,14 @@ std::vector<Tensor> Op::run(int n) {
   return result;
 }
 
+std::vector<Tensor> Op::run(int n) { return execute(n, false, {}); }
+
 std::vector<Tensor> Op::run_or_value_error(int n, std::string_view what) {
-  const Api& a = api();
-  std::vector<TFE_TensorHandle*> out(static_cast<std::size_t>(n), nullptr);
-  int got = n;
-  a.TFE_Execute(op_, out.data(), &got, status());
-  if (a.TF_GetCode(status()) == TF_INVALID_ARGUMENT) {
-    const std::string message = std::string(what) + " (" + a.TF_Message(status()) + ")";
-    a.TF_SetStatus(status(), TF_OK, "");
-    detail::raise<ValueError>(fn_, "tensorflow", message);
-  }
-  check(fn_);
-  std::vector<Tensor> result;
-  for (int i = 0; i < got; ++i) result.push_back(Tensor::adopt(out[i]));
-  return result;
+  return execute(n, true, what);
 }
 
 Tensor Op::run1() {
+  if (graph_) return execute(1, false, {})[0];
   TFE_TensorHandle* out = nullptr;
   int got = 1;
   api().TFE_Execute(op_, &out, &got, status());
@@ -260,8 +420,6 @@ Tensor run(const char* name, std::string_view fn, std::initializer_list<Tensor> 
   for (const Tensor& t : inputs) op.input(t);
   return op.run1();
 }
-
-DType dtype_of(const Tensor& t) { return from_tf(api().TFE_TensorHandleDataType(t.handle())); }
 
 Tensor cast_to(const Tensor& x, DType d, std::string_view fn) {
   if (dtype_of(x) == d) return x;
@@ -288,12 +446,17 @@ void require_cpu(const Device& d, std::string_view fn) {
 
 namespace ivy::tensorflow {
 
-Tensor Tensor::adopt(TFE_TensorHandle* h) {
-  Tensor t;
-  t.h_ = std::shared_ptr<TFE_TensorHandle>(
-      h, [](TFE_TensorHandle* p) { backends::tensorflow_impl::api().TFE_DeleteTensorHandle(p); });
-  return t;
+TensorNode::~TensorNode() {
+  if (eager) backends::tensorflow_impl::api().TFE_DeleteTensorHandle(eager);
 }
+
+Tensor Tensor::adopt(TFE_TensorHandle* h) {
+  auto node = std::make_shared<TensorNode>();
+  node->eager = h;
+  return Tensor(std::move(node));
+}
+
+TFE_TensorHandle* Tensor::handle() const noexcept { return node_ ? node_->eager : nullptr; }
 
 TFE_Context* context() { return backends::tensorflow_impl::api().context; }
 

@@ -3,7 +3,9 @@
 // ops and turns TensorFlow's status into ivy errors.
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <new>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +16,22 @@
 #include "ivy/core/errors.hpp"
 #include "ivy/core/scalar.hpp"
 #include "ivy/tensorflow_tensor.hpp"
+
+namespace ivy::tensorflow {
+
+struct TensorNode {
+  /** An eager tensor (owned), or null for a graph output. */
+  TFE_TensorHandle* eager = nullptr;
+  /** A graph output while a function is traced (compile.cpp): its graph and output. */
+  std::shared_ptr<TF_Graph> graph;
+  TF_Output symbol{nullptr, 0};
+  TensorNode() = default;
+  TensorNode(const TensorNode&) = delete;
+  TensorNode& operator=(const TensorNode&) = delete;
+  ~TensorNode();
+};
+
+}  // namespace ivy::tensorflow
 
 namespace ivy::backends::tensorflow_impl {
 
@@ -26,7 +44,28 @@ const Backend& backend();
 inline const Tensor& native(const Array& x) {
   return *std::launder(reinterpret_cast<const Tensor*>(x.handle()));
 }
-inline TFE_TensorHandle* handle_of(const Array& x) { return native(x).handle(); }
+
+/** Whether t is a graph output (a function is being traced). */
+inline bool symbolic(const Tensor& t) { return t.node() && !t.node()->eager; }
+
+/**
+ * Raised where a function being traced for compile_fn needs what a graph cannot give: an
+ * element read on the host, a random draw, a shape known only when it runs. compile_fn then runs
+ * the function uncompiled (compile.cpp).
+ */
+class TraceError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/** The graph this thread is tracing a function into, or null (compile.cpp). */
+const std::shared_ptr<TF_Graph>* tracing_graph();
+/** The graph output of t in graph g: t's own, or a Const node holding an eager t's value. */
+TF_Output graph_output(const std::shared_ptr<TF_Graph>& g, const Tensor& t);
+/** A unique operation name in the traced graph. */
+std::string next_op_name();
+/** TraceError naming what needs a value, when this thread is tracing. */
+void forbid_while_tracing(std::string_view what);
 
 inline Array wrap(Tensor t) {
   Array out = Array::make_uninitialized(backend());
@@ -46,8 +85,12 @@ void check(std::string_view fn);
 /** The code of the thread's status (for callers that map a particular failure themselves). */
 TF_Code status_code();
 
-/** The shape of a tensor. */
-Shape shape_of(TFE_TensorHandle* h);
+/** The shape of a tensor (of a graph output: its static shape, TraceError when unknown). */
+Shape shape_of(const Tensor& t);
+/** The dtype of a tensor. */
+DType dtype_of(const Tensor& t);
+/** TensorFlow's host tensor of t (the caller deletes it); TraceError for a graph output. */
+TF_Tensor* resolve(const Tensor& t, std::string_view fn);
 
 /** A new tensor of dtype d whose row-major bytes fill(dst, nbytes) writes. */
 template <class Fill>
@@ -74,8 +117,10 @@ void write_value(const Scalar& value, DType d, void* dst);
 Tensor scalar(const Scalar& value, DType d);
 
 /**
- * One eager op: inputs and attributes are added in the op's order, then run() executes it.
- * Reuses a per-thread TFE_Op (TFE_OpReset) when no other Op of the thread is being built.
+ * One op: inputs and attributes are added in the op's order, then run() executes it eagerly,
+ * reusing a per-thread TFE_Op (TFE_OpReset) when no other Op of the thread is being built.
+ * While a function is traced (compile_fn) the op is recorded instead, and run() adds it to the
+ * graph when an input is a graph output (or, with constant inputs only, computes it now).
  */
 class Op {
  public:
@@ -104,9 +149,28 @@ class Op {
   std::vector<Tensor> run_or_value_error(int n, std::string_view what);
 
  private:
-  TFE_Op* op_;
+  struct Attr {
+    enum class Kind { type, integer, boolean, real, ints, string } kind;
+    const char* name;
+    std::int64_t i = 0;
+    float f = 0;
+    std::vector<std::int64_t> list;
+    std::string text;
+  };
+  void start_eager();
+  void replay_eagerly();
+  std::vector<Tensor> build_in_graph();
+  std::vector<Tensor> execute(int n, bool value_errors, std::string_view what);
+
+  const char* name_;
   std::string_view fn_;
-  bool cached_;
+  TFE_Op* op_ = nullptr;
+  bool cached_ = false;
+  // While tracing: what run() replays or builds.
+  const std::shared_ptr<TF_Graph>* graph_ = nullptr;
+  std::vector<std::vector<Tensor>> inputs_;
+  std::vector<bool> input_is_list_;
+  std::vector<Attr> attrs_;
 };
 
 /** Runs a one-output op named name on the inputs (attributes inferred). */
@@ -114,8 +178,6 @@ Tensor run(const char* name, std::string_view fn, std::initializer_list<Tensor> 
 
 /** x cast to dtype d (x itself when it has it). */
 Tensor cast_to(const Tensor& x, DType d, std::string_view fn);
-/** The dtype of a tensor. */
-DType dtype_of(const Tensor& t);
 /** x transposed by perm. */
 Tensor transpose_by(const Tensor& x, const std::vector<int>& perm, std::string_view fn);
 /** x reshaped. */
@@ -125,5 +187,6 @@ Tensor reshape_to(const Tensor& x, const Shape& shape, std::string_view fn);
 void require_cpu(const Device& d, std::string_view fn);
 
 IVY_DECLARE_KERNEL_FAMILIES();
+const CompileKernels& compile_kernels();
 
 }  // namespace ivy::backends::tensorflow_impl

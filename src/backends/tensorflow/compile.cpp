@@ -1,0 +1,169 @@
+// compile_fn on TensorFlow: f runs once on graph inputs with the backend tracing (tf_tensor.hpp's
+// Op adds every kernel with a graph input to a TF_Graph instead of running it; kernels on
+// constants run at once and become constants); the graph becomes a TensorFlow function
+// (TF_GraphToFunction, TFE_ContextAddFunction) that each call runs as one op, so TensorFlow's
+// graph runtime optimises and schedules the whole function.
+#include <atomic>
+#include <iostream>
+#include <map>
+
+#include "backends/tensorflow/tf_tensor.hpp"
+
+namespace ivy::backends::tensorflow_impl {
+namespace {
+
+struct Trace {
+  std::shared_ptr<TF_Graph> graph;
+  // Eager tensors used by the function, as Const nodes (one each).
+  std::map<const ivy::tensorflow::TensorNode*, std::pair<Tensor, TF_Output>> constants;
+  std::int64_t ops = 0;
+};
+
+thread_local Trace* current = nullptr;
+
+// The trace of this thread for the scope's duration.
+class Tracing {
+ public:
+  explicit Tracing(Trace& t) : previous_(current) { current = &t; }
+  ~Tracing() { current = previous_; }
+  Tracing(const Tracing&) = delete;
+  Tracing& operator=(const Tracing&) = delete;
+
+ private:
+  Trace* previous_;
+};
+
+TF_Operation* finish(TF_OperationDescription* d) {
+  TF_Operation* op = api().TF_FinishOperation(d, status());
+  check("compile_fn");
+  return op;
+}
+
+TF_Output placeholder(Trace& t, DType d, const Shape& shape) {
+  const Api& a = api();
+  const std::string name = "arg" + std::to_string(t.ops++);
+  TF_OperationDescription* desc = a.TF_NewOperation(t.graph.get(), "Placeholder", name.c_str());
+  a.TF_SetAttrType(desc, "dtype", to_tf(d));
+  a.TF_SetAttrShape(desc, "shape", shape.data(), static_cast<int>(shape.size()));
+  return TF_Output{finish(desc), 0};
+}
+
+TF_Output identity(Trace& t, TF_Output x) {
+  const std::string name = "out" + std::to_string(t.ops++);
+  TF_OperationDescription* desc = api().TF_NewOperation(t.graph.get(), "Identity", name.c_str());
+  api().TF_AddInput(desc, x);
+  return TF_Output{finish(desc), 0};
+}
+
+Tensor output_tensor(const Array& out, std::size_t i) {
+  if (!out.defined() || out.backend_ptr() != &backend())
+    detail::raise<BackendError>("compile_fn", "tensorflow",
+                                "output " + std::to_string(i) +
+                                    " of the function is not a tensorflow array (outputs must be "
+                                    "arrays of the arguments' backend)");
+  return native(out);
+}
+
+// What the trace could not follow makes f run uncompiled (for this signature), after checking
+// that f itself works on the example.
+ArrayFunction uncompiled(const ArrayFunction& f, const std::vector<Array>& example,
+                         const std::exception& why) {
+  const std::vector<Array> outs = f(example);  // an error of f itself is raised again here
+  for (std::size_t i = 0; i < outs.size(); ++i) (void)output_tensor(outs[i], i);
+  std::cerr << "ivy::compile_fn [tensorflow]: tracing into a TensorFlow graph failed (" << why.what()
+            << "); the function runs uncompiled for arguments of this signature\n";
+  return f;
+}
+
+std::string function_name() {
+  static std::atomic<std::int64_t> count{0};
+  return "ivy_compiled_" + std::to_string(count++);
+}
+
+// The traced graph as a function of the context; its name.
+std::string add_function(Trace& t, const std::vector<TF_Output>& inputs,
+                         const std::vector<TF_Output>& outputs) {
+  const Api& a = api();
+  const std::string name = function_name();
+  TF_Function* fn = a.TF_GraphToFunction(
+      t.graph.get(), name.c_str(), 0, -1, nullptr, static_cast<int>(inputs.size()), inputs.data(),
+      static_cast<int>(outputs.size()), outputs.data(), nullptr, nullptr, nullptr, status());
+  check("compile_fn");
+  a.TFE_ContextAddFunction(a.context, fn, status());
+  a.TF_DeleteFunction(fn);
+  check("compile_fn");
+  return name;
+}
+
+ArrayFunction compile(const ArrayFunction& f, const std::vector<Array>& example) {
+  Trace trace{std::shared_ptr<TF_Graph>(api().TF_NewGraph(), api().TF_DeleteGraph)};
+  std::vector<TF_Output> inputs;
+  std::vector<Array> args;
+  for (const Array& x : example) {
+    inputs.push_back(placeholder(trace, x.dtype(), x.shape()));
+    auto node = std::make_shared<ivy::tensorflow::TensorNode>();
+    node->graph = trace.graph;
+    node->symbol = inputs.back();
+    args.push_back(wrap(Tensor(std::move(node))));
+  }
+  std::vector<TF_Output> outputs;
+  try {
+    const Tracing tracing(trace);
+    const std::vector<Array> outs = f(args);
+    for (std::size_t i = 0; i < outs.size(); ++i)
+      outputs.push_back(identity(trace, graph_output(trace.graph, output_tensor(outs[i], i))));
+  } catch (const TraceError& e) {
+    return uncompiled(f, example, e);
+  } catch (const Error& e) {
+    return uncompiled(f, example, e);
+  }
+  const std::string name = add_function(trace, inputs, outputs);
+  const int n = static_cast<int>(outputs.size());
+  return [name, n](const std::vector<Array>& call_args) {
+    Op op(name.c_str(), "compile_fn");
+    for (const Array& x : call_args) op.input(x);
+    std::vector<Array> outs;
+    for (Tensor& t : op.run_or_value_error(n, "the compiled function failed"))
+      outs.push_back(wrap(std::move(t)));
+    return outs;
+  };
+}
+
+}  // namespace
+
+const std::shared_ptr<TF_Graph>* tracing_graph() { return current ? &current->graph : nullptr; }
+
+std::string next_op_name() { return "op" + std::to_string(current->ops++); }
+
+void forbid_while_tracing(std::string_view what) {
+  if (current) throw TraceError(std::string(what) + " cannot be traced");
+}
+
+TF_Output graph_output(const std::shared_ptr<TF_Graph>& g, const Tensor& t) {
+  if (symbolic(t)) {
+    if (t.node()->graph != g)
+      detail::raise<ValueError>("compile_fn", "tensorflow",
+                                "a tensor of another traced function was used in this one");
+    return t.node()->symbol;
+  }
+  auto found = current->constants.find(t.node().get());
+  if (found != current->constants.end()) return found->second.second;
+  const Api& a = api();
+  TF_Tensor* value = resolve(t, "compile_fn");
+  const std::string name = next_op_name();
+  TF_OperationDescription* d = a.TF_NewOperation(g.get(), "Const", name.c_str());
+  a.TF_SetAttrTensor(d, "value", value, status());
+  a.TF_DeleteTensor(value);
+  check("compile_fn");
+  a.TF_SetAttrType(d, "dtype", to_tf(dtype_of(t)));
+  const TF_Output out{finish(d), 0};
+  current->constants.emplace(t.node().get(), std::make_pair(t, out));
+  return out;
+}
+
+const CompileKernels& compile_kernels() {
+  static const CompileKernels k{"TensorFlow graph function", compile};
+  return k;
+}
+
+}  // namespace ivy::backends::tensorflow_impl
