@@ -93,10 +93,17 @@ TF_Code status_code() { return api().TF_GetCode(status()); }
 
 void check(std::string_view fn) {
   const Api& a = api();
-  if (a.TF_GetCode(status()) == TF_OK) return;
+  const TF_Code code = a.TF_GetCode(status());
+  if (code == TF_OK) return;
   const std::string message = a.TF_Message(status());
   a.TF_SetStatus(status(), TF_OK, "");
+  if (code == TF_RESOURCE_EXHAUSTED) detail::raise<MemoryError>(fn, "tensorflow", message);
   detail::raise<UnsupportedError>(fn, "tensorflow", message);
+}
+
+void allocation_failed(std::size_t bytes) {
+  detail::raise<MemoryError>("allocate", "tensorflow",
+                             "TensorFlow could not allocate " + std::to_string(bytes) + " bytes");
 }
 
 Shape shape_of(const Tensor& t) {
