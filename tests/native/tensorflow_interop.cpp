@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 
 #include "ivy/tensorflow.hpp"
 #include "support/data_pointer.hpp"
@@ -110,7 +111,7 @@ TEST(TensorFlowInterchange, MisalignedMemoryIsCopiedNotShared) {
 
 // compile_fn traces into a TensorFlow graph function: kernels on the arguments become graph
 // ops, arrays the function captures become constants, and new argument values give new results.
-TEST(TensorFlowCompile, TracedFunctionMatchesEagerOnNewValues) {
+void expect_traced_matches_eager() {
   const ivy::Backend& b = ivy::backend("tensorflow");
   const ivy::Array w = ivy::array({{1.0f, -2.0f}, {0.5f, 3.0f}}, b);  // captured: a constant
   auto f = [&](const std::vector<ivy::Array>& a) {
@@ -133,6 +134,15 @@ TEST(TensorFlowCompile, TracedFunctionMatchesEagerOnNewValues) {
   EXPECT_EQ(fast.traces(), 1u);
 }
 
+TEST(TensorFlowCompile, TracedFunctionMatchesEagerOnNewValues) { expect_traced_matches_eager(); }
+
+// IVY_TENSORFLOW_XLA=0 (read by compile_fn) runs the function on TensorFlow's graph executor.
+TEST(TensorFlowCompile, WithoutXlaTheGraphExecutorRunsIt) {
+  setenv("IVY_TENSORFLOW_XLA", "0", 1);
+  expect_traced_matches_eager();
+  unsetenv("IVY_TENSORFLOW_XLA");
+}
+
 // A random draw cannot be a graph constant (every call would repeat it): such a function runs
 // uncompiled, so two calls draw differently.
 TEST(TensorFlowCompile, RandomDrawsRunUncompiled) {
@@ -153,6 +163,21 @@ TEST(TensorFlowCompile, HostReadsRunUncompiled) {
   const ivy::Array x = ivy::array({3.0f, 1.0f, 2.0f}, b);
   const ivy::CompiledFunction fast = ivy::compile_fn(f, {x});
   EXPECT_EQ(fast({x})[0].to_vector<float>(), (std::vector<float>{1.0f, 2.0f, 3.0f}));
+}
+
+// A result whose shape depends on the values (coordinates of the non-zero elements) compiles.
+TEST(TensorFlowCompile, DataDependentShapes) {
+  const ivy::Backend& b = ivy::backend("tensorflow");
+  auto f = [](const std::vector<ivy::Array>& a) {
+    return std::vector<ivy::Array>{ivy::indices_where(ivy::greater(a[0], 0.0))};
+  };
+  const ivy::Array x = ivy::array({{1.0f, -1.0f}, {0.0f, 2.0f}}, b);
+  const ivy::CompiledFunction fast = ivy::compile_fn(f, {x});
+  for (int call = 0; call < 2; ++call) {
+    const ivy::Array got = fast({x})[0];
+    EXPECT_EQ(got.shape(), (ivy::Shape{2, 2}));
+    EXPECT_EQ(got.to_vector<std::int64_t>(), (std::vector<std::int64_t>{0, 0, 1, 1}));
+  }
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
 // compile_fn on TensorFlow: f runs once on graph inputs with the backend tracing (tf_tensor.hpp's
 // Op adds every kernel with a graph input to a TF_Graph instead of running it; kernels on
 // constants run at once and become constants); the graph becomes a TensorFlow function
-// (TF_GraphToFunction, TFE_ContextAddFunction) that each call runs as one op, so TensorFlow's
-// graph runtime optimises and schedules the whole function.
+// (TF_GraphToFunction, TFE_ContextAddFunction) that each call runs as one op, compiled by XLA
+// (docs/compile.md has the timings).
 #include <atomic>
+#include <cstdlib>
+#include <string_view>
 #include <iostream>
 #include <map>
 
@@ -95,6 +97,41 @@ std::string add_function(Trace& t, const std::vector<TF_Output>& inputs,
   return name;
 }
 
+// XLA compiles the function on its first call unless IVY_TENSORFLOW_XLA=0.
+bool xla_wanted() {
+  const char* env = std::getenv("IVY_TENSORFLOW_XLA");
+  return !(env && std::string_view(env) == "0");
+}
+
+std::vector<Array> run_function(const std::string& name, int n, const std::vector<Array>& args,
+                                bool xla) {
+  Op op(name.c_str(), "compile_fn");
+  for (const Array& x : args) op.input(x);
+  if (xla) op.boolean("_XlaMustCompile", true);
+  std::vector<Array> outs;
+  for (Tensor& t : op.run_or_value_error(n, "the compiled function failed"))
+    outs.push_back(wrap(std::move(t)));
+  return outs;
+}
+
+// Calls of the function: through XLA (the attribute TensorFlow's own jit_compile sets) until
+// XLA refuses the function (an op without an XLA kernel), then by TensorFlow's graph executor.
+ArrayFunction call_function(const std::string& name, int n) {
+  auto xla = std::make_shared<std::atomic<bool>>(xla_wanted());
+  return [name, n, xla](const std::vector<Array>& args) {
+    if (xla->load()) {
+      try {
+        return run_function(name, n, args, true);
+      } catch (const UnsupportedError& e) {
+        xla->store(false);
+        std::cerr << "ivy::compile_fn [tensorflow]: XLA cannot compile this function (" << e.what()
+                  << "); it runs on TensorFlow's graph executor\n";
+      }
+    }
+    return run_function(name, n, args, false);
+  };
+}
+
 ArrayFunction compile(const ArrayFunction& f, const std::vector<Array>& example) {
   Trace trace{std::shared_ptr<TF_Graph>(api().TF_NewGraph(), api().TF_DeleteGraph)};
   std::vector<TF_Output> inputs;
@@ -118,15 +155,7 @@ ArrayFunction compile(const ArrayFunction& f, const std::vector<Array>& example)
     return uncompiled(f, example, e);
   }
   const std::string name = add_function(trace, inputs, outputs);
-  const int n = static_cast<int>(outputs.size());
-  return [name, n](const std::vector<Array>& call_args) {
-    Op op(name.c_str(), "compile_fn");
-    for (const Array& x : call_args) op.input(x);
-    std::vector<Array> outs;
-    for (Tensor& t : op.run_or_value_error(n, "the compiled function failed"))
-      outs.push_back(wrap(std::move(t)));
-    return outs;
-  };
+  return call_function(name, static_cast<int>(outputs.size()));
 }
 
 }  // namespace
