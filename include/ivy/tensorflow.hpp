@@ -42,8 +42,7 @@ struct native_traits<tensorflow::Tensor> {
   static tensorflow::Tensor* tensor_of(const Array& a) {
     if (a.backend_ptr() != &detail::tensorflow_backend_table())
       detail::not_a_tensorflow_tensor_error(a);
-    return std::launder(
-        reinterpret_cast<tensorflow::Tensor*>(const_cast<void*>(a.handle())));
+    return std::launder(reinterpret_cast<tensorflow::Tensor*>(const_cast<void*>(a.handle())));
   }
 };
 

@@ -70,14 +70,16 @@ TEST(TensorFlowNative, FromNativeSharesTheHandle) {
   EXPECT_EQ(a.backend_name(), "tensorflow");
   EXPECT_EQ(ivy::native_traits<Tensor>::from_array(a).handle(), t.handle());
   EXPECT_THROW((void)ivy::from_native(Tensor()), ivy::ValueError);
-  EXPECT_THROW((void)ivy::native_traits<Tensor>::from_array(ivy::ones({2}, ivy::backend("xtensor"))),
-               ivy::BackendError);
+  EXPECT_THROW(
+      (void)ivy::native_traits<Tensor>::from_array(ivy::ones({2}, ivy::backend("xtensor"))),
+      ivy::BackendError);
   EXPECT_NE(ivy::tensorflow::context(), nullptr);
 }
 
 TEST(TensorFlowInterchange, TorchAndTensorFlowShareMemory) {
   if (!ivy::has_backend("torch")) GTEST_SKIP() << "needs the torch backend in this build";
-  const ivy::Array x = ivy::reshape(ivy::arange(12, ivy::Options(ivy::float32).on(ivy::backend("torch"))), {3, 4});
+  const ivy::Array x =
+      ivy::reshape(ivy::arange(12, ivy::Options(ivy::float32).on(ivy::backend("torch"))), {3, 4});
   const ivy::Array y = ivy::to_backend(x, "tensorflow");
   EXPECT_EQ(data_pointer(y), data_pointer(x)) << "torch -> tensorflow shares memory";
   const ivy::Array back = ivy::to_backend(y, "torch");
@@ -105,7 +107,8 @@ TEST(TensorFlowInterchange, MisalignedMemoryIsCopiedNotShared) {
     std::vector<float> want(16);
     for (int i = 0; i < 16; ++i) want[static_cast<std::size_t>(i)] = std::sqrt(float(i + 1));
     const std::vector<float> got = ivy::sqrt(y).to_vector<float>();
-    for (std::size_t i = 0; i < want.size(); ++i) EXPECT_FLOAT_EQ(got[i], want[i]) << name << " " << i;
+    for (std::size_t i = 0; i < want.size(); ++i)
+      EXPECT_FLOAT_EQ(got[i], want[i]) << name << " " << i;
   }
 }
 
@@ -148,7 +151,8 @@ TEST(TensorFlowCompile, WithoutXlaTheGraphExecutorRunsIt) {
 TEST(TensorFlowCompile, RandomDrawsRunUncompiled) {
   const ivy::Backend& b = ivy::backend("tensorflow");
   auto f = [&](const std::vector<ivy::Array>& a) {
-    return std::vector<ivy::Array>{ivy::add(a[0], ivy::random_uniform(0.0, 1.0, ivy::Shape{4}, ivy::Options(ivy::float32).on(b)))};
+    return std::vector<ivy::Array>{ivy::add(
+        a[0], ivy::random_uniform(0.0, 1.0, ivy::Shape{4}, ivy::Options(ivy::float32).on(b)))};
   };
   const ivy::Array x = ivy::zeros({4}, b);
   const ivy::CompiledFunction fast = ivy::compile_fn(f, {x});
@@ -159,7 +163,9 @@ TEST(TensorFlowCompile, RandomDrawsRunUncompiled) {
 // runs the function uncompiled, with the right result.
 TEST(TensorFlowCompile, HostReadsRunUncompiled) {
   const ivy::Backend& b = ivy::backend("tensorflow");
-  auto f = [](const std::vector<ivy::Array>& a) { return std::vector<ivy::Array>{ivy::sort(a[0])}; };
+  auto f = [](const std::vector<ivy::Array>& a) {
+    return std::vector<ivy::Array>{ivy::sort(a[0])};
+  };
   const ivy::Array x = ivy::array({3.0f, 1.0f, 2.0f}, b);
   const ivy::CompiledFunction fast = ivy::compile_fn(f, {x});
   EXPECT_EQ(fast({x})[0].to_vector<float>(), (std::vector<float>{1.0f, 2.0f, 3.0f}));

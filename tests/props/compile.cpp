@@ -48,7 +48,7 @@ void expect_same(const std::vector<Array>& got, const std::vector<Array>& want) 
 TEST_F(CompileFn, EngineOfTheBackend) {
   const auto f = compile_fn([](const Array& x) { return square(x); }, uniform({2}));
   const std::string name = backend_under_test();
-  const std::string want = name == "torch" ? "TorchScript tracing"
+  const std::string want = name == "torch"        ? "TorchScript tracing"
                            : name == "mlx"        ? "mlx::core::compile"
                            : name == "tensorflow" ? "TensorFlow graph function"
                                                   : "none";

@@ -30,7 +30,9 @@ int ndim(const Array& x) {
   check("ndim");
   return n;
 }
-bool same_shape(const Array& a, const Array& b) { return shape_of(native(a)) == shape_of(native(b)); }
+bool same_shape(const Array& a, const Array& b) {
+  return shape_of(native(a)) == shape_of(native(b));
+}
 Device device(const Array&) { return Device("cpu"); }
 const char* dtype_unsupported(DType) { return nullptr; }
 
@@ -84,7 +86,8 @@ Array from_dlpack(DLManagedTensor* m) {
     check("from_dlpack");
     return wrap(Tensor::adopt(h));
   }
-  return wrap(host_tensor(s, d, [&](void* dst, std::size_t) { detail::copy_to_row_major(t, dst); }));
+  return wrap(
+      host_tensor(s, d, [&](void* dst, std::size_t) { detail::copy_to_row_major(t, dst); }));
 }
 
 Array to_device(const Array& x, const Device& d) {

@@ -5,9 +5,9 @@
 // (docs/compile.md has the timings).
 #include <atomic>
 #include <cstdlib>
-#include <string_view>
 #include <iostream>
 #include <map>
+#include <string_view>
 
 #include "backends/tensorflow/tf_tensor.hpp"
 
@@ -72,8 +72,8 @@ ArrayFunction uncompiled(const ArrayFunction& f, const std::vector<Array>& examp
                          const std::exception& why) {
   const std::vector<Array> outs = f(example);  // an error of f itself is raised again here
   for (std::size_t i = 0; i < outs.size(); ++i) (void)output_tensor(outs[i], i);
-  std::cerr << "ivy::compile_fn [tensorflow]: tracing into a TensorFlow graph failed (" << why.what()
-            << "); the function runs uncompiled for arguments of this signature\n";
+  std::cerr << "ivy::compile_fn [tensorflow]: tracing into a TensorFlow graph failed ("
+            << why.what() << "); the function runs uncompiled for arguments of this signature\n";
   return f;
 }
 

@@ -18,7 +18,7 @@ Tensor scaled_log(const Tensor& x, double factor) {
 // The sign bit, read through the integer of the same width (true for -0.0 and -NaN).
 Tensor signbit(const Tensor& x) {
   const DType d = dtype_of(x);
-  const DType bits = d == DType::float64 ? DType::int64
+  const DType bits = d == DType::float64   ? DType::int64
                      : d == DType::float32 ? DType::int32
                                            : DType::int16;
   const Tensor as_int = Op("Bitcast", kFn).input(x).type("type", bits).run1();
@@ -194,13 +194,15 @@ Array unary(UnaryOp op, const Array& x) { return wrap(unary_op(op, native(x))); 
 Tensor float_floor_divide(const Tensor& a, const Tensor& b) {
   constexpr std::string_view fn = "floor_divide";
   const DType d = dtype_of(a);
-  const Tensor zero = scalar(Scalar(0), d), one = scalar(Scalar(1), d), half = scalar(Scalar(0.5), d);
+  const Tensor zero = scalar(Scalar(0), d), one = scalar(Scalar(1), d),
+               half = scalar(Scalar(0.5), d);
   const Tensor mod = run("TruncateMod", fn, {a, b});
   Tensor div = run("RealDiv", fn, {run("Sub", fn, {a, mod}), b});
   // One less where the remainder's sign differs from the divisor's.
-  const Tensor adjust = run("LogicalAnd", fn, {run("NotEqual", fn, {mod, zero}),
-                                               run("NotEqual", fn, {run("Less", fn, {b, zero}),
-                                                                    run("Less", fn, {mod, zero})})});
+  const Tensor adjust =
+      run("LogicalAnd", fn,
+          {run("NotEqual", fn, {mod, zero}),
+           run("NotEqual", fn, {run("Less", fn, {b, zero}), run("Less", fn, {mod, zero})})});
   div = run("SelectV2", fn, {adjust, run("Sub", fn, {div, one}), div});
   Tensor floored = unary_tf("Floor", div);
   const Tensor round_up = run("Greater", fn, {run("Sub", fn, {div, floored}), half});
@@ -221,8 +223,8 @@ bool orders(BinaryOp op) {
 // Integer kernels TensorFlow lacks for a dtype run on int64 and wrap back (the low bits of a
 // wrapped product or power do not depend on the width it was computed in).
 Tensor wrapped_in_int64(const char* name, const Tensor& a, const Tensor& b, DType d) {
-  const Tensor r = run(name, "binary", {cast_to(a, DType::int64, "binary"),
-                                        cast_to(b, DType::int64, "binary")});
+  const Tensor r =
+      run(name, "binary", {cast_to(a, DType::int64, "binary"), cast_to(b, DType::int64, "binary")});
   return cast_to(r, d, "binary");
 }
 
@@ -231,8 +233,9 @@ Array binary(BinaryOp op, const Array& a, const Array& b) {
   if (op == BinaryOp::floor_divide && is_floating(d))
     return wrap(float_floor_divide(native(a), native(b)));
   if (orders(op) && d == DType::bool_)
-    return wrap(run(binary_name(op), "binary", {cast_to(native(a), DType::uint8, "binary"),
-                                                cast_to(native(b), DType::uint8, "binary")}));
+    return wrap(run(
+        binary_name(op), "binary",
+        {cast_to(native(a), DType::uint8, "binary"), cast_to(native(b), DType::uint8, "binary")}));
   if (op == BinaryOp::pow && d == DType::uint8)
     return wrap(wrapped_in_int64("Pow", native(a), native(b), d));
   return wrap(run(binary_name(op), "binary", {native(a), native(b)}));

@@ -77,33 +77,45 @@ Array scatter_rows(const Array& idx, const Array& updates, std::int64_t rows,
                                  .input(scalar(Scalar(1), DType::int64))
                                  .run1();
     const Tensor none = scalar(Scalar(-1), DType::int64);
-    const Tensor last = scatter_into("TensorScatterMax", filled_rows(none, {rows}, rows), indices,
-                                     positions);
-    const Tensor touched = run("GreaterEqual", "scatter_rows", {last, scalar(Scalar(0), DType::int64)});
+    const Tensor last =
+        scatter_into("TensorScatterMax", filled_rows(none, {rows}, rows), indices, positions);
+    const Tensor touched =
+        run("GreaterEqual", "scatter_rows", {last, scalar(Scalar(0), DType::int64)});
     const Tensor safe = run("Maximum", "scatter_rows", {last, scalar(Scalar(0), DType::int64)});
-    const Tensor gathered = Op("GatherV2", "scatter_rows").input(u).input(safe).input(int32_scalar(0)).run1();
+    const Tensor gathered =
+        Op("GatherV2", "scatter_rows").input(u).input(safe).input(int32_scalar(0)).run1();
     Shape mask_shape(us.size(), 1);
     mask_shape[0] = rows;
     const Tensor mask = reshape_to(touched, mask_shape, "scatter_rows");
     out = run("SelectV2", "scatter_rows", {mask, gathered, zero});
   } else {
     const bool is_min = reduction == ScatterReduction::min;
-    const ScatterReduction r = (reduction == ScatterReduction::sum) ? ScatterReduction::max : reduction;
+    const ScatterReduction r =
+        (reduction == ScatterReduction::sum) ? ScatterReduction::max : reduction;
     const Tensor start = filled_rows(reduction_identity(r, work), us, rows);
-    const Tensor reduced = scatter_into(is_min ? "TensorScatterMin" : "TensorScatterMax", start, indices, u);
+    const Tensor reduced =
+        scatter_into(is_min ? "TensorScatterMin" : "TensorScatterMax", start, indices, u);
     // Rows no update reached keep the zero fill.
-    const Tensor ones = Op("Fill", "scatter_rows").input(int64_vector({n})).input(scalar(Scalar(1), DType::int32)).run1();
-    const Tensor counts = scatter_into("TensorScatterAdd", filled_rows(scalar(Scalar(0), DType::int32), {rows}, rows), indices, ones);
+    const Tensor ones = Op("Fill", "scatter_rows")
+                            .input(int64_vector({n}))
+                            .input(scalar(Scalar(1), DType::int32))
+                            .run1();
+    const Tensor counts =
+        scatter_into("TensorScatterAdd", filled_rows(scalar(Scalar(0), DType::int32), {rows}, rows),
+                     indices, ones);
     Shape mask_shape(us.size(), 1);
     mask_shape[0] = rows;
-    const Tensor touched = reshape_to(run("Greater", "scatter_rows", {counts, scalar(Scalar(0), DType::int32)}), mask_shape, "scatter_rows");
+    const Tensor touched =
+        reshape_to(run("Greater", "scatter_rows", {counts, scalar(Scalar(0), DType::int32)}),
+                   mask_shape, "scatter_rows");
     out = run("SelectV2", "scatter_rows", {touched, reduced, zero});
     if (is_floating(d)) {
       // TensorFlow's min and max skip NaN; a row with a NaN update is NaN.
       const Tensor nan_counts = scatter_into(
           "TensorScatterAdd", filled_rows(scalar(Scalar(0), DType::int32), us, rows), indices,
           cast_to(run("IsNan", "scatter_rows", {u}), DType::int32, "scatter_rows"));
-      const Tensor has_nan = run("Greater", "scatter_rows", {nan_counts, scalar(Scalar(0), DType::int32)});
+      const Tensor has_nan =
+          run("Greater", "scatter_rows", {nan_counts, scalar(Scalar(0), DType::int32)});
       out = run("SelectV2", "scatter_rows", {has_nan, scalar(Scalar(NAN), d), out});
     }
   }

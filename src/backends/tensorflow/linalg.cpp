@@ -20,8 +20,9 @@ std::string matrix_shape(const Array& x) { return "the matrix of shape " + shape
 Array matmul(const Array& a, const Array& b) {
   const DType d = a.dtype();
   if (d == DType::int8) {  // no int8 kernel: computed on int64, wrapped back
-    const Tensor r = run("BatchMatMulV2", "matmul", {cast_to(native(a), DType::int64, "matmul"),
-                                                     cast_to(native(b), DType::int64, "matmul")});
+    const Tensor r = run(
+        "BatchMatMulV2", "matmul",
+        {cast_to(native(a), DType::int64, "matmul"), cast_to(native(b), DType::int64, "matmul")});
     return wrap(cast_to(r, d, "matmul"));
   }
   return wrap(run("BatchMatMulV2", "matmul", {native(a), native(b)}));
@@ -69,7 +70,8 @@ Array cholesky(const Array& x) {
 }
 
 EighResult eigh(const Array& x) {
-  std::vector<Tensor> ev = Op("SelfAdjointEigV2", "eigh").input(x).boolean("compute_v", true).run(2);
+  std::vector<Tensor> ev =
+      Op("SelfAdjointEigV2", "eigh").input(x).boolean("compute_v", true).run(2);
   return EighResult{wrap(ev[0]), wrap(ev[1])};
 }
 

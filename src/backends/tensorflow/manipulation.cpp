@@ -88,8 +88,9 @@ Tensor lane_order(const Tensor& keys, const Shape& s, bool descending) {
       std::int64_t* idx = out + l * n;
       const T* v = host.data() + l * n;
       std::iota(idx, idx + n, std::int64_t{0});
-      std::stable_sort(idx, idx + n,
-                       [&](std::int64_t i, std::int64_t j) { return before(v[i], v[j], descending); });
+      std::stable_sort(idx, idx + n, [&](std::int64_t i, std::int64_t j) {
+        return before(v[i], v[j], descending);
+      });
     }
   });
 }
@@ -161,9 +162,9 @@ Array sort(const Array& x, int axis, bool descending) {
 }
 
 Array argsort(const Array& x, int axis, bool descending) {
-  if (x.ndim() == 0) return wrap(host_tensor({}, DType::int64, [](void* dst, std::size_t n) {
-                           std::memset(dst, 0, n);
-                         }));
+  if (x.ndim() == 0)
+    return wrap(
+        host_tensor({}, DType::int64, [](void* dst, std::size_t n) { std::memset(dst, 0, n); }));
   Ordered o = order_along(x, axis, descending);
   return wrap(move_back(o.order, o.perm, axis));
 }

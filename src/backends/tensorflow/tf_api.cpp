@@ -43,8 +43,9 @@ Api load() {
   const std::string path = library_path();
   void* lib = dlopen(path.c_str(), kOpenMode);
   if (!lib)
-    load_error("cannot load TensorFlow's C library " + path + ": " + dlerror() +
-               " (set IVY_TENSORFLOW_LIBRARY to libtensorflow_cc.so.2 of the tensorflow-cpu wheel)");
+    load_error(
+        "cannot load TensorFlow's C library " + path + ": " + dlerror() +
+        " (set IVY_TENSORFLOW_LIBRARY to libtensorflow_cc.so.2 of the tensorflow-cpu wheel)");
   Api a;
 #define IVY_TF_LOAD(name) load_symbol(lib, #name, a.name);
   IVY_TF_C_FUNCTIONS(IVY_TF_LOAD)

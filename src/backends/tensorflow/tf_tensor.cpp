@@ -189,7 +189,8 @@ void write_value(const Scalar& value, DType d, void* dst) {
     case DType::bfloat16:
       break;  // no host half type: callers write float64 and cast
   }
-  detail::raise<DTypeError>("write_value", "tensorflow", "no host type for " + std::string(dtype_name(d)));
+  detail::raise<DTypeError>("write_value", "tensorflow",
+                            "no host type for " + std::string(dtype_name(d)));
 }
 
 Op::Op(const char* name, std::string_view fn) : name_(name), fn_(fn), graph_(tracing_graph()) {
@@ -446,7 +447,8 @@ Tensor reshape_to(const Tensor& x, const Shape& shape, std::string_view fn) {
 void require_cpu(const Device& d, std::string_view fn) {
   if (!d.is_cpu())
     detail::raise<UnsupportedError>(
-        fn, "tensorflow", "the tensorflow-cpu wheel's TensorFlow runs on the cpu only, not " + d.str());
+        fn, "tensorflow",
+        "the tensorflow-cpu wheel's TensorFlow runs on the cpu only, not " + d.str());
 }
 
 }  // namespace ivy::backends::tensorflow_impl

@@ -100,8 +100,7 @@ Tensor host_tensor(const Shape& shape, DType d, Fill fill) {
   const Api& a = api();
   std::size_t n = itemsize(d);
   for (std::int64_t v : shape) n *= static_cast<std::size_t>(v);
-  TF_Tensor* t =
-      a.TF_AllocateTensor(to_tf(d), shape.data(), static_cast<int>(shape.size()), n);
+  TF_Tensor* t = a.TF_AllocateTensor(to_tf(d), shape.data(), static_cast<int>(shape.size()), n);
   if (!t) allocation_failed(n);
   if (n) fill(a.TF_TensorData(t), n);
   TFE_TensorHandle* h = a.TFE_NewTensorHandle(t, status());
