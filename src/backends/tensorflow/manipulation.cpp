@@ -3,6 +3,7 @@
 #include <cstring>
 #include <numeric>
 
+#include "backends/sort_order.hpp"
 #include "backends/tensorflow/tf_tensor.hpp"
 
 namespace ivy::backends::tensorflow_impl {
@@ -63,14 +64,6 @@ Array pad(const Array& x, const std::vector<std::pair<std::int64_t, std::int64_t
 // Sorting: TensorFlow's only sort is TopKV2 (descending, ties by index), which has no
 // ascending form that keeps equal keys in order for every dtype, nor NumPy's NaN placement; so
 // the keys are ordered on the host, per lane, and the permutation gathered on TensorFlow.
-template <class T>
-bool before(T x, T y, bool descending) {
-  if constexpr (std::is_floating_point_v<T>) {
-    if (std::isnan(x) || std::isnan(y))
-      return descending ? (std::isnan(x) && !std::isnan(y)) : (!std::isnan(x) && std::isnan(y));
-  }
-  return descending ? y < x : x < y;
-}
 
 // int64 indices of the stable sort of x's last axis, as a host tensor.
 template <class T>
@@ -89,7 +82,7 @@ Tensor lane_order(const Tensor& keys, const Shape& s, bool descending) {
       const T* v = host.data() + l * n;
       std::iota(idx, idx + n, std::int64_t{0});
       std::stable_sort(idx, idx + n, [&](std::int64_t i, std::int64_t j) {
-        return before(v[i], v[j], descending);
+        return sorts_before(v[i], v[j], descending);
       });
     }
   });

@@ -4,6 +4,7 @@
 #include <xtensor/xnoalias.hpp>
 #include <xtensor/xstrided_view.hpp>
 
+#include "backends/sort_order.hpp"
 #include "backends/xtensor/layout.hpp"
 #include "backends/xtensor/xt_array.hpp"
 
@@ -139,16 +140,6 @@ Array pad(const Array& x, const std::vector<std::pair<std::int64_t, std::int64_t
   });
 }
 
-// NaN sorts after every number; equal keys keep their order (stable).
-template <class T>
-bool before(T x, T y, bool descending) {
-  if constexpr (std::is_floating_point_v<T>) {
-    if (std::isnan(x) || std::isnan(y))
-      return descending ? (std::isnan(x) && !std::isnan(y)) : (!std::isnan(x) && std::isnan(y));
-  }
-  return descending ? y < x : x < y;
-}
-
 template <class T>
 xt::xarray<std::int64_t> sort_indices(const xt::xarray<T>& a, int axis, bool descending,
                                       xt::xarray<T>* values) {
@@ -163,7 +154,7 @@ xt::xarray<std::int64_t> sort_indices(const xt::xarray<T>& a, int axis, bool des
     const T* p = moved.data() + r * n;
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](std::int64_t i, std::int64_t j) {
-      return before(p[i], p[j], descending);
+      return sorts_before(p[i], p[j], descending);
     });
     for (std::size_t j = 0; j < n; ++j) {
       idx.data()[r * n + j] = order[j];
