@@ -3,8 +3,20 @@
 namespace ivy::backends::tensorflow_impl {
 namespace {
 
+// Small arrays (the 0-d operands core makes of scalars, above all) are written on the host:
+// one tensor instead of two host tensors and a Fill op.
+constexpr std::int64_t kHostFillLimit = 64;
+
 Array full(const Shape& shape, const Scalar& value, DType d, const Device& dev) {
   require_cpu(dev, "full");
+  const bool half = d == DType::float16 || d == DType::bfloat16;
+  if (!half && numel(shape) <= kHostFillLimit) {
+    return wrap(host_tensor(shape, d, [&](void* dst, std::size_t n) {
+      const std::size_t size = itemsize(d);
+      for (std::size_t i = 0; i < n / size; ++i)
+        write_value(value, d, static_cast<char*>(dst) + i * size);
+    }));
+  }
   const Tensor dims = int64_vector(shape);
   return wrap(Op("Fill", "full").input(dims).input(scalar(value, d)).run1());
 }
