@@ -24,11 +24,13 @@ import sys
 import tempfile
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BACKENDS = ["torch", "xtensor", "mlx"]
+BACKENDS = ["torch", "xtensor", "mlx", "tensorflow"]
 PATHS = ["static", "explicit", "erased"]
 FUNCTIONS = ["sin", "exp", "add", "multiply", "maximum", "sum", "mean", "matmul"]
 WRAPPERS = ["wrapper_cast", "wrapper_reshape", "wrapper_copy"]
 WRAPPER_PATHS = ["native", "static", "framework", "explicit", "erased"]
+# TensorFlow eager's own per-op cost (ivy_bench_tensorflow's eager_* rows).
+EAGER_PATHS = ["new_op", "reused_op", "ivy_erased"]
 NOTES_MARKER = "<!-- Notes below this line are hand-written; run_benchmarks.py keeps them. -->"
 # Single threads everywhere: the machines have 2 cores and other jobs run beside.
 ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
@@ -81,6 +83,8 @@ def run_program(program, flags):
     print(f"running {program} ...", file=sys.stderr, flush=True)
     out = subprocess.run([program] + flags, env=run_env(), check=True, capture_output=True,
                          text=True).stdout
+    if not out.strip():  # --filter matched none of this program's benchmarks
+        return {}, {}
     data = json.loads(out)
     times = {}
     for b in data["benchmarks"]:
@@ -151,9 +155,11 @@ def machine(build_dir, context):
     packages = first_line(["dpkg-query", "-W", "-f=${Package} ${Version}, ",
                            "libtorch-dev", "libxtensor-dev", "libxtensor-blas-dev",
                            "libbenchmark-dev", "libopenblas0-pthread"]).rstrip(", ")
-    mlx = mlx_version()
-    if mlx:
-        packages += f"; PyPI mlx {mlx} in .venv"
+    wheels = [f"{name} {version}" for name, version in
+              [("mlx", wheel_version("mlx")), ("tensorflow-cpu", wheel_version("tensorflow_cpu"))]
+              if version]
+    if wheels:
+        packages += f"; PyPI {', '.join(wheels)} in .venv"
     return [
         f"CPU: {model}, {first_line(['nproc'])} cores available (nproc), "
         f"{context.get('mhz_per_cpu', '?')} MHz, memory {mem}",
@@ -165,8 +171,9 @@ def machine(build_dir, context):
     ]
 
 
-def mlx_version():
-    """The version of the mlx wheel in the project's .venv (None without one)."""
+def wheel_version(dist):
+    """The version of the wheel `dist` (its dist-info spelling, e.g. tensorflow_cpu) in the
+    project's .venv (None without one)."""
     lib = os.path.join(REPO, ".venv", "lib")
     if not os.path.isdir(lib):
         return None
@@ -175,8 +182,8 @@ def mlx_version():
         if not os.path.isdir(site):
             continue
         for entry in sorted(os.listdir(site)):
-            if entry.startswith("mlx-") and entry.endswith(".dist-info"):
-                return entry[len("mlx-"):-len(".dist-info")]
+            if entry.startswith(dist + "-") and entry.endswith(".dist-info"):
+                return entry[len(dist) + 1:-len(".dist-info")]
     return None
 
 
@@ -261,6 +268,19 @@ def wrapper_table(times):
     return lines
 
 
+def eager_table(times):
+    rows = sorted({(fn, n) for (fn, _, n) in times if fn.startswith("eager_")})
+    lines = ["| op | elements | " + " | ".join(EAGER_PATHS) + " |",
+             "|---|---:|" + "---:|" * len(EAGER_PATHS)]
+    for fn, n in rows:
+        cells = []
+        for path in EAGER_PATHS:
+            t = times.get((fn, path, n))
+            cells.append(f"{t:.0f} ns" if t is not None else "–")
+        lines.append(f"| {fn[len('eager_'):]} | {n:,} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def callgrind_table(counts):
     lines = ["| benchmark (100 elements) | native | static | erased | static − native "
              "| erased − native |", "|---|---:|---:|---:|---:|---:|"]
@@ -323,9 +343,13 @@ def write_report(args, results, load_before, load_after, context, started):
         "* **native**: the engine called directly (`at::sin(t)`, `at::add(a, b)`, `t.sum()`, "
         "`t.mean(0)`, `at::matmul`; xtensor expressions assigned to an `xt::xarray<float>`, "
         "`xt::sum`, `xt::mean(x, {0})`, `xt::linalg::dot`; `mx::sin(a)`, `mx::add(a, b)`, "
-        "`mx::sum(a)`, `mx::mean(a, 0)`, `mx::matmul(a, b)`).",
+        "`mx::sum(a)`, `mx::mean(a, 0)`, `mx::matmul(a, b)`; TensorFlow's eager C API, per call "
+        "`TFE_NewOp`, `TFE_OpAddInput`s, attributes where needed, `TFE_Execute`, `TFE_DeleteOp`, "
+        "of `Sin`, `Exp`, `AddV2`, `Mul`, `Maximum`, `Sum` and `Mean` (with a prebuilt int32 "
+        "`reduction_indices` [0]), `MatMul`).",
         "* **static**: ivy's overload chosen at compile time from the native type "
-        "(`ivy::sin(t)` on `at::Tensor` / `xt::xarray<float>` / `mx::array`). On xtensor it "
+        "(`ivy::sin(t)` on `at::Tensor` / `xt::xarray<float>` / `mx::array` / "
+        "`ivy::tensorflow::Tensor`). On xtensor it "
         "copies the inputs "
         "in and the result out by design.",
         "* **explicit**: `ivy::Array`s created with `ivy::backend(\"torch\")` in their Options, "
@@ -334,7 +358,7 @@ def write_report(args, results, load_before, load_after, context, started):
         "call. Explicit and erased run the same dispatch code (the backend tag of the array); "
         "they differ only in how the inputs were created, so their difference is noise.",
         "* **framework** (wrapper-only rows): `ivy::torch::cast(t, ...)` / "
-        "`ivy::xtensor::cast(x, ...)` / `ivy::mlx::cast(a, ...)`.",
+        "`ivy::xtensor::cast(x, ...)` / `ivy::mlx::cast(a, ...)` / `ivy::tensorflow::cast(t, ...)`.",
         "",
         "MLX is lazy: an op returns a graph node and the work happens at evaluation. Every MLX "
         "path therefore evaluates its result inside the timed loop (`mx::eval(r)` on the native "
@@ -344,21 +368,34 @@ def write_report(args, results, load_before, load_after, context, started):
         "the caller waits, so the MLX benchmarks are timed by the CPU time of the whole process "
         "(Google Benchmark's `MeasureProcessCPUTime`) instead of the calling thread's.",
         "",
+        "TensorFlow runs eagerly (`ivy::tensorflow::Tensor` holds a `TFE_TensorHandle`); ivy "
+        "loads its C library at run time, and `ivy_bench_tensorflow` calls the C functions of "
+        "that loaded copy (looked up with `dlsym`). ivy's backend reuses one `TFE_Op` per thread "
+        "(`TFE_OpReset`) where the native path makes and deletes one per call. TensorFlow can "
+        "run a kernel on its own thread pools while the caller waits, so its benchmarks are "
+        "timed by the CPU time of the whole process too; the program sets "
+        "`TF_NUM_INTRAOP_THREADS=1` and `TF_NUM_INTEROP_THREADS=1` (unless already set), so "
+        "kernels run on the calling thread as LibTorch's do with one thread.",
+        "",
         "Element-wise functions (sin, exp, add, multiply, maximum) and `sum` take shape [n]; "
         "`mean` (over axis 0) and `matmul` take square matrices of n elements (√n × √n). "
-        "float32, one thread (`at::set_num_threads(1)`; MLX: one stream thread). Times are the median CPU time of the "
+        "float32, one thread (`at::set_num_threads(1)`; MLX: one stream thread; TensorFlow: one "
+        "intra-op and one inter-op thread). Times are the median CPU time of the "
         "repetitions (CPU time rather than wall time because the machine was shared: wall time "
         "included periods when the process was not running). Ratios > 1 mean slower than native.",
         "",
         "Wrapper only: `wrapper_cast` is a cast to the array's own dtype and `wrapper_reshape` "
         "a reshape to its own shape (10 × 10 float32); ivy returns its input for both, so the "
         "time is the path's dispatch, validation and result handling. `wrapper_copy` copies "
-        "the handle (`at::Tensor`, `xt::xarray<float>`, `mx::array`, `ivy::Array` in the erased "
+        "the handle (`at::Tensor`, `xt::xarray<float>`, `mx::array`, `ivy::tensorflow::Tensor`, "
+        "`ivy::Array` in the erased "
         "column): "
         "the floor of any call that returns an array. The native rows are the engine's own "
         "same-dtype cast (`t.to(at::kFloat)`, `xt::cast<float>` evaluated, `mx::astype` then "
         "`mx::eval`) and reshape (`t.reshape(shape)`; on xtensor a copy plus `reshape`, since "
-        "an `xt::xarray` owns its buffer; `mx::reshape` then `mx::eval`).",
+        "an `xt::xarray` owns its buffer; `mx::reshape` then `mx::eval`); on TensorFlow the ops "
+        "`Cast` (attribute `DstT` float) and `Reshape` (with a prebuilt int64 shape tensor) "
+        "through the C API as above.",
         "",
     ]
     if len(results) > 1:
@@ -388,6 +425,14 @@ def write_report(args, results, load_before, load_after, context, started):
         out += ["", "### Per function", ""]
         out += ratio_table(times)
         out += [""]
+        if any(fn.startswith("eager_") for (fn, _, _) in times):
+            out += ["### TensorFlow eager's own cost per op (ns per call)", "",
+                    "float32 `AddV2` and `Sin` through the C API: **new_op** makes and deletes a "
+                    "`TFE_Op` per call (the native path above), **reused_op** resets one op with "
+                    "`TFE_OpReset` (as ivy's backend does), **ivy_erased** is `ivy::add` / "
+                    "`ivy::sin` on `ivy::Array`. Each includes deleting the result handle.", ""]
+            out += eager_table(times)
+            out += [""]
         if counts:
             out += ["### Instructions per call (callgrind)", ""]
             out += callgrind_table(counts)
@@ -413,7 +458,10 @@ def main():
         if not os.path.exists(program):
             print(f"skipping {backend}: {program} not built", file=sys.stderr)
             continue
-        times, context = run_program(program, bench_flags(args))
+        times, program_context = run_program(program, bench_flags(args))
+        if not times:
+            continue
+        context = program_context
         counts = {}
         if not args.no_callgrind and shutil.which("valgrind"):
             counts = run_callgrind(backend, program)
