@@ -1,6 +1,8 @@
 #include "backends/tensorflow/tf_tensor.hpp"
 
 #include <cstring>
+#include <map>
+#include <tuple>
 
 namespace ivy::backends::tensorflow_impl {
 
@@ -141,25 +143,46 @@ TF_Tensor* resolve(const Tensor& t, std::string_view fn) {
   return r;
 }
 
+namespace {
+
+Tensor make_int_vector(const std::vector<std::int64_t>& values, DType d, bool vector) {
+  const Shape shape = vector ? Shape{static_cast<std::int64_t>(values.size())} : Shape{};
+  return host_tensor(shape, d, [&](void* dst, std::size_t) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (d == DType::int64)
+        static_cast<std::int64_t*>(dst)[i] = values[i];
+      else
+        static_cast<std::int32_t*>(dst)[i] = static_cast<std::int32_t>(values[i]);
+    }
+  });
+}
+
+// Axis, permutation and shape operands repeat from call to call: this thread keeps the short
+// ones (eager tensors are immutable, so one can serve every op that needs the same values).
+Tensor cached_int_operand(const std::vector<std::int64_t>& values, DType d, bool vector) {
+  constexpr std::size_t kLongest = 8, kEntries = 512;
+  if (values.size() > kLongest) return make_int_vector(values, d, vector);
+  using Key = std::tuple<DType, bool, std::vector<std::int64_t>>;
+  thread_local std::map<Key, Tensor> cache;
+  Key key{d, vector, values};
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() >= kEntries) cache.clear();
+  Tensor t = make_int_vector(values, d, vector);
+  cache.emplace(std::move(key), t);
+  return t;
+}
+
+}  // namespace
+
 Tensor int64_vector(const std::vector<std::int64_t>& values) {
-  return host_tensor({static_cast<std::int64_t>(values.size())}, DType::int64,
-                     [&](void* dst, std::size_t n) { std::memcpy(dst, values.data(), n); });
+  return cached_int_operand(values, DType::int64, true);
 }
 
 Tensor int32_vector(const std::vector<std::int64_t>& values) {
-  return host_tensor({static_cast<std::int64_t>(values.size())}, DType::int32,
-                     [&](void* dst, std::size_t) {
-                       auto* out = static_cast<std::int32_t*>(dst);
-                       for (std::size_t i = 0; i < values.size(); ++i)
-                         out[i] = static_cast<std::int32_t>(values[i]);
-                     });
+  return cached_int_operand(values, DType::int32, true);
 }
 
-Tensor int32_scalar(std::int64_t v) {
-  return host_tensor({}, DType::int32, [&](void* dst, std::size_t) {
-    *static_cast<std::int32_t*>(dst) = static_cast<std::int32_t>(v);
-  });
-}
+Tensor int32_scalar(std::int64_t v) { return cached_int_operand({v}, DType::int32, false); }
 
 Tensor scalar(const Scalar& value, DType d) {
   if (d == DType::float16 || d == DType::bfloat16)  // rounded by TensorFlow's own Cast
