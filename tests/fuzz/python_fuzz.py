@@ -183,9 +183,19 @@ def kind_key(kind):
     return kind.replace(" ", "_")
 
 
+def built_backends(pythonpath):
+    """The array backends (all but the stub) of the ivycpp build under pythonpath."""
+    code = "import ivycpp; print(' '.join(ivycpp.available_backends()))"
+    env = dict(os.environ, PYTHONPATH=pythonpath)
+    out = subprocess.run([".venv/bin/python", "-c", code], env=env, check=True,
+                         capture_output=True, text=True, timeout=STARTUP_S).stdout
+    return [b for b in out.split() if b != "stub"]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--backend", action="append", help="torch, xtensor, mlx (default: all three)")
+    ap.add_argument("--backend", action="append",
+                    help="torch, xtensor, mlx, tensorflow (default: every array backend of the build)")
     ap.add_argument("--seconds", type=float, default=60, help="budget per backend")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=10, help="per call, seconds")
@@ -196,7 +206,7 @@ def main():
     ap.add_argument("--history", type=int, default=200, help="calls kept per worker for hangs")
     ap.add_argument("--hang-dir", default="build/fuzz_hangs", help="where hang reports go")
     args = ap.parse_args()
-    backends = args.backend or ["torch", "xtensor", "mlx"]
+    backends = args.backend or built_backends(args.pythonpath)
     known = load_known(args.known)
     new = 0
     for backend in backends:
