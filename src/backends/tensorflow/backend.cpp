@@ -30,8 +30,19 @@ int ndim(const Array& x) {
   check("ndim");
   return n;
 }
+// Binary functions ask this on every call: dimensions compared one by one, no Shape vectors.
 bool same_shape(const Array& a, const Array& b) {
-  return shape_of(native(a)) == shape_of(native(b));
+  const Tensor& x = native(a);
+  const Tensor& y = native(b);
+  if (symbolic(x) || symbolic(y)) return shape_of(x) == shape_of(y);
+  const Api& tf = api();
+  const int n = tf.TFE_TensorHandleNumDims(x.handle(), status());
+  bool same = n == tf.TFE_TensorHandleNumDims(y.handle(), status());
+  for (int i = 0; same && i < n; ++i)
+    same = tf.TFE_TensorHandleDim(x.handle(), i, status()) ==
+           tf.TFE_TensorHandleDim(y.handle(), i, status());
+  check("same_shape");
+  return same;
 }
 Device device(const Array&) { return Device("cpu"); }
 const char* dtype_unsupported(DType) { return nullptr; }

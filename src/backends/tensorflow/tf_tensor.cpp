@@ -103,11 +103,12 @@ void check(std::string_view fn) {
   detail::raise<UnsupportedError>(fn, "tensorflow", message);
 }
 
-void allocation_failed(std::size_t bytes) {
+void allocation_failed(const Shape& shape, DType d, std::size_t bytes) {
   detail::raise<MemoryError>("allocate", "tensorflow",
-                             "TensorFlow could not allocate " + std::to_string(bytes) + " bytes");
+                             "TensorFlow could not allocate " + std::to_string(bytes) +
+                                 " bytes for a " + std::string(dtype_name(d)) +
+                                 " tensor of shape " + shape_str(shape));
 }
-
 Shape shape_of(const Tensor& t) {
   const Api& a = api();
   if (!symbolic(t)) {

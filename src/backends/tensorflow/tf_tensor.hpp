@@ -92,8 +92,8 @@ DType dtype_of(const Tensor& t);
 /** TensorFlow's host tensor of t (the caller deletes it); TraceError for a graph output. */
 TF_Tensor* resolve(const Tensor& t, std::string_view fn);
 
-/** MemoryError: TensorFlow could not allocate a tensor of this many bytes. */
-[[noreturn]] void allocation_failed(std::size_t bytes);
+/** MemoryError: TensorFlow could not allocate a tensor of this shape and dtype. */
+[[noreturn]] void allocation_failed(const Shape& shape, DType d, std::size_t bytes);
 /** A new tensor of dtype d whose row-major bytes fill(dst, nbytes) writes. */
 template <class Fill>
 Tensor host_tensor(const Shape& shape, DType d, Fill fill) {
@@ -101,8 +101,13 @@ Tensor host_tensor(const Shape& shape, DType d, Fill fill) {
   std::size_t n = itemsize(d);
   for (std::int64_t v : shape) n *= static_cast<std::size_t>(v);
   TF_Tensor* t = a.TF_AllocateTensor(to_tf(d), shape.data(), static_cast<int>(shape.size()), n);
-  if (!t) allocation_failed(n);
-  if (n) fill(a.TF_TensorData(t), n);
+  // Out of memory, TensorFlow returns a tensor without a buffer (or none at all).
+  void* data = t ? a.TF_TensorData(t) : nullptr;
+  if (n && !data) {
+    if (t) a.TF_DeleteTensor(t);
+    allocation_failed(shape, d, n);
+  }
+  if (n) fill(data, n);
   TFE_TensorHandle* h = a.TFE_NewTensorHandle(t, status());
   a.TF_DeleteTensor(t);  // the handle keeps its own reference
   check("from_host");
