@@ -5,6 +5,23 @@ import pytest
 import ivycpp as xp
 
 SHARING_IMPORT = {"torch"}  # xtensor and MLX 0.32 copy on import (docs/mlx.md)
+# TensorFlow shares only 64-byte aligned buffers (its kernels abort on others; docs/tensorflow.md).
+SHARING_WHEN_ALIGNED = {"tensorflow"}
+
+
+def float64_at_alignment(n, remainder):
+    """n float64 zeros whose buffer address is remainder modulo 64."""
+    raw = np.zeros(n + 16, dtype=np.float64)
+    start = ((remainder - raw.ctypes.data) % 64) // 8
+    out = raw[start:start + n]
+    assert out.ctypes.data % 64 == remainder
+    return out
+
+
+def shares_import(backend, src):
+    if backend in SHARING_WHEN_ALIGNED:
+        return src.ctypes.data % 64 == 0
+    return backend in SHARING_IMPORT
 
 
 def test_numpy_reads_ours_without_copy(backend):
@@ -31,10 +48,20 @@ def test_import_from_numpy(backend):
     assert x.shape == (3, 4) and x.dtype == xp.float64 and x.backend == backend
     np.testing.assert_array_equal(np.from_dlpack(x), src)
     src[0, 0] = -5.0
-    if backend in SHARING_IMPORT:
+    if shares_import(backend, src):
         assert float(x[0, 0]) == -5.0
     else:
         assert float(x[0, 0]) == 0.0
+
+
+@pytest.mark.parametrize("remainder", [0, 8, 32])
+def test_import_shares_exactly_the_buffers_the_backend_can_use(backend, remainder):
+    src = float64_at_alignment(12, remainder)
+    x = xp.from_dlpack(src)
+    src[3] = 7.0
+    assert float(x[3]) == (7.0 if shares_import(backend, src) else 0.0)
+    assert float(xp.sum(xp.sin(x))) == pytest.approx(float(np.sin(src).sum()) if shares_import(
+        backend, src) else 0.0)
 
 
 def test_import_strided_and_bool(backend):
