@@ -2,6 +2,7 @@
 file(GLOB IVY_CORE_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/core/*.cpp
      ${PROJECT_SOURCE_DIR}/src/ops/*.cpp ${PROJECT_SOURCE_DIR}/src/mech/*.cpp
      ${PROJECT_SOURCE_DIR}/src/vision/*.cpp ${PROJECT_SOURCE_DIR}/src/robot/*.cpp
+     ${PROJECT_SOURCE_DIR}/src/gym/*.cpp
      ${PROJECT_SOURCE_DIR}/src/container/*.cpp ${PROJECT_SOURCE_DIR}/src/grad/*.cpp
      ${PROJECT_SOURCE_DIR}/src/stateful/*.cpp
      ${PROJECT_SOURCE_DIR}/src/backends/stub/*.cpp)
