@@ -28,8 +28,8 @@ std::vector<Array> CartPole::next_state(const std::vector<Array>& s, const Array
   const Array force = a * torque_scale;
   const Array c = cos(angle), sn = sin(angle);
   const Array temp = (force + square(angle_vel) * sn * pole_mass_length) / total_mass;
-  const Array angle_acc = (sn * g - c * temp) /
-                          ((4.0 / 3.0 - square(c) * (pole_mass / total_mass)) * pole_half_length);
+  const Array angle_acc =
+      (sn * g - c * temp) / ((4.0 / 3.0 - square(c) * (pole_mass / total_mass)) * pole_half_length);
   const Array x_acc = temp - angle_acc * c * (pole_mass_length / total_mass);
   const Array new_x_vel = x_vel + x_acc * dt;
   const Array new_angle_vel = angle_vel + angle_acc * dt;

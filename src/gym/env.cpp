@@ -14,13 +14,18 @@ Env::Env(std::string name, Box action_space, Box observation_space, EnvOptions o
       options_(std::move(options)) {
   if (!options_.backend) options_.backend = &current_backend();
   if (!is_floating(options_.dtype))
-    detail::raise<DTypeError>(name_, options_.backend->name,
-                              "the environments' dtype must be floating, got " +
-                                  std::string(dtype_name(options_.dtype)));
-  detail::check_shape(options_.batch, name_, options_.backend->name);
+    detail::raise<DTypeError>(
+        qualified(""), options_.backend->name,
+        "the environments' dtype must be floating, got " + std::string(dtype_name(options_.dtype)));
+  detail::check_shape(options_.batch, qualified(""), options_.backend->name);
   if (options_.max_episode_steps < 0)
-    detail::raise<ValueError>(name_, options_.backend->name, "max_episode_steps must be >= 0");
+    detail::raise<ValueError>(qualified(""), options_.backend->name,
+                              "max_episode_steps must be >= 0");
   action_space_.dtype = observation_space_.dtype = options_.dtype;
+}
+
+std::string Env::qualified(std::string_view member) const {
+  return "gym::" + name_ + (member.empty() ? "" : "." + std::string(member));
 }
 
 Options Env::array_options() const { return Options(options_.dtype).on(*options_.backend); }
@@ -46,12 +51,12 @@ Array Env::reset(std::optional<std::uint64_t> seed) {
 
 void Env::require_state(std::string_view fn) const {
   if (state_.empty())
-    detail::raise<ValueError>(name_ + "." + std::string(fn), options_.backend->name,
+    detail::raise<ValueError>(qualified(fn), options_.backend->name,
                               "the environments have no state yet: call reset or set_state first");
 }
 
 Array Env::set_state(const std::vector<Array>& state) {
-  const std::string fn = name_ + ".set_state";
+  const std::string fn = qualified("set_state");
   const std::vector<Shape> shapes = state_shapes();
   const std::vector<std::string> names = state_names();
   if (state.size() != shapes.size())
@@ -67,9 +72,9 @@ Array Env::set_state(const std::vector<Array>& state) {
                                 names[i] + " must have shape " + shape_str(want) + ", got " +
                                     (state[i].defined() ? shape_str(state[i].shape()) : "none"));
     if (&state[i].backend() != options_.backend)
-      detail::raise<BackendError>(fn, options_.backend->name,
-                                  names[i] + " is on backend '" +
-                                      std::string(state[i].backend_name()) + "'");
+      detail::raise<BackendError>(
+          fn, options_.backend->name,
+          names[i] + " is on backend '" + std::string(state[i].backend_name()) + "'");
     parts.push_back(state[i].dtype() == options_.dtype ? state[i] : cast(state[i], options_.dtype));
   }
   state_ = std::move(parts);
@@ -78,7 +83,7 @@ Array Env::set_state(const std::vector<Array>& state) {
 }
 
 StepResult Env::step(const Array& action) {
-  const std::string fn = name_ + ".step";
+  const std::string fn = qualified("step");
   require_state("step");
   std::string_view b = options_.backend->name;
   if (!action.defined()) detail::raise<ValueError>(fn, b, "the action is undefined");
@@ -87,9 +92,8 @@ StepResult Env::step(const Array& action) {
                                 "the action is on backend '" + std::string(action.backend_name()) +
                                     "', the environments on '" + std::string(b) + "'");
   if (!is_floating(action.dtype()))
-    detail::raise<DTypeError>(fn, b,
-                              "the action must be floating, got " +
-                                  std::string(dtype_name(action.dtype())));
+    detail::raise<DTypeError>(
+        fn, b, "the action must be floating, got " + std::string(dtype_name(action.dtype())));
   Shape want = options_.batch;
   want.insert(want.end(), action_space_.shape.begin(), action_space_.shape.end());
   const Shape got = action.shape();
@@ -99,8 +103,8 @@ StepResult Env::step(const Array& action) {
                                   shape_str(action_space_.shape) + " for every environment), got " +
                                   shape_str(got));
   if (options_.check_actions && !all(isfinite(action)).item<bool>())
-    detail::raise<ValueError>(fn, b, "the action of shape " + shape_str(got) +
-                                         " has non-finite values");
+    detail::raise<ValueError>(fn, b,
+                              "the action of shape " + shape_str(got) + " has non-finite values");
   Array a = action.dtype() == options_.dtype ? action : cast(action, options_.dtype);
   if (got != want) a = broadcast_to(a, want);
   state_ = next_state(state_, a);

@@ -5,8 +5,7 @@
 namespace ivy::gym {
 
 MountainCar::MountainCar(EnvOptions options)
-    : Env("MountainCar", impl::unit_box(1), impl::observation_box({0, 0}), std::move(options)) {
-}
+    : Env("MountainCar", impl::unit_box(1), impl::observation_box({0, 0}), std::move(options)) {}
 
 std::vector<std::string> MountainCar::state_names() const { return {"x", "x_vel"}; }
 std::vector<Shape> MountainCar::state_shapes() const { return {{1}, {1}}; }

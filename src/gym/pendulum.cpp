@@ -7,8 +7,7 @@
 namespace ivy::gym {
 
 Pendulum::Pendulum(EnvOptions options)
-    : Env("Pendulum", impl::unit_box(1), impl::observation_box({1, 1, 0}),
-          std::move(options)) {}
+    : Env("Pendulum", impl::unit_box(1), impl::observation_box({1, 1, 0}), std::move(options)) {}
 
 std::vector<std::string> Pendulum::state_names() const { return {"angle", "angle_vel"}; }
 std::vector<Shape> Pendulum::state_shapes() const { return {{1}, {1}}; }

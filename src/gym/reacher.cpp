@@ -10,7 +10,7 @@ namespace ivy::gym {
 namespace {
 int checked_joints(int n) {
   if (n < 1)
-    ivy::detail::raise<ValueError>("Reacher", "-",
+    ivy::detail::raise<ValueError>("gym::Reacher", "-",
                                    "num_joints must be at least 1, got " + std::to_string(n));
   return n;
 }
@@ -18,14 +18,11 @@ int checked_joints(int n) {
 
 Reacher::Reacher(EnvOptions options, int num_joints)
     : Env("Reacher", impl::unit_box(checked_joints(num_joints)),
-          impl::observation_box(std::vector<double>(3 * num_joints + 2, 0.0)),
-          std::move(options)),
+          impl::observation_box(std::vector<double>(3 * num_joints + 2, 0.0)), std::move(options)),
       num_joints_(num_joints) {}
 
 std::vector<std::string> Reacher::state_names() const { return {"angles", "angle_vels", "goal"}; }
-std::vector<Shape> Reacher::state_shapes() const {
-  return {{num_joints_}, {num_joints_}, {2}};
-}
+std::vector<Shape> Reacher::state_shapes() const { return {{num_joints_}, {num_joints_}, {2}}; }
 
 std::vector<Array> Reacher::sample_state() const {
   const double pi = std::numbers::pi, reach = num_joints_;

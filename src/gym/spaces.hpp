@@ -9,7 +9,8 @@
 namespace ivy::gym::impl {
 
 inline Box unit_box(std::int64_t n) {
-  return Box{{n}, std::vector<double>(static_cast<std::size_t>(n), -1.0),
+  return Box{{n},
+             std::vector<double>(static_cast<std::size_t>(n), -1.0),
              std::vector<double>(static_cast<std::size_t>(n), 1.0)};
 }
 

@@ -8,7 +8,7 @@ namespace ivy::gym {
 namespace {
 int checked_urchins(int n) {
   if (n < 0)
-    ivy::detail::raise<ValueError>("Swimmer", "-",
+    ivy::detail::raise<ValueError>("gym::Swimmer", "-",
                                    "num_urchins must be >= 0, got " + std::to_string(n));
   return n;
 }

@@ -99,6 +99,8 @@ class Env {
   /** [*batch] */
   virtual Array reward_of(const std::vector<Array>& s) const = 0;
 
+  /** "gym::<name>.<member>", how errors name the function. */
+  std::string qualified(std::string_view member) const;
   /** Creation options for the batch's arrays: dtype and backend. */
   Options array_options() const;
   /** Uniform samples on [low, high) of shape [*batch, *shape]. */
