@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache clang-format
   libtorch-dev libxtensor-dev libxtensor-blas-dev libxsimd-dev libdlpack-dev libopenblas-dev
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libpng-dev libhdf5-dev libcairo2-dev
-  libcli11-dev
+  libcli11-dev libgif-dev
   clang-14 libclang-rt-14-dev
 )
 
