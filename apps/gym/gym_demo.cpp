@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
   app.add_option("--seed", s.seed, "seed of the start states and initial values");
   app.add_option("--out", out, "the PNG (reward curves and frames)");
   app.add_option("--gif", gif, "the animated GIF of the trained roll-out ('' for none)");
+  app.add_flag("--compile", s.compile,
+               "the roll-out's loss and gradients through ivy::compile_fn (XLA on tensorflow, "
+               "mlx::core::compile on mlx, TorchScript tracing on torch where it can follow)");
   app.add_flag("--quiet", quiet, "only the summary lines");
   try {
     app.parse(argc, argv);
@@ -52,8 +55,11 @@ int main(int argc, char** argv) {
           std::printf("[%s] %s %s iteration %4d  mean reward per step %.5f\n", b.c_str(),
                       s.env.c_str(), s.mode.c_str(), it, reward);
       });
-      std::printf("[%s] %s %s: mean reward per step %.5f before, %.5f after %d iterations\n",
-                  b.c_str(), s.env.c_str(), s.mode.c_str(), r.before, r.after, s.iterations);
+      std::printf(
+          "[%s] %s %s: mean reward per step %.5f before, %.5f after %d iterations "
+          "(%.1f ms per iteration)\n",
+          b.c_str(), s.env.c_str(), s.mode.c_str(), r.before, r.after, s.iterations,
+          r.ms_per_iteration);
       results.push_back(std::move(r));
     }
     if (!gif.empty()) {

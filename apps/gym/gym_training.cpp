@@ -1,5 +1,7 @@
 #include "gym/gym_training.hpp"
 
+#include <chrono>
+#include <optional>
 #include <random>
 #include <stdexcept>
 
@@ -49,6 +51,19 @@ Array row(const Array& x, std::int64_t t) {
   return ivy::reshape(ivy::slice(x, {ivy::Slice{t, t + 1, 1}}), ivy::Shape(s.begin() + 1, s.end()));
 }
 
+struct LossAndGrads {
+  Array loss;
+  ivy::Container grads;
+};
+
+// The variables' leaves (in flatten order) followed by the start state's arrays.
+std::vector<Array> flat_arguments(const ivy::Container& v, const std::vector<Array>& start) {
+  std::vector<Array> args;
+  for (const auto& item : v.flatten()) args.push_back(item.second.array());
+  args.insert(args.end(), start.begin(), start.end());
+  return args;
+}
+
 }  // namespace
 
 Result train(const Settings& s, const std::string& backend,
@@ -93,6 +108,42 @@ Result train(const Settings& s, const std::string& backend,
     env->reset(s.seed);
     start = env->get_state();
   }
+  // The loss (minus the mean total reward) and its gradients: the roll-out differentiated, and,
+  // with --compile, that whole computation as one function of the variables' leaves and the
+  // start state through ivy::compile_fn (one compiled form, since the shapes never change).
+  auto differentiate = [&](const ivy::Container& v, const std::vector<Array>& from) {
+    return ivy::execute_with_gradients(
+        [&](const ivy::Container& w) -> std::vector<Array> {
+          return {ivy::negative(ivy::mean(rollout(w, from, false)))};
+        },
+        v);
+  };
+  const std::vector<ivy::Container::FlatItem> layout = variables.flatten();
+  std::optional<ivy::CompiledFunction> compiled;
+  if (s.compile) {
+    const std::size_t n = layout.size();
+    compiled = ivy::compile_fn(
+        [&, n](const std::vector<Array>& args) {
+          std::vector<ivy::Container::FlatItem> leaves = layout;
+          for (std::size_t i = 0; i < n; ++i) leaves[i].second = args[i];
+          const ivy::ContainerGradResult g = differentiate(
+              ivy::Container::from_flat(leaves), std::vector<Array>(args.begin() + n, args.end()));
+          std::vector<Array> out{g.value};
+          for (const auto& item : g.grads.flatten()) out.push_back(item.second.array());
+          return out;
+        },
+        flat_arguments(variables, start.empty() ? env->get_state() : start));
+  }
+  auto loss_and_grads = [&](const ivy::Container& v, const std::vector<Array>& from) {
+    if (!compiled) {
+      ivy::ContainerGradResult g = differentiate(v, from);
+      return LossAndGrads{g.value, g.grads};
+    }
+    const std::vector<Array> out = (*compiled)(flat_arguments(v, from));
+    std::vector<ivy::Container::FlatItem> grads = layout;
+    for (std::size_t i = 0; i < grads.size(); ++i) grads[i].second = out[i + 1];
+    return LossAndGrads{out[0], ivy::Container::from_flat(grads)};
+  };
   // The held-out starts of the before/after evaluation.
   std::vector<Array> held_out = start;
   if (policy_mode) {
@@ -103,22 +154,21 @@ Result train(const Settings& s, const std::string& backend,
     return ivy::mean(rollout(variables, held_out, record)).item<double>() / s.steps;
   };
   result.before = evaluate(false);
+  const auto began = std::chrono::steady_clock::now();
   for (int it = 0; it < s.iterations; ++it) {
     if (policy_mode) {  // a fresh batch of start states each iteration, as the original
       env->reset(s.seed + 1 + static_cast<std::uint64_t>(it));
       start = env->get_state();
     }
-    const ivy::ContainerGradResult g = ivy::execute_with_gradients(
-        [&](const ivy::Container& v) -> std::vector<Array> {
-          const Array total = rollout(v, start, false);
-          return {ivy::negative(ivy::mean(total))};
-        },
-        variables);
-    const double mean_reward = -g.value.item<double>() / s.steps;
+    const LossAndGrads g = loss_and_grads(variables, start);
+    const double mean_reward = -g.loss.item<double>() / s.steps;
     result.mean_reward.push_back(mean_reward);
     report(it, mean_reward);
     variables = adam.step(variables, g.grads);
   }
+  result.ms_per_iteration =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count() /
+      s.iterations;
   result.after = evaluate(true);
   return result;
 }

@@ -34,6 +34,7 @@ struct Result {
   // Mean reward per step from fixed start states before and after training (trajectory mode:
   // the trained start; policy mode: a held-out batch of starts, the same for both).
   double before = 0, after = 0;
+  double ms_per_iteration = 0;
   std::vector<gym_frames::HostState> trained_rollout;  // states of one trained roll-out
 };
 

@@ -2,7 +2,7 @@
 // Op adds every kernel with a graph input to a TF_Graph instead of running it; kernels on
 // constants run at once and become constants); the graph becomes a TensorFlow function
 // (TF_GraphToFunction, TFE_ContextAddFunction) that each call runs as one op, compiled by XLA
-// (docs/compile.md has the timings).
+// when the graph is small (docs/tensorflow.md has the timings).
 #include <atomic>
 #include <cstdlib>
 #include <iostream>
@@ -97,10 +97,17 @@ std::string add_function(Trace& t, const std::vector<TF_Output>& inputs,
   return name;
 }
 
-// XLA compiles the function on its first call unless IVY_TENSORFLOW_XLA=0.
-bool xla_wanted() {
+// XLA compiles small functions: its compilation time grows quickly with the graph (a 20-step
+// CartPole roll-out with its gradients, about 2,500 ops: 6 s; 50 steps: about 50 s), while
+// TensorFlow's graph executor runs such a graph at once (43 ms for the first call, then
+// 0.3 ms). IVY_TENSORFLOW_XLA=1 or 0 forces the choice.
+constexpr std::int64_t kXlaOpLimit = 256;
+
+bool use_xla(std::int64_t graph_ops) {
   const char* env = std::getenv("IVY_TENSORFLOW_XLA");
-  return !(env && std::string_view(env) == "0");
+  if (env && std::string_view(env) == "0") return false;
+  if (env && std::string_view(env) == "1") return true;
+  return graph_ops <= kXlaOpLimit;
 }
 
 std::vector<Array> run_function(const std::string& name, int n, const std::vector<Array>& args,
@@ -114,10 +121,11 @@ std::vector<Array> run_function(const std::string& name, int n, const std::vecto
   return outs;
 }
 
-// Calls of the function: through XLA (the attribute TensorFlow's own jit_compile sets) until
-// XLA refuses the function (an op without an XLA kernel), then by TensorFlow's graph executor.
-ArrayFunction call_function(const std::string& name, int n) {
-  auto xla = std::make_shared<std::atomic<bool>>(xla_wanted());
+// Calls of the function: through XLA (the attribute TensorFlow's own jit_compile sets) when
+// chosen, until XLA refuses the function (an op without an XLA kernel); else, and then, by
+// TensorFlow's graph executor.
+ArrayFunction call_function(const std::string& name, int n, bool with_xla) {
+  auto xla = std::make_shared<std::atomic<bool>>(with_xla);
   return [name, n, xla](const std::vector<Array>& args) {
     if (xla->load()) {
       try {
@@ -155,7 +163,7 @@ ArrayFunction compile(const ArrayFunction& f, const std::vector<Array>& example)
     return uncompiled(f, example, e);
   }
   const std::string name = add_function(trace, inputs, outputs);
-  return call_function(name, static_cast<int>(outputs.size()));
+  return call_function(name, static_cast<int>(outputs.size()), use_xla(trace.ops));
 }
 
 }  // namespace
