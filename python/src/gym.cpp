@@ -109,8 +109,9 @@ void bind_gym(nb::module_& parent) {
           "set_state",
           [](gym::Env& e, nb::handle state) {
             const char* fn = "gym.Env.set_state";
-            if (nb::isinstance<ivy::Array>(state) || !PySequence_Check(state.ptr()) ||
-                nb::isinstance<nb::str>(state))
+            // One array (even a NumPy array whose rows would fit) is not a list of them.
+            if (nb::isinstance<ivy::Array>(state) || nb::hasattr(state, "__dlpack__") ||
+                !PySequence_Check(state.ptr()) || nb::isinstance<nb::str>(state))
               type_error(fn, "state", "a list of arrays", state);
             std::vector<ivy::Array> parts;
             for (nb::handle h : state) parts.push_back(env_array(e, h, fn));
