@@ -63,10 +63,10 @@ std::string box_repr(const gym::Box& b) {
          ", dtype=" + std::string(ivy::dtype_name(b.dtype)) + ")";
 }
 
-// The keywords every environment class takes, in this order after its own.
-#define IVY_GYM_ENV_ARGS                                                                       \
-  nb::arg("batch_shape") = nb::tuple(), nb::arg("dtype").none() = nb::none(),                  \
-  nb::arg("backend").none() = nb::none(), nb::arg("max_episode_steps") = 0,                    \
+// The keywords every environment class takes, first (Reacher and Swimmer add theirs after).
+#define IVY_GYM_ENV_ARGS                                                      \
+  nb::arg("batch_shape") = nb::tuple(), nb::arg("dtype").none() = nb::none(), \
+  nb::arg("backend").none() = nb::none(), nb::arg("max_episode_steps") = 0,   \
   nb::arg("check_actions") = true
 
 }  // namespace
@@ -127,8 +127,9 @@ void bind_gym(nb::module_& parent) {
       .def_prop_ro("action_space", &gym::Env::action_space, nb::rv_policy::copy)
       .def_prop_ro("observation_space", &gym::Env::observation_space, nb::rv_policy::copy)
       .def_prop_ro("dtype", [](const gym::Env& e) { return e.options().dtype; })
-      .def_prop_ro("backend",
-                   [](const gym::Env& e) { return std::string(ivy::backend_name(*e.options().backend)); })
+      .def_prop_ro(
+          "backend",
+          [](const gym::Env& e) { return std::string(ivy::backend_name(*e.options().backend)); })
       .def_prop_ro("max_episode_steps",
                    [](const gym::Env& e) { return e.options().max_episode_steps; })
       .def_prop_ro("check_actions", [](const gym::Env& e) { return e.options().check_actions; })
@@ -139,16 +140,15 @@ void bind_gym(nb::module_& parent) {
                std::string(ivy::backend_name(*e.options().backend)) + "')";
       });
 
-#define IVY_GYM_SIMPLE_ENV(Cls)                                                                \
-  nb::class_<gym::Cls, gym::Env>(m, #Cls)                                                      \
-      .def(                                                                                    \
-          "__init__",                                                                          \
-          [](gym::Cls* self, nb::handle batch_shape, nb::handle dtype, nb::handle backend,     \
-             nb::handle max_episode_steps, nb::handle check_actions) {                         \
-            new (self) gym::Cls(env_options(batch_shape, dtype, backend, max_episode_steps,    \
-                                            check_actions, "gym." #Cls));                      \
-          },                                                                                   \
-          IVY_GYM_ENV_ARGS)
+#define IVY_GYM_SIMPLE_ENV(Cls)                                                         \
+  nb::class_<gym::Cls, gym::Env>(m, #Cls).def(                                          \
+      "__init__",                                                                       \
+      [](gym::Cls* self, nb::handle batch_shape, nb::handle dtype, nb::handle backend,  \
+         nb::handle max_episode_steps, nb::handle check_actions) {                      \
+        new (self) gym::Cls(env_options(batch_shape, dtype, backend, max_episode_steps, \
+                                        check_actions, "gym." #Cls));                   \
+      },                                                                                \
+      IVY_GYM_ENV_ARGS)
   IVY_GYM_SIMPLE_ENV(CartPole);
   IVY_GYM_SIMPLE_ENV(Pendulum);
   IVY_GYM_SIMPLE_ENV(MountainCar);
