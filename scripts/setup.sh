@@ -32,10 +32,11 @@ fi
 # carries headers, libmlx.so and a CMake package; CMake looks for it there, see CMakeLists.txt)
 # h5py with NumPy (the Container tests read our HDF5 files back with h5py), and what the Python
 # package ivycpp is built and tested with (nanobind, scikit-build-core, pytest; einops, whose
-# own answers the einops tests compare against). A marker file
+# own answers the einops tests compare against; gymnasium, whose env_checker the ivycpp.gym
+# adapter is tested with). A marker file
 # named after the pinned list makes the second run instant.
 VENV_PACKAGES=("mlx[cpu]==0.32.4" "numpy==2.4.6" "h5py==3.16.0" "nanobind==3.1.0"
-  "scikit-build-core==1.1.2" "pytest==9.2.0" "einops==0.8.2")
+  "scikit-build-core==1.1.2" "pytest==9.2.0" "einops==0.8.2" "gymnasium==1.4.0")
 VENV="$(cd "$(dirname "$0")/.." && pwd)/.venv"
 MARKER="$VENV/installed-$(echo "${VENV_PACKAGES[*]}" | md5sum | cut -c1-12)"
 if [[ -f "$MARKER" ]]; then

@@ -19,6 +19,11 @@ from ._composites import *  # noqa: F401,F403
 from ._signatures import *  # noqa: F401,F403
 from ._stateful import *  # noqa: F401,F403
 from . import fft, linalg, mech, robot, vision  # noqa: F401
+# ivycpp.gym is python/ivycpp/gym.py, which adds GymnasiumEnv to the C++ submodule's classes: the
+# star import above bound the name gym to the C++ submodule, and `from . import gym` would keep
+# that binding instead of loading the file.
+del gym  # noqa: F821
+from . import gym  # noqa: E402,F401
 from ._dtypes import *  # noqa: F401,F403
 from ._info import __array_namespace_info__  # noqa: F401
 

@@ -90,6 +90,7 @@ void bind_bitwise(nb::module_& m);
 void bind_mech(nb::module_& m);
 void bind_vision(nb::module_& m);
 void bind_robot(nb::module_& m);
+void bind_gym(nb::module_& m);
 void bind_robot_manipulator(nb::module_& m);
 void bind_vision_quantization(nb::module_& m);
 void bind_vision_smoothing(nb::module_& m);

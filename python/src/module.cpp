@@ -18,6 +18,7 @@ NB_MODULE(_ivycpp, m) {
   ivypy::bind_mech(m);
   ivypy::bind_vision(m);
   ivypy::bind_robot(m);
+  ivypy::bind_gym(m);
   ivypy::bind_grad(m);
   ivypy::bind_stateful(m);
   ivypy::bind_compile(m);
