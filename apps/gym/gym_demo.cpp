@@ -49,7 +49,9 @@ int main(int argc, char** argv) {
 
   std::vector<training::Result> results;
   try {
-    for (const std::string& b : ivy_demo::backends_to_run(backend)) {
+    const std::vector<std::string> backends = ivy_demo::backends_to_run(backend);
+    s.reference_backend = backends.front();
+    for (const std::string& b : backends) {
       training::Result r = training::train(s, b, [&](int it, double reward) {
         if (!quiet)
           std::printf("[%s] %s %s iteration %4d  mean reward per step %.5f\n", b.c_str(),

@@ -3,6 +3,7 @@
 #include <gif_lib.h>
 
 #include <cmath>
+#include <filesystem>
 #include <memory>
 #include <numbers>
 #include <stdexcept>
@@ -208,6 +209,10 @@ void write_gif(const std::string& path, const std::string& env_name,
     }
   }
   close();
+  // giflib creates the file for its owner only; a picture is for everyone to read.
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                std::filesystem::perms::group_read | std::filesystem::perms::others_read);
 }
 
 }  // namespace ivy_demo::gym_frames

@@ -74,8 +74,18 @@ Result train(const Settings& s, const std::string& backend,
   const bool policy_mode = s.mode == "policy";
   if (policy_mode) o.batch = {s.batch};
   std::unique_ptr<gym::Env> env = make_env(s.env, o);
-  // Start states come from the task's reset on this backend (its own generator, seeded), so
-  // backends start from different states; the initial actions or weights are the same.
+  // Start states are drawn by the task's reset on the reference backend (seeded) and copied
+  // here, and the initial actions or weights are host-drawn: every backend starts alike.
+  gym::EnvOptions ref_options = o;
+  ref_options.backend = &ivy::backend(s.reference_backend.empty() ? backend : s.reference_backend);
+  std::unique_ptr<gym::Env> reference = make_env(s.env, ref_options);
+  auto start_state = [&](std::uint64_t seed) {
+    reference->reset(seed);
+    std::vector<Array> parts;
+    for (const Array& p : reference->get_state())
+      parts.push_back(ivy::array(p.to_vector<float>(), p.shape(), *o.backend));
+    return parts;
+  };
   const std::int64_t act = env->action_space().shape[0];
   Result result{backend, {}, {}};
   ivy::Adam adam(s.lr);
@@ -104,10 +114,7 @@ Result train(const Settings& s, const std::string& backend,
     return total;
   };
   std::vector<Array> start;
-  if (!policy_mode) {
-    env->reset(s.seed);
-    start = env->get_state();
-  }
+  if (!policy_mode) start = start_state(s.seed);
   // The loss (minus the mean total reward) and its gradients: the roll-out differentiated, and,
   // with --compile, that whole computation as one function of the variables' leaves and the
   // start state through ivy::compile_fn (one compiled form, since the shapes never change).
@@ -132,7 +139,7 @@ Result train(const Settings& s, const std::string& backend,
           for (const auto& item : g.grads.flatten()) out.push_back(item.second.array());
           return out;
         },
-        flat_arguments(variables, start.empty() ? env->get_state() : start));
+        flat_arguments(variables, start.empty() ? start_state(s.seed) : start));
   }
   auto loss_and_grads = [&](const ivy::Container& v, const std::vector<Array>& from) {
     if (!compiled) {
@@ -146,20 +153,15 @@ Result train(const Settings& s, const std::string& backend,
   };
   // The held-out starts of the before/after evaluation.
   std::vector<Array> held_out = start;
-  if (policy_mode) {
-    env->reset(s.seed + 1000003);
-    held_out = env->get_state();
-  }
+  if (policy_mode) held_out = start_state(s.seed + 1000003);
   auto evaluate = [&](bool record) {
     return ivy::mean(rollout(variables, held_out, record)).item<double>() / s.steps;
   };
   result.before = evaluate(false);
   const auto began = std::chrono::steady_clock::now();
   for (int it = 0; it < s.iterations; ++it) {
-    if (policy_mode) {  // a fresh batch of start states each iteration, as the original
-      env->reset(s.seed + 1 + static_cast<std::uint64_t>(it));
-      start = env->get_state();
-    }
+    if (policy_mode)  // a fresh batch of start states each iteration, as the original
+      start = start_state(s.seed + 1 + static_cast<std::uint64_t>(it));
     const LossAndGrads g = loss_and_grads(variables, start);
     const double mean_reward = -g.loss.item<double>() / s.steps;
     result.mean_reward.push_back(mean_reward);

@@ -22,6 +22,8 @@ struct Settings {
   double lr = 0.1;       // trajectory 0.1 (the original's Adam), policy 1e-2
   bool compile = false;  // the roll-out's loss and gradients through ivy::compile_fn
   std::uint32_t seed = 0;
+  /** The backend whose generator draws the start states (every backend then starts alike). */
+  std::string reference_backend;
 };
 
 /** An environment of the task `name` (CartPole, Pendulum, ...) for the given options; a
