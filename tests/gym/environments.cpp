@@ -409,4 +409,35 @@ TEST(GymEnvironments, RollOutGradientsMatchFiniteDifferences) {
   }
 }
 
+// The gradient of a roll-out's rewards with respect to a policy's parameters: a linear policy
+// a = tanh(W obs) on a batch of two Reachers, against central differences.
+TEST(GymEnvironments, PolicyParameterGradientsMatchFiniteDifferences) {
+  IVY_VISION_SKIP_ON_STUB();
+  if (!ivy::supports_dtype(ivy::backend(backend_under_test()), ivy::float64))
+    GTEST_SKIP() << "needs float64 for finite differences";
+  const ivy::Backend& b = ivy::backend(backend_under_test());
+  gym::EnvOptions o;
+  o.batch = {2};
+  o.dtype = ivy::float64;
+  o.backend = &b;
+  o.check_actions = false;
+  gym::Reacher env(o);
+  env.reset(4);
+  const std::vector<Array> start = env.get_state();
+  std::vector<double> weights;
+  for (int i = 0; i < 2 * 8; ++i) weights.push_back(0.3 * std::cos(0.7 * i));
+  ivy::testing::GradientCase by_weights{
+      "Reacher linear policy",
+      [&](const Array& w) {  // w [8, 2]: observation -> joint accelerations
+        env.set_state(start);
+        std::vector<Array> rewards;
+        for (int t = 0; t < 3; ++t)
+          rewards.push_back(env.step(ivy::tanh(ivy::matmul(env.get_observation(), w))).reward);
+        return ivy::stack(rewards);
+      },
+      weights,
+      {8, 2}};
+  ivy::testing::expect_matches_finite_differences(by_weights, b, 1e-5);
+}
+
 }  // namespace
