@@ -3,21 +3,11 @@
 #include "gym/spaces.hpp"
 #include "ivy/gym/environments.hpp"
 #include "ivy/ivy.hpp"
-#include "ops/dispatch.hpp"
 
 namespace ivy::gym {
 
-namespace {
-int checked_joints(int n) {
-  if (n < 1)
-    ivy::detail::raise<ValueError>("gym::Reacher", "-",
-                                   "num_joints must be at least 1, got " + std::to_string(n));
-  return n;
-}
-}  // namespace
-
 Reacher::Reacher(EnvOptions options, int num_joints)
-    : Env("Reacher", impl::unit_box(checked_joints(num_joints)),
+    : Env("Reacher", impl::unit_box(impl::at_least(num_joints, 1, "Reacher", "num_joints")),
           impl::observation_box(std::vector<double>(3 * num_joints + 2, 0.0)), std::move(options)),
       num_joints_(num_joints) {}
 

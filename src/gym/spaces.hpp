@@ -1,6 +1,7 @@
 #pragma once
 // Boxes of the five tasks: actions in [-1, 1], observations unbounded except cosines and sines.
 #include <limits>
+#include <string_view>
 #include <vector>
 
 #include "ivy/gym/env.hpp"
@@ -24,6 +25,9 @@ inline Box observation_box(const std::vector<double>& bounds) {
   }
   return b;
 }
+
+/** count, when it is at least `least`; else ValueError naming the task and the parameter. */
+int at_least(int count, int least, std::string_view task, std::string_view parameter);
 
 /** [*batch, 1] -> [*batch]: a per-environment value. */
 inline Array per_env(const Array& x, const Shape& batch) { return ::ivy::reshape(x, batch); }

@@ -1,22 +1,13 @@
 #include "gym/spaces.hpp"
 #include "ivy/gym/environments.hpp"
 #include "ivy/ivy.hpp"
-#include "ops/dispatch.hpp"
 
 namespace ivy::gym {
 
-namespace {
-int checked_urchins(int n) {
-  if (n < 0)
-    ivy::detail::raise<ValueError>("gym::Swimmer", "-",
-                                   "num_urchins must be >= 0, got " + std::to_string(n));
-  return n;
-}
-}  // namespace
-
 Swimmer::Swimmer(EnvOptions options, int num_urchins)
     : Env("Swimmer", impl::unit_box(2),
-          impl::observation_box(std::vector<double>(2 * checked_urchins(num_urchins) + 6, 0.0)),
+          impl::observation_box(std::vector<double>(
+              2 * impl::at_least(num_urchins, 0, "Swimmer", "num_urchins") + 6, 0.0)),
           std::move(options)),
       num_urchins_(num_urchins) {}
 
