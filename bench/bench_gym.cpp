@@ -7,7 +7,9 @@
 //              native (at::Tensor) overloads: Env::step takes ivy::Array only, so this path is
 //              ivy::from_native(tensor) followed by step (what a LibTorch caller has to write);
 //   libtorch:  the same dynamics, observation, reward and terminated/truncated flags written
-//              with ATen calls on [batch, 1] (Swimmer: [batch, 2] and [batch, n, 2]) tensors.
+//              with ATen calls on [batch, 1] (Swimmer: [batch, 2] and [batch, n, 2]) tensors;
+//   libtorch_tuned (CartPole only): the hand-written version with its constants as float32 0-d
+//              tensors made once and squares as x * x, the fewest ATen calls of these equations.
 // Every kRestart steps the state starts over from a fixed seeded state (outside the timing), so
 // the timed steps stay in the tasks' ordinary range (a constant push would otherwise carry the
 // cart off to where exp(-x^2) underflows).
@@ -85,6 +87,42 @@ struct TorchCartPole {
   }
 };
 
+/**
+ * TorchCartPole tuned for LibTorch 1.13's CPU dispatch: the same equations, with every constant
+ * a float32 0-d tensor made once (a double operand makes mul.Scalar wrap it in a 0-d double
+ * tensor and copy it to float32, four ATen calls more, on every use) and squares as x * x (pow
+ * also checks result types and converts its exponent).
+ */
+struct TorchCartPoleTuned {
+  using Env = ivy::gym::CartPole;
+  std::vector<at::Tensor> s;
+  std::int64_t batch;
+  static at::Tensor k(double v) { return at::scalar_tensor(v, at::kFloat); }
+  at::Tensor torque = k(Env::torque_scale), g = k(Env::g), dt = k(Env::dt),
+             inv_total = k(1.0 / (Env::cart_mass + Env::pole_mass)),
+             pml = k(Env::pole_mass * Env::pole_half_length), four_thirds = k(4.0 / 3.0),
+             mass_ratio = k(Env::pole_mass / (Env::cart_mass + Env::pole_mass)),
+             half_length = k(Env::pole_half_length),
+             pml_over_total = k(Env::pole_mass * Env::pole_half_length /
+                                (Env::cart_mass + Env::pole_mass)),
+             one = k(1.0), half = k(0.5);
+
+  Step step(const at::Tensor& a) {
+    const at::Tensor &x = s[0], &x_vel = s[1], &angle = s[2], &angle_vel = s[3];
+    const at::Tensor c = at::cos(angle), sn = at::sin(angle);
+    const at::Tensor temp = (a * torque + angle_vel * angle_vel * sn * pml) * inv_total;
+    const at::Tensor angle_acc = (sn * g - c * temp) / ((four_thirds - c * c * mass_ratio) * half_length);
+    const at::Tensor x_acc = temp - angle_acc * c * pml_over_total;
+    const at::Tensor new_x_vel = x_vel + x_acc * dt;
+    const at::Tensor new_angle_vel = angle_vel + angle_acc * dt;
+    s = {x + new_x_vel * dt, new_x_vel, angle + new_angle_vel * dt, new_angle_vel};
+    const at::Tensor ca = at::cos(s[2]);
+    return {at::cat({s[0], s[1], ca, at::sin(s[2]), s[3]}, -1),
+            (at::exp(-(s[0] * s[0])) * (ca + one) * half).view({batch}),
+            at::zeros({batch}, at::kBool), at::zeros({batch}, at::kBool)};
+  }
+};
+
 /** Swimmer: state urchins [batch, n, 2], xy, xy_vel, goal [batch, 2]. */
 struct TorchSwimmer {
   using Env = ivy::gym::Swimmer;
@@ -126,8 +164,9 @@ std::vector<ivy::Array> start_state(typename Native::Env& env) {
   return env.get_state();
 }
 
-template <class Native>
+template <class Native, class Env>
 Native native_from(const std::vector<ivy::Array>& state, std::int64_t batch) {
+  static_assert(std::is_same_v<typename Native::Env, Env>);
   Native n;
   for (const ivy::Array& p : state) n.s.push_back(tensor(p).clone());
   n.batch = batch;
@@ -174,13 +213,13 @@ void bench_static(benchmark::State& state) {
       static_cast<double>(batch), benchmark::Counter::kIsIterationInvariantRate);
 }
 
-template <class Native>
+template <class Native, class Written = Native>
 void bench_libtorch(benchmark::State& state) {
   const std::int64_t batch = state.range(0);
   auto env = make_env<Native>(batch);
   const std::vector<ivy::Array> start = start_state<Native>(env);
-  const Native fresh = native_from<Native>(start, batch);
-  Native native = fresh;
+  const Written fresh = native_from<Written, typename Native::Env>(start, batch);
+  Written native = fresh;
   const at::Tensor action = action_tensor<Native>(batch);
   int n = 0;
   for (auto _ : state) {
@@ -244,7 +283,10 @@ bool paths_agree(const char* task, std::int64_t batch) {
   auto env_static = make_env<Native>(batch);
   const std::vector<ivy::Array> start = start_state<Native>(env);
   env_static.set_state(start);
-  Native native = native_from<Native>(start, batch);
+  Native native = native_from<Native, typename Native::Env>(start, batch);
+  TorchCartPoleTuned tuned = native_from<TorchCartPoleTuned, ivy::gym::CartPole>(
+      std::is_same_v<Native, TorchCartPole> ? start : std::vector<ivy::Array>{}, batch);
+  constexpr bool with_tuned = std::is_same_v<Native, TorchCartPole>;
   const at::Tensor action_t = action_tensor<Native>(batch);
   const ivy::Array action = ivy::from_native(action_t.clone());
   double worst = 0, scale = 0;
@@ -262,6 +304,10 @@ bool paths_agree(const char* task, std::int64_t batch) {
     worst = std::max({worst, max_diff(obs, n.observation), max_diff(rew, n.reward),
                       max_diff(tensor(rs.observation), n.observation),
                       max_diff(tensor(rs.reward), n.reward)});
+    if constexpr (with_tuned) {
+      const Step t = tuned.step(action_t);
+      worst = std::max({worst, max_diff(t.observation, n.observation), max_diff(t.reward, n.reward)});
+    }
     scale = std::max(scale, n.observation.abs().max().item<double>());
   }
   const bool ok = shapes && worst <= 1e-5;
@@ -269,16 +315,20 @@ bool paths_agree(const char* task, std::int64_t batch) {
   const OpCount ci = count_ops([&] { env.step(action); });
   const OpCount cs = count_ops([&] { env_static.step(ivy::from_native(action_t)); });
   const OpCount cn = count_ops([&] { native.step(action_t); });
+  const OpCount ct = with_tuned ? count_ops([&] { tuned.step(action_t); }) : OpCount{};
   std::fprintf(stderr,
                "gym check (%s, batch %lld): %d steps from the same seeded state, max "
                "|observation| %.3f, max |ivy - libtorch| over observations and rewards %.2e "
-               "(ivy_array and static): %s\n",
+               "(ivy_array, static%s): %s\n",
                task, static_cast<long long>(batch), kCheckSteps, scale, worst,
+               with_tuned ? ", libtorch_tuned" : "",
                ok ? "agree" : (shapes ? "DISAGREE" : "DISAGREE (shapes, dtypes or flags)"));
   std::fprintf(stderr,
                "gym ops (%s): ATen operators per step called/all: ivy_array %ld/%ld, static "
-               "%ld/%ld, libtorch %ld/%ld\n",
+               "%ld/%ld, libtorch %ld/%ld",
                task, ci.called, ci.all, cs.called, cs.all, cn.called, cn.all);
+  if (with_tuned) std::fprintf(stderr, ", libtorch_tuned %ld/%ld", ct.called, ct.all);
+  std::fprintf(stderr, "\n");
   return ok;
 }
 
@@ -302,6 +352,9 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark("gym/cartpole/ivy_array", bench_ivy_array<TorchCartPole>)->Arg(b);
     benchmark::RegisterBenchmark("gym/cartpole/static", bench_static<TorchCartPole>)->Arg(b);
     benchmark::RegisterBenchmark("gym/cartpole/libtorch", bench_libtorch<TorchCartPole>)->Arg(b);
+    benchmark::RegisterBenchmark("gym/cartpole/libtorch_tuned",
+                                 bench_libtorch<TorchCartPole, TorchCartPoleTuned>)
+        ->Arg(b);
   }
   for (const std::int64_t b : batches) {
     benchmark::RegisterBenchmark("gym/swimmer/ivy_array", bench_ivy_array<TorchSwimmer>)->Arg(b);
