@@ -103,15 +103,16 @@ struct TorchCartPoleTuned {
              pml = k(Env::pole_mass * Env::pole_half_length), four_thirds = k(4.0 / 3.0),
              mass_ratio = k(Env::pole_mass / (Env::cart_mass + Env::pole_mass)),
              half_length = k(Env::pole_half_length),
-             pml_over_total = k(Env::pole_mass * Env::pole_half_length /
-                                (Env::cart_mass + Env::pole_mass)),
+             pml_over_total =
+                 k(Env::pole_mass * Env::pole_half_length / (Env::cart_mass + Env::pole_mass)),
              one = k(1.0), half = k(0.5);
 
   Step step(const at::Tensor& a) {
     const at::Tensor &x = s[0], &x_vel = s[1], &angle = s[2], &angle_vel = s[3];
     const at::Tensor c = at::cos(angle), sn = at::sin(angle);
     const at::Tensor temp = (a * torque + angle_vel * angle_vel * sn * pml) * inv_total;
-    const at::Tensor angle_acc = (sn * g - c * temp) / ((four_thirds - c * c * mass_ratio) * half_length);
+    const at::Tensor angle_acc =
+        (sn * g - c * temp) / ((four_thirds - c * c * mass_ratio) * half_length);
     const at::Tensor x_acc = temp - angle_acc * c * pml_over_total;
     const at::Tensor new_x_vel = x_vel + x_acc * dt;
     const at::Tensor new_angle_vel = angle_vel + angle_acc * dt;
@@ -190,8 +191,8 @@ void bench_ivy_array(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(env.step(action));
   }
-  state.counters["env_steps_per_s"] = benchmark::Counter(
-      static_cast<double>(batch), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["env_steps_per_s"] =
+      benchmark::Counter(static_cast<double>(batch), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 template <class Native>
@@ -209,8 +210,8 @@ void bench_static(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(env.step(ivy::from_native(action)));
   }
-  state.counters["env_steps_per_s"] = benchmark::Counter(
-      static_cast<double>(batch), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["env_steps_per_s"] =
+      benchmark::Counter(static_cast<double>(batch), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 template <class Native, class Written = Native>
@@ -230,8 +231,8 @@ void bench_libtorch(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(native.step(action));
   }
-  state.counters["env_steps_per_s"] = benchmark::Counter(
-      static_cast<double>(batch), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["env_steps_per_s"] =
+      benchmark::Counter(static_cast<double>(batch), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 // ---- counting the ATen operators of one step ----
@@ -260,8 +261,10 @@ void on_end(const at::RecordFunction& fn, at::ObserverContext*) {
 template <class F>
 OpCount count_ops(F&& f) {
   OpCount c;
-  const at::CallbackHandle handle = at::addGlobalCallback(
-      at::RecordFunctionCallback(on_start, on_end).needsInputs(false).scopes({at::RecordScope::FUNCTION}));
+  const at::CallbackHandle handle =
+      at::addGlobalCallback(at::RecordFunctionCallback(on_start, on_end)
+                                .needsInputs(false)
+                                .scopes({at::RecordScope::FUNCTION}));
   counting = &c;
   f();
   counting = nullptr;
@@ -306,7 +309,8 @@ bool paths_agree(const char* task, std::int64_t batch) {
                       max_diff(tensor(rs.reward), n.reward)});
     if constexpr (with_tuned) {
       const Step t = tuned.step(action_t);
-      worst = std::max({worst, max_diff(t.observation, n.observation), max_diff(t.reward, n.reward)});
+      worst =
+          std::max({worst, max_diff(t.observation, n.observation), max_diff(t.reward, n.reward)});
     }
     scale = std::max(scale, n.observation.abs().max().item<double>());
   }
@@ -338,10 +342,9 @@ int main(int argc, char** argv) {
   at::set_num_threads(1);
   at::manual_seed(0);
   const bool check_only = argc > 1 && std::strcmp(argv[1], "--gym_check") == 0;
-  const bool ok = paths_agree<TorchCartPole>("cartpole", 64) &&
-                  paths_agree<TorchCartPole>("cartpole", 1) &&
-                  paths_agree<TorchSwimmer>("swimmer", 64) &&
-                  paths_agree<TorchSwimmer>("swimmer", 1);
+  const bool ok =
+      paths_agree<TorchCartPole>("cartpole", 64) && paths_agree<TorchCartPole>("cartpole", 1) &&
+      paths_agree<TorchSwimmer>("swimmer", 64) && paths_agree<TorchSwimmer>("swimmer", 1);
   if (!ok) {
     std::fprintf(stderr, "ivy_bench_gym: the hand-written LibTorch and ivy steps disagree\n");
     return 1;
