@@ -63,4 +63,13 @@ if(IVY_BACKEND_TENSORFLOW)
   target_link_libraries(ivy PRIVATE ${CMAKE_DL_LIBS})
   list(APPEND IVY_ENABLED_BACKENDS tensorflow)
 endif()
+if(IVY_BACKEND_MXNET)
+  file(GLOB IVY_MXNET_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/backends/mxnet/*.cpp)
+  target_sources(ivy PRIVATE ${IVY_MXNET_SOURCES})
+  # No MXNet header is used: its C API is declared in src/backends/mxnet/mx_api.hpp.
+  target_compile_definitions(ivy PRIVATE IVY_WITH_MXNET=1
+    IVY_MXNET_LIBRARY="${MXNET_ROOT}/libmxnet.so")
+  target_link_libraries(ivy PRIVATE ${CMAKE_DL_LIBS})
+  list(APPEND IVY_ENABLED_BACKENDS mxnet)
+endif()
 message(STATUS "Ivy backends: ${IVY_ENABLED_BACKENDS}")

@@ -15,7 +15,9 @@
 #include "ivy/ivy.hpp"
 
 using Handle = void*;
-#define FN(name, ...) using name##_t = int (*)(__VA_ARGS__); name##_t name;
+#define FN(name, ...)                    \
+  using name##_t = int (*)(__VA_ARGS__); \
+  name##_t name;
 FN(MXNDArrayCreateEx, const uint32_t*, uint32_t, int, int, int, int, Handle*)
 FN(MXNDArraySyncCopyFromCPU, Handle, const void*, size_t)
 FN(MXNDArraySyncCopyToCPU, Handle, void*, size_t)
@@ -29,12 +31,16 @@ MXGetLastError_t MXGetLastError;
 template <class F>
 void load(void* lib, const char* name, F& f) {
   f = reinterpret_cast<F>(dlsym(lib, name));
-  if (!f) { std::printf("missing %s\n", name); std::exit(1); }
+  if (!f) {
+    std::printf("missing %s\n", name);
+    std::exit(1);
+  }
 }
 
 Handle make(const std::vector<float>& v, std::vector<uint32_t> shape) {
   Handle h;
-  if (MXNDArrayCreateEx(shape.data(), shape.size(), 1, 0, 0, 0, &h)) std::printf("create: %s\n", MXGetLastError());
+  if (MXNDArrayCreateEx(shape.data(), shape.size(), 1, 0, 0, 0, &h))
+    std::printf("create: %s\n", MXGetLastError());
   MXNDArraySyncCopyFromCPU(h, v.data(), v.size());
   return h;
 }
@@ -43,7 +49,8 @@ int main(int argc, char** argv) {
   // ivy first, on every backend: LibTorch (and its protobuf) and Debian's OpenBLAS are loaded.
   for (const std::string& b : ivy::available_backends()) {
     if (b == "stub") continue;
-    ivy::Array x = ivy::linspace(0.0, 1.0, 4, -1, true, ivy::Options(ivy::float32).on(ivy::backend(b)));
+    ivy::Array x =
+        ivy::linspace(0.0, 1.0, 4, -1, true, ivy::Options(ivy::float32).on(ivy::backend(b)));
     std::printf("ivy %s: sum(sin) = %.6f\n", b.c_str(), ivy::sum(ivy::sin(x)).item<double>());
   }
   const char* path = argc > 1 ? argv[1] : ".deps/mxnet/mxnet/libmxnet.so";
@@ -51,7 +58,10 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   void* lib = dlopen(path, mode);
   auto t1 = std::chrono::steady_clock::now();
-  if (!lib) { std::printf("dlopen: %s\n", dlerror()); return 1; }
+  if (!lib) {
+    std::printf("dlopen: %s\n", dlerror());
+    return 1;
+  }
   std::printf("dlopen %.1f ms\n", std::chrono::duration<double, std::milli>(t1 - t0).count());
   load(lib, "MXNDArrayCreateEx", MXNDArrayCreateEx);
   load(lib, "MXNDArraySyncCopyFromCPU", MXNDArraySyncCopyFromCPU);
@@ -67,16 +77,23 @@ int main(int argc, char** argv) {
   NNGetOpHandle("dot", &dot_op);
   int n_out = 0;
   Handle* outs = nullptr;
-  if (MXImperativeInvoke(sin_op, 1, &x, &n_out, &outs, 0, nullptr, nullptr)) std::printf("sin: %s\n", MXGetLastError());
+  if (MXImperativeInvoke(sin_op, 1, &x, &n_out, &outs, 0, nullptr, nullptr))
+    std::printf("sin: %s\n", MXGetLastError());
   float r[3];
   MXNDArraySyncCopyToCPU(outs[0], r, 3);
-  std::printf("mxnet sin: %g %g %g (want %g %g %g)\n", r[0], r[1], r[2], std::sin(0.0), std::sin(0.5), std::sin(1.0));
+  std::printf("mxnet sin: %g %g %g (want %g %g %g)\n", r[0], r[1], r[2], std::sin(0.0),
+              std::sin(0.5), std::sin(1.0));
   // dot of 64x64 matrices goes to a BLAS.
   std::vector<float> a(64 * 64), b(64 * 64);
-  for (int i = 0; i < 64 * 64; ++i) { a[i] = float(i % 7) / 7; b[i] = float(i % 5) / 5; }
+  for (int i = 0; i < 64 * 64; ++i) {
+    a[i] = float(i % 7) / 7;
+    b[i] = float(i % 5) / 5;
+  }
   Handle ins[2] = {make(a, {64, 64}), make(b, {64, 64})};
-  n_out = 0; outs = nullptr;
-  if (MXImperativeInvoke(dot_op, 2, ins, &n_out, &outs, 0, nullptr, nullptr)) std::printf("dot: %s\n", MXGetLastError());
+  n_out = 0;
+  outs = nullptr;
+  if (MXImperativeInvoke(dot_op, 2, ins, &n_out, &outs, 0, nullptr, nullptr))
+    std::printf("dot: %s\n", MXGetLastError());
   std::vector<float> c(64 * 64);
   MXNDArraySyncCopyToCPU(outs[0], c.data(), c.size());
   double want = 0;
@@ -91,17 +108,20 @@ int main(int argc, char** argv) {
   const int N = 20000;
   auto s0 = std::chrono::steady_clock::now();
   for (int i = 0; i < N; ++i) {
-    n_out = 0; outs = nullptr;
+    n_out = 0;
+    outs = nullptr;
     MXImperativeInvoke(sin_op, 1, &x, &n_out, &outs, 0, nullptr, nullptr);
     MXNDArrayWaitToRead(outs[0]);
     MXNDArrayFree(outs[0]);
   }
   auto s1 = std::chrono::steady_clock::now();
-  std::printf("mxnet sin (3 floats) + wait: %.2f us/op\n", std::chrono::duration<double, std::micro>(s1 - s0).count() / N);
+  std::printf("mxnet sin (3 floats) + wait: %.2f us/op\n",
+              std::chrono::duration<double, std::micro>(s1 - s0).count() / N);
   for (const std::string& b : ivy::available_backends()) {
     if (b == "stub") continue;
     ivy::Array m = ivy::ones({64, 64}, ivy::backend(b));
-    std::printf("ivy %s after mxnet: matmul sum = %.1f (want %d)\n", b.c_str(), ivy::sum(ivy::matmul(m, m)).item<double>(), 64 * 64 * 64);
+    std::printf("ivy %s after mxnet: matmul sum = %.1f (want %d)\n", b.c_str(),
+                ivy::sum(ivy::matmul(m, m)).item<double>(), 64 * 64 * 64);
   }
   return 0;
 }

@@ -16,4 +16,7 @@ const Backend& mlx();
 #ifdef IVY_WITH_TENSORFLOW
 const Backend& tensorflow();
 #endif
+#ifdef IVY_WITH_MXNET
+const Backend& mxnet();
+#endif
 }  // namespace ivy::backends

@@ -26,6 +26,9 @@ const std::vector<const Backend*>& built_backends() {
 #ifdef IVY_WITH_TENSORFLOW
     v.push_back(&backends::tensorflow());
 #endif
+#ifdef IVY_WITH_MXNET
+    v.push_back(&backends::mxnet());
+#endif
     v.push_back(&backends::stub());
     return v;
   }();

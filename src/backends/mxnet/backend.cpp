@@ -1,0 +1,92 @@
+// The mxnet backend's table: handle storage, properties, host and DLPack transfer.
+#include <dlpack/dlpack.h>
+
+#include <cstring>
+#include <utility>
+
+#include "backends/backends.hpp"
+#include "backends/mxnet/mx_array.hpp"
+#include "core/dlpack.hpp"
+
+namespace ivy::backends::mxnet_impl {
+namespace {
+
+NDArray& handle_ref(void* h) { return *std::launder(reinterpret_cast<NDArray*>(h)); }
+
+void copy_handle(void* dst, const void* src) {
+  new (dst) NDArray(*std::launder(reinterpret_cast<const NDArray*>(src)));
+}
+void move_handle(void* dst, void* src) {
+  new (dst) NDArray(std::move(handle_ref(src)));
+  handle_ref(src).~NDArray();
+}
+void destroy_handle(void* h) { handle_ref(h).~NDArray(); }
+
+DType dtype(const Array& x) { return dtype_of(native(x)); }
+Shape shape(const Array& x) { return shape_of(native(x)); }
+int ndim(const Array& x) { return static_cast<int>(shape_of(native(x)).size()); }
+bool same_shape(const Array& a, const Array& b) {
+  return shape_of(native(a)) == shape_of(native(b));
+}
+Device device(const Array&) { return Device("cpu"); }
+const char* dtype_unsupported(DType d) {
+  if (d == DType::int16)
+    return "MXNet 1.9.1 has no int16 kernels on the CPU (its own Cast cannot make one)";
+  return nullptr;
+}
+
+Array from_host(const void* data, const Shape& s, DType d, const Device& dev) {
+  require_cpu(dev, "from_host");
+  return wrap(host_array(s, d, [&](void* dst, std::size_t n) { std::memcpy(dst, data, n); }));
+}
+
+void to_host(const Array& x, void* dst) {
+  const NDArray& t = native(x);
+  std::size_t n = 1;
+  for (std::int64_t v : shape_of(t)) n *= static_cast<std::size_t>(v);
+  if (n) check(api().MXNDArraySyncCopyToCPU(t.handle(), dst, n), "to_host");
+}
+
+DLManagedTensor* to_dlpack(const Array& x) {
+  void* m = nullptr;
+  check(api().MXNDArrayToDLPack(native(x).handle(), &m), "to_dlpack");
+  auto* managed = static_cast<DLManagedTensor*>(m);
+  if (dtype(x) == DType::bool_) managed->dl_tensor.dtype = detail::dlpack_dtype(DType::bool_);
+  return managed;
+}
+
+// Row-major CPU memory is copied into an MXNet array (MXNet's own import keeps the capsule, but
+// whether it honours every producer's strides and alignment was not verified).
+Array from_dlpack(DLManagedTensor* m) {
+  detail::CapsuleOwner capsule(m);
+  const DLTensor& t = m->dl_tensor;
+  if (t.device.device_type != kDLCPU)
+    detail::raise<UnsupportedError>("from_dlpack", "mxnet", "only CPU memory can be imported");
+  const DType d = detail::from_dlpack_dtype(t.dtype, "mxnet");
+  if (const char* why = dtype_unsupported(d))
+    detail::raise<UnsupportedError>("from_dlpack", "mxnet", why);
+  const Shape s(t.shape, t.shape + t.ndim);
+  return wrap(host_array(s, d, [&](void* dst, std::size_t) { detail::copy_to_row_major(t, dst); }));
+}
+
+Array to_device(const Array& x, const Device& d) {
+  require_cpu(d, "to_device");
+  return x;
+}
+
+}  // namespace
+
+const Backend& backend() {
+  static const Backend table = [] {
+    Backend b;
+    IVY_FILL_BACKEND_TABLE(b, "mxnet");
+    return b;
+  }();
+  return table;
+}
+
+}  // namespace ivy::backends::mxnet_impl
+
+namespace ivy::backends {
+const Backend& mxnet() { return mxnet_impl::backend(); }
+}  // namespace ivy::backends

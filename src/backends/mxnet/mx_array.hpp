@@ -1,0 +1,91 @@
+#pragma once
+// How the mxnet backend holds an NDArray inside ivy::Array, maps dtypes, runs operators through
+// MXImperativeInvoke (handles looked up once per thread) and turns MXNet's errors into ivy's.
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <new>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "backends/backend_table.hpp"
+#include "backends/mxnet/mx_api.hpp"
+#include "ivy/backend/contract.hpp"
+#include "ivy/core/errors.hpp"
+#include "ivy/core/scalar.hpp"
+#include "ivy/mxnet_ndarray.hpp"
+
+namespace ivy::backends::mxnet_impl {
+
+using ::ivy::mxnet::NDArray;
+
+static_assert(sizeof(NDArray) <= Array::kHandleSize, "NDArray must fit inline in Array");
+
+const Backend& backend();
+
+inline const NDArray& native(const Array& x) {
+  return *std::launder(reinterpret_cast<const NDArray*>(x.handle()));
+}
+
+inline Array wrap(NDArray t) {
+  Array out = Array::make_uninitialized(backend());
+  new (out.handle()) NDArray(std::move(t));
+  return out;
+}
+
+/** MXNet's dtype code and name of d (int16 has neither on the CPU: see dtype_unsupported). */
+int to_mx(DType d);
+const char* mx_name(DType d);
+DType from_mx(int code);
+
+/** UnsupportedError naming fn with MXNet's last error unless rc is 0 (core has checked the
+ *  arguments, so what MXNet refuses is a limit of MXNet). */
+void check(int rc, std::string_view fn);
+
+Shape shape_of(const NDArray& t);
+DType dtype_of(const NDArray& t);
+
+/** A new array of dtype d whose row-major bytes fill(dst, nbytes) writes. */
+NDArray host_array(const Shape& shape, DType d,
+                   const std::function<void(void*, std::size_t)>& fill);
+/** Writes value as one element of dtype d (not float16/bfloat16) to dst. */
+void write_value(const Scalar& value, DType d, void* dst);
+/** A 0-d array of dtype d holding value. */
+NDArray scalar(const Scalar& value, DType d);
+/** "(a,b,)": MXNet's tuple syntax for shape and axis parameters. */
+std::string tuple(const std::vector<std::int64_t>& values);
+
+/** One operator call: inputs and string parameters, then run(). */
+class Op {
+ public:
+  Op(const char* name, std::string_view fn);
+  Op& input(const NDArray& t);
+  Op& input(const Array& x) { return input(native(x)); }
+  Op& inputs(const std::vector<NDArray>& ts);
+  Op& param(const char* key, std::string value);
+  std::vector<NDArray> run();
+  NDArray run1() { return run().at(0); }
+  /** run(), with MXNet's failure a ValueError(what) (singular and indefinite matrices). */
+  std::vector<NDArray> run_or_value_error(std::string_view what);
+
+ private:
+  OpHandle op_;
+  std::string_view fn_;
+  std::vector<NDArrayHandle> inputs_;
+  std::vector<NDArray> keep_;
+  std::vector<std::string> keys_, values_;
+};
+
+/** A one-output operator on inputs with parameters. */
+NDArray run(const char* name, std::string_view fn, std::initializer_list<NDArray> inputs,
+            std::initializer_list<std::pair<const char*, std::string>> params = {});
+NDArray cast_to(const NDArray& x, DType d, std::string_view fn);
+NDArray reshape_to(const NDArray& x, const Shape& s, std::string_view fn);
+
+void require_cpu(const Device& d, std::string_view fn);
+
+IVY_DECLARE_KERNEL_FAMILIES();
+
+}  // namespace ivy::backends::mxnet_impl

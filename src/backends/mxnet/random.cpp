@@ -1,0 +1,53 @@
+#include "backends/mxnet/mx_array.hpp"
+
+namespace ivy::backends::mxnet_impl {
+namespace {
+
+void seed(std::uint64_t value) {
+  check(api().MXRandomSeed(static_cast<int>(value & 0x7fffffff)), "seed");
+}
+
+Array uniform(const Shape& shape, DType d, const Device& dev) {
+  require_cpu(dev, "random_uniform");
+  return wrap(cast_to(run("_npi_uniform", "random_uniform", {},
+                          {{"low", "0"},
+                           {"high", "1"},
+                           {"size", tuple(shape)},
+                           {"dtype", d == DType::float64 ? "float64" : "float32"}}),
+                      d, "random_uniform"));
+}
+
+Array normal(const Shape& shape, DType d, const Device& dev) {
+  require_cpu(dev, "random_normal");
+  return wrap(cast_to(run("_npi_normal", "random_normal", {},
+                          {{"loc", "0"},
+                           {"scale", "1"},
+                           {"size", tuple(shape)},
+                           {"dtype", d == DType::float64 ? "float64" : "float32"}}),
+                      d, "random_normal"));
+}
+
+Array randperm(std::int64_t n, const Device& dev) {
+  require_cpu(dev, "shuffle");
+  const NDArray range = host_array({n}, DType::int64, [&](void* dst, std::size_t) {
+    auto* out = static_cast<std::int64_t*>(dst);
+    for (std::int64_t i = 0; i < n; ++i) out[i] = i;
+  });
+  return wrap(run("_npi_shuffle", "shuffle", {range}));
+}
+
+}  // namespace
+
+const RandomKernels& random_kernels() {
+  static const RandomKernels k = [] {
+    RandomKernels t;
+    t.seed = seed;
+    t.uniform = uniform;
+    t.normal = normal;
+    t.randperm = randperm;
+    return t;
+  }();
+  return k;
+}
+
+}  // namespace ivy::backends::mxnet_impl
