@@ -2,6 +2,8 @@
 #include <cstring>
 
 #include "backends/mxnet/mx_array.hpp"
+#include "ivy/core/shape.hpp"
+#include "ivy/ops/manipulation.hpp"
 
 namespace ivy::backends::mxnet_impl {
 namespace {
@@ -32,6 +34,23 @@ NDArray signbit(const NDArray& x) {
   if (d == DType::float64) return host_signbit<double>(x);
   return host_signbit<float>(
       cast_to(x, DType::float32, kUnary));  // float16/bfloat16 exact in float32
+}
+
+// Half to even (MXNet's rint rounds halves away from zero): floor, then up past the half and at
+// the half to the even neighbour; a zero result keeps x's sign.
+NDArray round_half_even(const NDArray& x) {
+  const DType d = dtype_of(x);
+  const NDArray f = op1("_npi_floor", x);
+  const NDArray frac = op2("_npi_subtract", x, f);
+  const NDArray half = scalar(Scalar(0.5), d), one = scalar(Scalar(1), d), two = scalar(Scalar(2), d);
+  const NDArray up = op2("_npi_add", f, one);
+  const NDArray f_even = op2("_npi_equal", op2("_npi_mod", f, two), scalar(Scalar(0), d));
+  const NDArray at_half = run("_npi_where", kUnary, {f_even, f, up});
+  NDArray r = run("_npi_where", kUnary,
+                  {op2("_npi_greater", frac, half), up,
+                   run("_npi_where", kUnary, {op2("_npi_less", frac, half), f, at_half})});
+  const NDArray signed_zero = op2("_npi_multiply", x, scalar(Scalar(0), d));
+  return run("_npi_where", kUnary, {op2("_npi_equal", r, scalar(Scalar(0), d)), signed_zero, r});
 }
 
 NDArray unary_op(UnaryOp op, const NDArray& x) {
@@ -87,7 +106,7 @@ NDArray unary_op(UnaryOp op, const NDArray& x) {
     case UnaryOp::ceil:
       return op1("_npi_ceil", x);
     case UnaryOp::round:
-      return op1("_npi_rint", x);  // half to even, as NumPy's rint
+      return round_half_even(x);
     case UnaryOp::trunc:
       return op1("_npi_trunc", x);
     case UnaryOp::erf:
@@ -177,31 +196,70 @@ NDArray floor_divide(const NDArray& a, const NDArray& b) {
   return cast_to(op1("_npi_rint", q), d, kBinary);
 }
 
-// Shifts as products and floored quotients by powers of two (MXNet 1.9 has no shift operators),
-// computed in int64 and wrapped back to the dtype.
-NDArray shift(const NDArray& a, const NDArray& b, bool left) {
-  const DType d = dtype_of(a);
-  const NDArray a64 = cast_to(a, DType::int64, kBinary);
-  const NDArray p =
-      op2("_npi_power", scalar(Scalar(2), DType::int64), cast_to(b, DType::int64, kBinary));
-  const NDArray r = left ? op2("_npi_multiply", a64, p) : floor_divide(a64, p);
+// Shifts on the host (MXNet 1.9 has no shift operators), on the broadcast int64 values, wrapped
+// back to the dtype: left shifts wrap to its width, right shifts of signed values are arithmetic.
+NDArray shift(const Array& a, const Array& b, bool left) {
+  const Shape s = detail::broadcast_shapes(a.shape(), b.shape(), "binary", "mxnet");
+  const std::vector<std::int64_t> x = ivy::broadcast_to(a, s).to_vector<std::int64_t>();
+  const std::vector<std::int64_t> k = ivy::broadcast_to(b, s).to_vector<std::int64_t>();
+  const DType d = a.dtype();
+  const int bits = static_cast<int>(itemsize(d)) * 8;
+  const std::uint64_t mask = bits == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << bits) - 1);
+  NDArray r = host_array(s, DType::int64, [&](void* dst, std::size_t) {
+    auto* out = static_cast<std::int64_t*>(dst);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      if (left) {
+        std::uint64_t v = (static_cast<std::uint64_t>(x[i]) << k[i]) & mask;
+        if (d != DType::uint8 && bits < 64 && ((v >> (bits - 1)) & 1)) v |= ~mask;  // sign
+        out[i] = static_cast<std::int64_t>(v);
+      } else {
+        out[i] = x[i] >> k[i];  // arithmetic for signed values; uint8 values are non-negative
+      }
+    }
+  });
   return cast_to(r, d, kBinary);
 }
 
-Array cast(const Array& x, DType d) { return wrap(cast_to(native(x), d, "cast")); }
+Array cast(const Array& x, DType d) {
+  if (empty(native(x))) return wrap(empty_array(x.shape(), d));
+  return wrap(cast_to(native(x), d, "cast"));
+}
 
-Array unary(UnaryOp op, const Array& x) { return wrap(unary_op(op, native(x))); }
+bool gives_bool(UnaryOp op) {
+  return op == UnaryOp::isnan || op == UnaryOp::isinf || op == UnaryOp::isfinite ||
+         op == UnaryOp::signbit || op == UnaryOp::logical_not;
+}
+
+Array unary(UnaryOp op, const Array& x) {
+  if (empty(native(x))) return wrap(empty_array(x.shape(), gives_bool(op) ? DType::bool_ : x.dtype()));
+  return wrap(unary_op(op, native(x)));
+}
 
 Array binary(BinaryOp op, const Array& a, const Array& b) {
   const NDArray& x = native(a);
   const NDArray& y = native(b);
+  if (empty(x) || empty(y)) {
+    const Shape s = detail::broadcast_shapes(a.shape(), b.shape(), "binary", "mxnet");
+    const bool to_bool = is_comparison(op) || is_logical(op);
+    return wrap(empty_array(s, to_bool ? DType::bool_ : a.dtype()));
+  }
   if (op == BinaryOp::floor_divide) return wrap(floor_divide(x, y));
   if (op == BinaryOp::left_shift || op == BinaryOp::right_shift)
-    return wrap(shift(x, y, op == BinaryOp::left_shift));
+    return wrap(shift(a, b, op == BinaryOp::left_shift));
+  if (is_logical(op) && op != BinaryOp::logical_xor) {  // the bitwise operators refuse bool
+    const NDArray r = op2(binary_name(op), cast_to(x, DType::uint8, kBinary),
+                          cast_to(y, DType::uint8, kBinary));
+    return wrap(cast_to(r, DType::bool_, kBinary));
+  }
   return wrap(op2(binary_name(op), x, y));
 }
 
 Array where(const Array& c, const Array& a, const Array& b) {
+  if (empty(native(c)) || empty(native(a)) || empty(native(b))) {
+    const Shape s = detail::broadcast_shapes(
+        detail::broadcast_shapes(c.shape(), a.shape(), "where", "mxnet"), b.shape(), "where", "mxnet");
+    return wrap(empty_array(s, a.dtype()));
+  }
   return wrap(run("_npi_where", "where", {native(c), native(a), native(b)}));
 }
 

@@ -1,3 +1,5 @@
+#include <utility>
+
 #include "backends/mxnet/mx_array.hpp"
 
 namespace ivy::backends::mxnet_impl {
@@ -23,12 +25,27 @@ Array inv(const Array& x) {
   return wrap(op.run_or_value_error("singular matrix")[0]);
 }
 
+NDArray swap_last_two(const NDArray& t) {
+  const int nd = static_cast<int>(shape_of(t).size());
+  std::vector<std::int64_t> perm;
+  for (int i = 0; i < nd; ++i) perm.push_back(i);
+  std::swap(perm[static_cast<std::size_t>(nd - 1)], perm[static_cast<std::size_t>(nd - 2)]);
+  return run("_np_transpose", "svd", {t}, {{"axes", tuple(perm)}});
+}
+
+// MXNet's svd takes wide matrices (m <= n) and gives the reduced form: a tall one is the
+// transpose of its transpose's SVD.
 SvdResult svd(const Array& x, bool full_matrices) {
-  if (full_matrices)
-    detail::raise<UnsupportedError>("svd", "mxnet",
-                                    "MXNet 1.9.1's svd gives the reduced form only");
-  std::vector<NDArray> usv = Op("_npi_svd", "svd").input(x).run();
-  return SvdResult{wrap(usv[0]), wrap(usv[1]), wrap(usv[2])};
+  const Shape s = x.shape();
+  const std::int64_t m = s[s.size() - 2], n = s[s.size() - 1];
+  if (full_matrices && m != n)
+    detail::raise<UnsupportedError>("svd", "mxnet", "MXNet 1.9.1's svd gives the reduced form only");
+  if (m <= n) {
+    std::vector<NDArray> usv = Op("_npi_svd", "svd").input(x).run();
+    return SvdResult{wrap(usv[0]), wrap(usv[1]), wrap(usv[2])};
+  }
+  std::vector<NDArray> usv = Op("_npi_svd", "svd").input(swap_last_two(native(x))).run();
+  return SvdResult{wrap(swap_last_two(usv[2])), wrap(usv[1]), wrap(swap_last_two(usv[0]))};
 }
 
 Array cholesky(const Array& x) {

@@ -51,7 +51,7 @@ Array pad(const Array& x, const std::vector<std::pair<std::int64_t, std::int64_t
   return wrap(run("_npi_pad", "pad", {native(x)},
                   {{"pad_width", w},
                    {"mode", "constant"},
-                   {"constant_values", std::to_string(value.as_double())}}));
+                   {"constant_value", std::to_string(value.as_double())}}));
 }
 
 // Sorting on the host, per lane (MXNet's sort has no half types, no stable order promise and no

@@ -264,6 +264,16 @@ NDArray reshape_to(const NDArray& x, const Shape& s, std::string_view fn) {
   return run("_np_reshape", fn, {x}, {{"newshape", tuple(s)}});
 }
 
+bool empty(const NDArray& t) {
+  for (std::int64_t v : shape_of(t))
+    if (v == 0) return true;
+  return false;
+}
+
+NDArray empty_array(const Shape& s, DType d) {
+  return host_array(s, d, [](void*, std::size_t) {});
+}
+
 void require_cpu(const Device& d, std::string_view fn) {
   if (!d.is_cpu())
     detail::raise<UnsupportedError>(fn, "mxnet",

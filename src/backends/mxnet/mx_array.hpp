@@ -86,6 +86,12 @@ NDArray reshape_to(const NDArray& x, const Shape& s, std::string_view fn);
 
 void require_cpu(const Device& d, std::string_view fn);
 
+/** Whether t has no elements: MXNet 1.9.1 crashes (SIGSEGV) in some operators on zero-size
+ *  operands, so kernels answer those themselves. */
+bool empty(const NDArray& t);
+/** A zero-size array of this shape and dtype (made without an operator). */
+NDArray empty_array(const Shape& s, DType d);
+
 IVY_DECLARE_KERNEL_FAMILIES();
 
 }  // namespace ivy::backends::mxnet_impl

@@ -1,4 +1,9 @@
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
 #include "backends/mxnet/mx_array.hpp"
+#include "ivy/core/shape.hpp"
 
 namespace ivy::backends::mxnet_impl {
 namespace {
@@ -23,8 +28,45 @@ const char* reduce_name(ReduceOp op) {
   return "_np_sum";
 }
 
+// The reduction of zero elements (MXNet's kernels refuse zero-size operands).
+Scalar identity(ReduceOp op) {
+  switch (op) {
+    case ReduceOp::any:
+      return Scalar(false);
+    case ReduceOp::sum:
+    case ReduceOp::min:  // never called on zero-size reductions
+    case ReduceOp::max:
+      return Scalar(0);
+    case ReduceOp::prod:
+      return Scalar(1);
+    case ReduceOp::mean:
+      return Scalar(std::numeric_limits<double>::quiet_NaN());
+    case ReduceOp::all:
+      return Scalar(true);
+  }
+  return Scalar(0);
+}
+
 Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool keepdims) {
   const DType d = x.dtype();
+  if (empty(native(x))) {
+    Shape s;
+    const Shape xs = x.shape();
+    for (int i = 0; i < static_cast<int>(xs.size()); ++i) {
+      const bool reduced = std::find(axes.begin(), axes.end(), i) != axes.end();
+      if (!reduced) s.push_back(xs[static_cast<std::size_t>(i)]);
+      else if (keepdims) s.push_back(1);
+    }
+    const DType out = op == ReduceOp::all || op == ReduceOp::any ? DType::bool_ : d;
+    const Scalar v = identity(op);
+    if (numel(s) == 0) return wrap(empty_array(s, out));
+    const DType host = out == DType::float16 || out == DType::bfloat16 ? DType::float32 : out;
+    NDArray r = host_array(s, host, [&](void* dst, std::size_t n) {
+      for (std::size_t i = 0; i < n / itemsize(host); ++i)
+        write_value(v, host, static_cast<char*>(dst) + i * itemsize(host));
+    });
+    return wrap(cast_to(r, out, "reduce"));
+  }
   Op o(reduce_name(op), "reduce");
   o.input(x).param("axis", tuple(std::vector<std::int64_t>(axes.begin(), axes.end())));
   o.param("keepdims", keepdims ? "True" : "False");
@@ -43,10 +85,35 @@ Array arg_reduce(ArgReduceOp op, const Array& x, int axis, bool keepdims) {
 }
 
 Array scan(ScanOp op, const Array& x, int axis) {
+  if (empty(native(x))) return x;
   if (op == ScanOp::cumsum)
     return wrap(cast_to(run("_np_cumsum", "scan", {native(x)}, {{"axis", std::to_string(axis)}}),
                         x.dtype(), "scan"));
-  detail::raise<UnsupportedError>("cumprod", "mxnet", "MXNet 1.9.1 has no cumulative product");
+  // MXNet 1.9.1 has no cumulative product: on the host, in float64 or wrapping int64.
+  const Shape s = x.shape();
+  std::int64_t outer = 1, inner = 1;
+  for (int i = 0; i < axis; ++i) outer *= s[static_cast<std::size_t>(i)];
+  for (std::size_t i = static_cast<std::size_t>(axis) + 1; i < s.size(); ++i) inner *= s[i];
+  const std::int64_t n = s[static_cast<std::size_t>(axis)];
+  auto scan_host = [&](auto zero) {
+    using T = decltype(zero);
+    std::vector<T> v = x.to_vector<T>();
+    for (std::int64_t o = 0; o < outer; ++o)
+      for (std::int64_t i = 0; i < inner; ++i)
+        for (std::int64_t k = 1; k < n; ++k) {
+          T& cur = v[static_cast<std::size_t>((o * n + k) * inner + i)];
+          const T prev = v[static_cast<std::size_t>((o * n + k - 1) * inner + i)];
+          if constexpr (std::is_integral_v<T>)
+            cur = static_cast<T>(static_cast<std::uint64_t>(cur) * static_cast<std::uint64_t>(prev));
+          else
+            cur = cur * prev;
+        }
+    const DType host = std::is_integral_v<T> ? DType::int64 : DType::float64;
+    NDArray r = host_array(s, host, [&](void* dst, std::size_t bytes) { std::memcpy(dst, v.data(), bytes); });
+    return wrap(cast_to(r, x.dtype(), "scan"));
+  };
+  if (is_floating(x.dtype())) return scan_host(0.0);
+  return scan_host(std::int64_t{0});
 }
 
 }  // namespace
