@@ -53,6 +53,12 @@ NDArray round_half_even(const NDArray& x) {
   return run("_npi_where", kUnary, {op2("_npi_equal", r, scalar(Scalar(0), d)), signed_zero, r});
 }
 
+// isnan and friends misread bfloat16: classified through float32, which holds every value.
+NDArray classify(const char* name, const NDArray& x) {
+  const DType d = dtype_of(x);
+  return op1(name, d == DType::bfloat16 || d == DType::float16 ? cast_to(x, DType::float32, kUnary) : x);
+}
+
 NDArray unary_op(UnaryOp op, const NDArray& x) {
   switch (op) {
     case UnaryOp::abs:
@@ -60,7 +66,8 @@ NDArray unary_op(UnaryOp op, const NDArray& x) {
     case UnaryOp::negative:
       return op1("_npi_negative", x);
     case UnaryOp::sign:
-      return op1("_npi_sign", x);
+      if (!is_floating(dtype_of(x))) return op1("_npi_sign", x);
+      return run("_npi_where", kUnary, {classify("_npi_isnan", x), x, op1("_npi_sign", x)});  // NaN stays
     case UnaryOp::square:
       return op1("_npi_square", x);
     case UnaryOp::sqrt:
@@ -112,11 +119,11 @@ NDArray unary_op(UnaryOp op, const NDArray& x) {
     case UnaryOp::erf:
       return op1("_npx_erf", x);
     case UnaryOp::isnan:
-      return op1("_npi_isnan", x);
+      return classify("_npi_isnan", x);
     case UnaryOp::isinf:
-      return op1("_npi_isinf", x);
+      return classify("_npi_isinf", x);
     case UnaryOp::isfinite:
-      return op1("_npi_isfinite", x);
+      return classify("_npi_isfinite", x);
     case UnaryOp::sigmoid:
       return op1("_npx_sigmoid", x);
     case UnaryOp::signbit:
@@ -196,6 +203,26 @@ NDArray floor_divide(const NDArray& a, const NDArray& b) {
   return cast_to(op1("_npi_rint", q), d, kBinary);
 }
 
+// Integer floor division on the host (exact for every int64, and MIN // -1 wraps as NumPy).
+NDArray integer_floor_divide(const Array& a, const Array& b) {
+  const Shape s = detail::broadcast_shapes(a.shape(), b.shape(), "binary", "mxnet");
+  const std::vector<std::int64_t> x = ivy::broadcast_to(a, s).to_vector<std::int64_t>();
+  const std::vector<std::int64_t> y = ivy::broadcast_to(b, s).to_vector<std::int64_t>();
+  NDArray r = host_array(s, DType::int64, [&](void* dst, std::size_t) {
+    auto* out = static_cast<std::int64_t*>(dst);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      if (y[i] == -1) {
+        out[i] = static_cast<std::int64_t>(std::uint64_t{0} - static_cast<std::uint64_t>(x[i]));
+        continue;
+      }
+      std::int64_t q = x[i] / y[i];
+      if ((x[i] % y[i] != 0) && ((x[i] < 0) != (y[i] < 0))) --q;
+      out[i] = q;
+    }
+  });
+  return cast_to(r, a.dtype(), kBinary);
+}
+
 // Shifts on the host (MXNet 1.9 has no shift operators), on the broadcast int64 values, wrapped
 // back to the dtype: left shifts wrap to its width, right shifts of signed values are arithmetic.
 NDArray shift(const Array& a, const Array& b, bool left) {
@@ -243,7 +270,20 @@ Array binary(BinaryOp op, const Array& a, const Array& b) {
     const bool to_bool = is_comparison(op) || is_logical(op);
     return wrap(empty_array(s, to_bool ? DType::bool_ : a.dtype()));
   }
-  if (op == BinaryOp::floor_divide) return wrap(floor_divide(x, y));
+  if (op == BinaryOp::floor_divide)
+    return wrap(is_floating(a.dtype()) ? floor_divide(x, y) : integer_floor_divide(a, b));
+  if (op == BinaryOp::minimum || op == BinaryOp::maximum) {
+    // The first operand wins ties (so maximum(-0.0, 0.0) is -0.0) and NaN propagates.
+    const bool is_max = op == BinaryOp::maximum;
+    NDArray keep_a = op2(is_max ? "_npi_greater_equal" : "_npi_less_equal", x, y);
+    if (is_floating(a.dtype()))
+      keep_a = cast_to(op2("_npi_bitwise_or", cast_to(keep_a, DType::uint8, kBinary),
+                           cast_to(classify("_npi_isnan", x), DType::uint8, kBinary)),
+                       DType::bool_, kBinary);
+    if (a.dtype() == DType::bool_)
+      return wrap(cast_to(run("_npi_where", kBinary, {keep_a, cast_to(x, DType::uint8, kBinary), cast_to(y, DType::uint8, kBinary)}), DType::bool_, kBinary));
+    return wrap(run("_npi_where", kBinary, {keep_a, x, y}));
+  }
   if (op == BinaryOp::left_shift || op == BinaryOp::right_shift)
     return wrap(shift(a, b, op == BinaryOp::left_shift));
   if (is_logical(op) && op != BinaryOp::logical_xor) {  // the bitwise operators refuse bool

@@ -4,54 +4,112 @@
 
 #include "backends/mxnet/mx_array.hpp"
 #include "backends/sort_order.hpp"
+#include "ivy/core/shape.hpp"
 
 namespace ivy::backends::mxnet_impl {
 namespace {
 
 std::vector<std::int64_t> ints(const std::vector<int>& v) { return {v.begin(), v.end()}; }
 
-Array reshape(const Array& x, const Shape& s) { return wrap(reshape_to(native(x), s, "reshape")); }
+Array reshape(const Array& x, const Shape& s) {
+  if (empty(native(x))) return wrap(empty_array(s, x.dtype()));
+  return wrap(reshape_to(native(x), s, "reshape"));
+}
 
 Array broadcast_to(const Array& x, const Shape& s) {
+  if (empty(native(x)) || numel(s) == 0) return wrap(empty_array(s, x.dtype()));
   return wrap(run("_npi_broadcast_to", "broadcast_to", {native(x)}, {{"shape", tuple(s)}}));
 }
 
+NDArray transposed(const NDArray& x, const std::vector<int>& perm) {
+  return bool_as_uint8(x, [&](const NDArray& t) {
+    return run("_np_transpose", "transpose", {t}, {{"axes", tuple(ints(perm))}});
+  });
+}
+
 Array transpose(const Array& x, const std::vector<int>& perm) {
-  return wrap(run("_np_transpose", "transpose", {native(x)}, {{"axes", tuple(ints(perm))}}));
+  if (empty(native(x))) {
+    const Shape s = x.shape();
+    Shape out;
+    for (int p : perm) out.push_back(s[static_cast<std::size_t>(p)]);
+    return wrap(empty_array(out, x.dtype()));
+  }
+  return wrap(transposed(native(x), perm));
+}
+
+NDArray concatenated(const std::vector<NDArray>& parts, int axis) {
+  std::vector<NDArray> nonempty;
+  for (const NDArray& p : parts)
+    if (!empty(p)) nonempty.push_back(p);
+  if (nonempty.empty()) {
+    Shape s = shape_of(parts.front());
+    s[static_cast<std::size_t>(axis)] = 0;
+    for (const NDArray& p : parts) s[static_cast<std::size_t>(axis)] += shape_of(p)[static_cast<std::size_t>(axis)];
+    return empty_array(s, dtype_of(parts.front()));
+  }
+  if (nonempty.size() == 1) return nonempty.front();
+  const bool is_bool = dtype_of(nonempty.front()) == DType::bool_;
+  Op op("_npi_concatenate", "concat");
+  for (const NDArray& p : nonempty) op.input(is_bool ? cast_to(p, DType::uint8, "concat") : p);
+  op.param("num_args", std::to_string(nonempty.size())).param("axis", std::to_string(axis));
+  const NDArray r = op.run1();
+  return is_bool ? cast_to(r, DType::bool_, "concat") : r;
 }
 
 Array concat(const std::vector<Array>& xs, int axis) {
-  Op op("_npi_concatenate", "concat");
-  for (const Array& x : xs) op.input(x);
-  op.param("num_args", std::to_string(xs.size())).param("axis", std::to_string(axis));
-  return wrap(op.run1());
+  std::vector<NDArray> parts;
+  for (const Array& x : xs) parts.push_back(native(x));
+  return wrap(concatenated(parts, axis));
 }
 
 Array flip(const Array& x, const std::vector<int>& axes) {
-  return wrap(run("_npi_flip", "flip", {native(x)}, {{"axis", tuple(ints(axes))}}));
+  if (empty(native(x))) return x;
+  return wrap(bool_as_uint8(native(x), [&](const NDArray& t) {
+    return run("_npi_flip", "flip", {t}, {{"axis", tuple(ints(axes))}});
+  }));
 }
 
 Array slice(const Array& x, const std::vector<SliceRange>& ranges) {
+  Shape out;
   std::vector<std::int64_t> begin, end, step;
   for (const SliceRange& r : ranges) {
     begin.push_back(r.start);
     end.push_back(r.stop);
     step.push_back(r.step);
+    out.push_back(r.stop > r.start ? (r.stop - r.start + r.step - 1) / r.step : 0);
   }
-  return wrap(run("slice", "slice", {native(x)},
-                  {{"begin", tuple(begin)}, {"end", tuple(end)}, {"step", tuple(step)}}));
+  if (empty(native(x)) || numel(out) == 0) return wrap(empty_array(out, x.dtype()));
+  return wrap(bool_as_uint8(native(x), [&](const NDArray& t) {
+    return run("slice", "slice", {t}, {{"begin", tuple(begin)}, {"end", tuple(end)}, {"step", tuple(step)}});
+  }));
 }
 
+// Padding by concatenation along each axis (MXNet's pad operator takes at most 5 dimensions).
 Array pad(const Array& x, const std::vector<std::pair<std::int64_t, std::int64_t>>& widths,
           const Scalar& value) {
-  std::string w = "(";
-  for (const auto& [before, after] : widths)
-    w += "(" + std::to_string(before) + "," + std::to_string(after) + "),";
-  w += ")";
-  return wrap(run("_npi_pad", "pad", {native(x)},
-                  {{"pad_width", w},
-                   {"mode", "constant"},
-                   {"constant_value", std::to_string(value.as_double())}}));
+  NDArray cur = native(x);
+  const DType d = x.dtype();
+  for (std::size_t axis = 0; axis < widths.size(); ++axis) {
+    const auto [before, after] = widths[axis];
+    if (before == 0 && after == 0) continue;
+    Shape s = shape_of(cur);
+    auto block = [&](std::int64_t width) {
+      Shape bs = s;
+      bs[axis] = width;
+      const DType host = d == DType::float16 || d == DType::bfloat16 ? DType::float32 : d;
+      NDArray b = host_array(bs, host, [&](void* dst, std::size_t n) {
+        for (std::size_t i = 0; i < n / itemsize(host); ++i)
+          write_value(value, host, static_cast<char*>(dst) + i * itemsize(host));
+      });
+      return cast_to(b, d, "pad");
+    };
+    std::vector<NDArray> parts;
+    if (before > 0) parts.push_back(block(before));
+    parts.push_back(cur);
+    if (after > 0) parts.push_back(block(after));
+    cur = concatenated(parts, static_cast<int>(axis));
+  }
+  return wrap(cur);
 }
 
 // Sorting on the host, per lane (MXNet's sort has no half types, no stable order promise and no
@@ -98,7 +156,9 @@ Ordered order_along(const Array& x, int axis, bool descending) {
   else if (is_floating(d))
     order = lane_order<float>(cast_to(moved, DType::float32, "sort"), lanes, n, descending);
   else
-    order = lane_order<std::int64_t>(cast_to(moved, DType::int64, "sort"), lanes, n, descending);
+    order = lane_order<std::int64_t>(
+        cast_to(d == DType::bool_ ? cast_to(moved, DType::uint8, "sort") : moved, DType::int64, "sort"),
+        lanes, n, descending);
   NDArray idx = host_array(s, DType::int64, [&](void* dst, std::size_t bytes) {
     std::memcpy(dst, order.data(), bytes);
   });
@@ -107,11 +167,11 @@ Ordered order_along(const Array& x, int axis, bool descending) {
 
 NDArray move_back(const NDArray& t, const std::vector<int>& perm, int axis) {
   if (axis == static_cast<int>(perm.size()) - 1) return t;
-  return run("_np_transpose", "sort", {t}, {{"axes", tuple(ints(perm))}});
+  return transposed(t, perm);
 }
 
 Array sort(const Array& x, int axis, bool descending) {
-  if (x.ndim() == 0) return x;
+  if (x.ndim() == 0 || empty(native(x))) return x;
   Ordered o = order_along(x, axis, descending);
   // The values in that order: positions in the flattened array, gathered by MXNet's take.
   const Shape s = shape_of(o.moved);
@@ -119,6 +179,7 @@ Array sort(const Array& x, int axis, bool descending) {
   std::int64_t lanes = 1;
   for (std::size_t d = 0; d + 1 < s.size(); ++d) lanes *= s[d];
   const NDArray flat = reshape_to(o.moved, {lanes * n}, "sort");
+  const bool is_bool = dtype_of(flat) == DType::bool_;
   const NDArray base = host_array({lanes, n}, DType::int64, [&](void* dst, std::size_t) {
     auto* out = static_cast<std::int64_t*>(dst);
     for (std::int64_t l = 0; l < lanes; ++l)
@@ -132,6 +193,7 @@ Array sort(const Array& x, int axis, bool descending) {
 }
 
 Array argsort(const Array& x, int axis, bool descending) {
+  if (empty(native(x))) return wrap(empty_array(x.shape(), DType::int64));
   if (x.ndim() == 0)
     return wrap(
         host_array({}, DType::int64, [](void* dst, std::size_t n) { std::memset(dst, 0, n); }));

@@ -86,6 +86,13 @@ NDArray reshape_to(const NDArray& x, const Shape& s, std::string_view fn);
 
 void require_cpu(const Device& d, std::string_view fn);
 
+/** f(x) for operators that refuse bool (MXNet's legacy ones): bool goes through uint8 and back. */
+template <class F>
+NDArray bool_as_uint8(const NDArray& x, F&& f) {
+  if (dtype_of(x) != DType::bool_) return f(x);
+  return cast_to(f(cast_to(x, DType::uint8, "bool")), DType::bool_, "bool");
+}
+
 /** Whether t has no elements: MXNet 1.9.1 crashes (SIGSEGV) in some operators on zero-size
  *  operands, so kernels answer those themselves. */
 bool empty(const NDArray& t);
