@@ -76,19 +76,10 @@ Array to_device(const Array& x, const Device& d) {
 
 }  // namespace
 
-constexpr std::string_view kNoQr = "MXNet 1.9.1 has no QR decomposition (only LQ, gelqf)";
-
-// The (function, dtype) cells MXNet cannot give (Backend::unsupported_cells).
-constexpr UnsupportedCell kUnsupported[] = {{"qr", DType::float32, kNoQr},
-                                            {"qr", DType::float64, kNoQr},
-                                            {"qr", DType::float16, kNoQr},
-                                            {"qr", DType::bfloat16, kNoQr}};
-
 const Backend& backend() {
   static const Backend table = [] {
     Backend b;
     IVY_FILL_BACKEND_TABLE(b, "mxnet");
-    b.unsupported_cells = kUnsupported;
     return b;
   }();
   return table;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <utility>
 
 #include "backends/mxnet/mx_array.hpp"
@@ -33,19 +34,39 @@ NDArray swap_last_two(const NDArray& t) {
   return run("_np_transpose", "svd", {t}, {{"axes", tuple(perm)}});
 }
 
+QrResult qr_of(const NDArray& a, bool complete);
+
 // MXNet's svd takes wide matrices (m <= n) and gives the reduced form: a tall one is the
 // transpose of its transpose's SVD.
 SvdResult svd(const Array& x, bool full_matrices) {
   const Shape s = x.shape();
   const std::int64_t m = s[s.size() - 2], n = s[s.size() - 1];
-  if (full_matrices && m != n)
-    detail::raise<UnsupportedError>("svd", "mxnet", "MXNet 1.9.1's svd gives the reduced form only");
+  NDArray u, sv, vh;
   if (m <= n) {
     std::vector<NDArray> usv = Op("_npi_svd", "svd").input(x).run();
-    return SvdResult{wrap(usv[0]), wrap(usv[1]), wrap(usv[2])};
+    u = usv[0], sv = usv[1], vh = usv[2];
+  } else {
+    std::vector<NDArray> usv = Op("_npi_svd", "svd").input(swap_last_two(native(x))).run();
+    u = swap_last_two(usv[2]), sv = usv[1], vh = swap_last_two(usv[0]);
   }
-  std::vector<NDArray> usv = Op("_npi_svd", "svd").input(swap_last_two(native(x))).run();
-  return SvdResult{wrap(swap_last_two(usv[2])), wrap(usv[1]), wrap(swap_last_two(usv[0]))};
+  if (full_matrices && m != n) {
+    // The reduced factor's orthonormal complement: the extra columns of its complete QR.
+    auto completed = [&](const NDArray& f) {  // f [..., p, k], p > k -> [..., p, p]
+      const Shape fs = shape_of(f);
+      const std::int64_t p = fs[fs.size() - 2], k = fs[fs.size() - 1];
+      const NDArray qfull = native(qr_of(f, true).q);
+      std::vector<std::int64_t> b(fs.size(), 0), e(fs.begin(), fs.end()), st(fs.size(), 1);
+      b[fs.size() - 1] = k;
+      e[fs.size() - 1] = p;
+      const NDArray extra = run("slice", "svd", {qfull}, {{"begin", tuple(b)}, {"end", tuple(e)}, {"step", tuple(st)}});
+      Op cat("_npi_concatenate", "svd");
+      cat.input(f).input(extra).param("num_args", "2").param("axis", std::to_string(fs.size() - 1));
+      return cat.run1();
+    };
+    if (m > n) u = completed(u);
+    else vh = swap_last_two(completed(swap_last_two(vh)));
+  }
+  return SvdResult{wrap(u), wrap(sv), wrap(vh)};
 }
 
 Array cholesky(const Array& x) {
@@ -59,10 +80,59 @@ EighResult eigh(const Array& x) {
   return EighResult{wrap(ev[0]), wrap(ev[1])};
 }
 
-QrResult qr(const Array& x, bool) {
-  detail::raise<UnsupportedError>("qr", "mxnet",
-                                  "MXNet 1.9.1 has no QR decomposition (only LQ, gelqf)");
+// QR from MXNet's LQ (_linalg_gelqf, of wide matrices: A = L Q): the QR of a square S is the
+// transpose of the LQ of S^T. A tall A (reduced) is the LQ of A^T; otherwise Q comes from a
+// square S whose first columns are A's (A's first m columns when wide; A completed by identity
+// columns for the complete form of a tall A), and R = Q^T A.
+NDArray transpose_last_two(const NDArray& t) { return swap_last_two(t); }
+
+std::pair<NDArray, NDArray> lq(const NDArray& a) {  // a [..., m, n], m <= n: a = l q
+  std::vector<NDArray> ql = Op("_linalg_gelqf", "qr").input(a).run();
+  return {ql[1], ql[0]};
 }
+
+QrResult qr_of(const NDArray& a, bool complete) {
+  const Shape s = shape_of(a);
+  const std::int64_t m = s[s.size() - 2], n = s[s.size() - 1];
+  if (m >= n && !(complete && m > n)) {
+    const auto [l, q] = lq(transpose_last_two(a));  // a^T = l q  ->  a = q^T l^T
+    return QrResult{wrap(transpose_last_two(q)), wrap(transpose_last_two(l))};
+  }
+  NDArray square;
+  if (m < n) {
+    std::vector<SliceRange> r;
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) r.push_back({0, s[i], 1});
+    r.push_back({0, m, 1});
+    std::vector<std::int64_t> b, e, st;
+    for (const auto& x : r) {
+      b.push_back(x.start);
+      e.push_back(x.stop);
+      st.push_back(x.step);
+    }
+    square = run("slice", "qr", {a}, {{"begin", tuple(b)}, {"end", tuple(e)}, {"step", tuple(st)}});
+  } else {  // complete form of a tall matrix: a followed by the first m - n identity columns
+    Shape is = s;
+    is[is.size() - 1] = m - n;
+    const DType d = dtype_of(a);
+    NDArray eye = host_array(is, DType::float64, [&](void* dst, std::size_t bytes) {
+      auto* out = static_cast<double*>(dst);
+      std::fill(out, out + bytes / sizeof(double), 0.0);
+      std::int64_t batch = 1;
+      for (std::size_t i = 0; i + 2 < s.size(); ++i) batch *= s[i];
+      for (std::int64_t bi = 0; bi < batch; ++bi)
+        for (std::int64_t j = 0; j < m - n; ++j) out[(bi * m + n + j) * (m - n) + j] = 1.0;
+    });
+    Op cat("_npi_concatenate", "qr");
+    cat.input(a).input(cast_to(eye, d, "qr")).param("num_args", "2").param("axis", std::to_string(s.size() - 1));
+    square = cat.run1();
+  }
+  const auto [l, q] = lq(transpose_last_two(square));
+  const NDArray qm = transpose_last_two(q);
+  const NDArray r = run("_npi_matmul", "qr", {transpose_last_two(qm), a});
+  return QrResult{wrap(qm), wrap(r)};
+}
+
+QrResult qr(const Array& x, bool complete) { return qr_of(native(x), complete); }
 
 Array det(const Array& x) { return wrap(run("_npi_det", "det", {native(x)})); }
 
