@@ -2,6 +2,7 @@
 #include <utility>
 
 #include "backends/mxnet/mx_array.hpp"
+#include "ivy/core/shape.hpp"
 
 namespace ivy::backends::mxnet_impl {
 namespace {
@@ -21,6 +22,7 @@ Array matmul(const Array& a, const Array& b) {
 }
 
 Array inv(const Array& x) {
+  if (empty(native(x))) return x;
   Op op("_npi_inv", "inv");
   op.input(x);
   return wrap(op.run_or_value_error("singular matrix")[0]);
@@ -41,6 +43,15 @@ QrResult qr_of(const NDArray& a, bool complete);
 SvdResult svd(const Array& x, bool full_matrices) {
   const Shape s = x.shape();
   const std::int64_t m = s[s.size() - 2], n = s[s.size() - 1];
+  if (empty(native(x))) {
+    const std::int64_t k = std::min(m, n);
+    Shape batch(s.begin(), s.end() - 2), us = batch, ss = batch, vs = batch;
+    us.insert(us.end(), {m, full_matrices ? m : k});
+    ss.push_back(k);
+    vs.insert(vs.end(), {full_matrices ? n : k, n});
+    return SvdResult{wrap(empty_array(us, x.dtype())), wrap(empty_array(ss, x.dtype())),
+                     wrap(empty_array(vs, x.dtype()))};
+  }
   NDArray u, sv, vh;
   if (m <= n) {
     std::vector<NDArray> usv = Op("_npi_svd", "svd").input(x).run();
@@ -134,9 +145,28 @@ QrResult qr_of(const NDArray& a, bool complete) {
 
 QrResult qr(const Array& x, bool complete) { return qr_of(native(x), complete); }
 
-Array det(const Array& x) { return wrap(run("_npi_det", "det", {native(x)})); }
+Array det(const Array& x) {
+  if (empty(native(x))) {  // the determinant of a 0 x 0 matrix is 1; a zero-size batch is empty
+    const Shape s = x.shape();
+    const Shape batch(s.begin(), s.end() - 2);
+    if (numel(batch) == 0) return wrap(empty_array(batch, x.dtype()));
+    const DType host = x.dtype() == DType::float64 ? DType::float64 : DType::float32;
+    NDArray ones = host_array(batch, host, [&](void* dst, std::size_t n) {
+      for (std::size_t i = 0; i < n / itemsize(host); ++i)
+        write_value(Scalar(1.0), host, static_cast<char*>(dst) + i * itemsize(host));
+    });
+    return wrap(cast_to(ones, x.dtype(), "det"));
+  } return wrap(run("_npi_det", "det", {native(x)})); }
 
 Array solve(const Array& a, const Array& b) {
+  if (empty(native(a)) || empty(native(b))) {
+    const Shape as = a.shape(), bs = b.shape();
+    Shape out = detail::broadcast_shapes(Shape(as.begin(), as.end() - 2),
+                                         Shape(bs.begin(), bs.end() - 2), "solve", "mxnet");
+    out.push_back(bs[bs.size() - 2]);
+    out.push_back(bs[bs.size() - 1]);
+    return wrap(empty_array(out, a.dtype()));
+  }
   Op op("_npi_solve", "solve");
   op.input(a).input(b);
   return wrap(op.run_or_value_error("singular matrix")[0]);

@@ -79,6 +79,22 @@ Array slice(const Array& x, const std::vector<SliceRange>& ranges) {
     out.push_back(r.stop > r.start ? (r.stop - r.start + r.step - 1) / r.step : 0);
   }
   if (empty(native(x)) || numel(out) == 0) return wrap(empty_array(out, x.dtype()));
+  if (ranges.size() > 5) {  // MXNet's slice takes at most 5 dimensions: one take per sliced axis
+    NDArray cur = native(x);
+    const Shape xs = x.shape();
+    for (std::size_t axis = 0; axis < ranges.size(); ++axis) {
+      const SliceRange& r = ranges[axis];
+      if (r.start == 0 && r.stop == xs[axis] && r.step == 1) continue;
+      const NDArray idx = host_array({out[axis]}, DType::int64, [&](void* dst, std::size_t) {
+        auto* o = static_cast<std::int64_t*>(dst);
+        for (std::int64_t i = 0; i < out[axis]; ++i) o[i] = r.start + i * r.step;
+      });
+      cur = bool_as_uint8(cur, [&](const NDArray& t) {
+        return run("_npi_take", "slice", {t, idx}, {{"axis", std::to_string(axis)}});
+      });
+    }
+    return wrap(cur);
+  }
   return wrap(bool_as_uint8(native(x), [&](const NDArray& t) {
     return run("slice", "slice", {t}, {{"begin", tuple(begin)}, {"end", tuple(end)}, {"step", tuple(step)}});
   }));

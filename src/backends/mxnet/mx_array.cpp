@@ -261,7 +261,9 @@ NDArray cast_to(const NDArray& x, DType d, std::string_view fn) {
 }
 
 NDArray reshape_to(const NDArray& x, const Shape& s, std::string_view fn) {
-  return run("_np_reshape", fn, {x}, {{"newshape", tuple(s)}});
+  return bool_as_uint8(x, [&](const NDArray& t) {
+    return run("_np_reshape", fn, {t}, {{"newshape", tuple(s)}});
+  });
 }
 
 bool empty(const NDArray& t) {

@@ -3,8 +3,11 @@
 namespace ivy::backends::mxnet_impl {
 namespace {
 
+// MXNet takes a 31-bit seed: every bit of the 64 reaches it (folded), so seeds that differ only in
+// their high half still draw differently.
 void seed(std::uint64_t value) {
-  check(api().MXRandomSeed(static_cast<int>(value & 0x7fffffff)), "seed");
+  const std::uint64_t folded = value ^ (value >> 31) ^ (value >> 62);
+  check(api().MXRandomSeed(static_cast<int>(folded & 0x7fffffff)), "seed");
 }
 
 Array uniform(const Shape& shape, DType d, const Device& dev) {

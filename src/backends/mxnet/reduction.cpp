@@ -68,7 +68,8 @@ Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool kee
     return wrap(cast_to(r, out, "reduce"));
   }
   Op o(reduce_name(op), "reduce");
-  o.input(x).param("axis", tuple(std::vector<std::int64_t>(axes.begin(), axes.end())));
+  // bfloat16 reductions run in float32 (MXNet's reductions have no bfloat16 kernels).
+  o.input(d == DType::bfloat16 ? cast_to(native(x), DType::float32, "reduce") : native(x)).param("axis", tuple(std::vector<std::int64_t>(axes.begin(), axes.end())));
   o.param("keepdims", keepdims ? "True" : "False");
   NDArray r = o.run1();
   // Sums and products keep the dtype core chose (MXNet widens small integers).
