@@ -42,7 +42,8 @@ NDArray round_half_even(const NDArray& x) {
   const DType d = dtype_of(x);
   const NDArray f = op1("_npi_floor", x);
   const NDArray frac = op2("_npi_subtract", x, f);
-  const NDArray half = scalar(Scalar(0.5), d), one = scalar(Scalar(1), d), two = scalar(Scalar(2), d);
+  const NDArray half = scalar(Scalar(0.5), d), one = scalar(Scalar(1), d),
+                two = scalar(Scalar(2), d);
   const NDArray up = op2("_npi_add", f, one);
   const NDArray f_even = op2("_npi_equal", op2("_npi_mod", f, two), scalar(Scalar(0), d));
   const NDArray at_half = run("_npi_where", kUnary, {f_even, f, up});
@@ -56,7 +57,8 @@ NDArray round_half_even(const NDArray& x) {
 // isnan and friends misread bfloat16: classified through float32, which holds every value.
 NDArray classify(const char* name, const NDArray& x) {
   const DType d = dtype_of(x);
-  return op1(name, d == DType::bfloat16 || d == DType::float16 ? cast_to(x, DType::float32, kUnary) : x);
+  return op1(name,
+             d == DType::bfloat16 || d == DType::float16 ? cast_to(x, DType::float32, kUnary) : x);
 }
 
 NDArray unary_op(UnaryOp op, const NDArray& x) {
@@ -67,7 +69,8 @@ NDArray unary_op(UnaryOp op, const NDArray& x) {
       return op1("_npi_negative", x);
     case UnaryOp::sign:
       if (!is_floating(dtype_of(x))) return op1("_npi_sign", x);
-      return run("_npi_where", kUnary, {classify("_npi_isnan", x), x, op1("_npi_sign", x)});  // NaN stays
+      return run("_npi_where", kUnary,
+                 {classify("_npi_isnan", x), x, op1("_npi_sign", x)});  // NaN stays
     case UnaryOp::square:
       return op1("_npi_square", x);
     case UnaryOp::sqrt:
@@ -258,7 +261,8 @@ bool gives_bool(UnaryOp op) {
 }
 
 Array unary(UnaryOp op, const Array& x) {
-  if (empty(native(x))) return wrap(empty_array(x.shape(), gives_bool(op) ? DType::bool_ : x.dtype()));
+  if (empty(native(x)))
+    return wrap(empty_array(x.shape(), gives_bool(op) ? DType::bool_ : x.dtype()));
   return wrap(unary_op(op, native(x)));
 }
 
@@ -281,14 +285,17 @@ Array binary(BinaryOp op, const Array& a, const Array& b) {
                            cast_to(classify("_npi_isnan", x), DType::uint8, kBinary)),
                        DType::bool_, kBinary);
     if (a.dtype() == DType::bool_)
-      return wrap(cast_to(run("_npi_where", kBinary, {keep_a, cast_to(x, DType::uint8, kBinary), cast_to(y, DType::uint8, kBinary)}), DType::bool_, kBinary));
+      return wrap(cast_to(
+          run("_npi_where", kBinary,
+              {keep_a, cast_to(x, DType::uint8, kBinary), cast_to(y, DType::uint8, kBinary)}),
+          DType::bool_, kBinary));
     return wrap(run("_npi_where", kBinary, {keep_a, x, y}));
   }
   if (op == BinaryOp::left_shift || op == BinaryOp::right_shift)
     return wrap(shift(a, b, op == BinaryOp::left_shift));
   if (is_logical(op) && op != BinaryOp::logical_xor) {  // the bitwise operators refuse bool
-    const NDArray r = op2(binary_name(op), cast_to(x, DType::uint8, kBinary),
-                          cast_to(y, DType::uint8, kBinary));
+    const NDArray r =
+        op2(binary_name(op), cast_to(x, DType::uint8, kBinary), cast_to(y, DType::uint8, kBinary));
     return wrap(cast_to(r, DType::bool_, kBinary));
   }
   return wrap(op2(binary_name(op), x, y));
@@ -296,8 +303,9 @@ Array binary(BinaryOp op, const Array& a, const Array& b) {
 
 Array where(const Array& c, const Array& a, const Array& b) {
   if (empty(native(c)) || empty(native(a)) || empty(native(b))) {
-    const Shape s = detail::broadcast_shapes(
-        detail::broadcast_shapes(c.shape(), a.shape(), "where", "mxnet"), b.shape(), "where", "mxnet");
+    const Shape s =
+        detail::broadcast_shapes(detail::broadcast_shapes(c.shape(), a.shape(), "where", "mxnet"),
+                                 b.shape(), "where", "mxnet");
     return wrap(empty_array(s, a.dtype()));
   }
   return wrap(run("_npi_where", "where", {native(c), native(a), native(b)}));

@@ -69,13 +69,16 @@ SvdResult svd(const Array& x, bool full_matrices) {
       std::vector<std::int64_t> b(fs.size(), 0), e(fs.begin(), fs.end()), st(fs.size(), 1);
       b[fs.size() - 1] = k;
       e[fs.size() - 1] = p;
-      const NDArray extra = run("slice", "svd", {qfull}, {{"begin", tuple(b)}, {"end", tuple(e)}, {"step", tuple(st)}});
+      const NDArray extra = run("slice", "svd", {qfull},
+                                {{"begin", tuple(b)}, {"end", tuple(e)}, {"step", tuple(st)}});
       Op cat("_npi_concatenate", "svd");
       cat.input(f).input(extra).param("num_args", "2").param("axis", std::to_string(fs.size() - 1));
       return cat.run1();
     };
-    if (m > n) u = completed(u);
-    else vh = swap_last_two(completed(swap_last_two(vh)));
+    if (m > n)
+      u = completed(u);
+    else
+      vh = swap_last_two(completed(swap_last_two(vh)));
   }
   return SvdResult{wrap(u), wrap(sv), wrap(vh)};
 }
@@ -134,7 +137,10 @@ QrResult qr_of(const NDArray& a, bool complete) {
         for (std::int64_t j = 0; j < m - n; ++j) out[(bi * m + n + j) * (m - n) + j] = 1.0;
     });
     Op cat("_npi_concatenate", "qr");
-    cat.input(a).input(cast_to(eye, d, "qr")).param("num_args", "2").param("axis", std::to_string(s.size() - 1));
+    cat.input(a)
+        .input(cast_to(eye, d, "qr"))
+        .param("num_args", "2")
+        .param("axis", std::to_string(s.size() - 1));
     square = cat.run1();
   }
   const auto [l, q] = lq(transpose_last_two(square));
@@ -156,7 +162,9 @@ Array det(const Array& x) {
         write_value(Scalar(1.0), host, static_cast<char*>(dst) + i * itemsize(host));
     });
     return wrap(cast_to(ones, x.dtype(), "det"));
-  } return wrap(run("_npi_det", "det", {native(x)})); }
+  }
+  return wrap(run("_npi_det", "det", {native(x)}));
+}
 
 Array solve(const Array& a, const Array& b) {
   if (empty(native(a)) || empty(native(b))) {

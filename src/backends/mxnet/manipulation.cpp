@@ -44,7 +44,8 @@ NDArray concatenated(const std::vector<NDArray>& parts, int axis) {
   if (nonempty.empty()) {
     Shape s = shape_of(parts.front());
     s[static_cast<std::size_t>(axis)] = 0;
-    for (const NDArray& p : parts) s[static_cast<std::size_t>(axis)] += shape_of(p)[static_cast<std::size_t>(axis)];
+    for (const NDArray& p : parts)
+      s[static_cast<std::size_t>(axis)] += shape_of(p)[static_cast<std::size_t>(axis)];
     return empty_array(s, dtype_of(parts.front()));
   }
   if (nonempty.size() == 1) return nonempty.front();
@@ -96,7 +97,8 @@ Array slice(const Array& x, const std::vector<SliceRange>& ranges) {
     return wrap(cur);
   }
   return wrap(bool_as_uint8(native(x), [&](const NDArray& t) {
-    return run("slice", "slice", {t}, {{"begin", tuple(begin)}, {"end", tuple(end)}, {"step", tuple(step)}});
+    return run("slice", "slice", {t},
+               {{"begin", tuple(begin)}, {"end", tuple(end)}, {"step", tuple(step)}});
   }));
 }
 
@@ -158,9 +160,7 @@ Ordered order_along(const Array& x, int axis, bool descending) {
   std::vector<int> perm(static_cast<std::size_t>(nd));
   std::iota(perm.begin(), perm.end(), 0);
   std::swap(perm[static_cast<std::size_t>(axis)], perm.back());
-  const NDArray moved =
-      axis == nd - 1 ? native(x)
-                     : run("_np_transpose", "sort", {native(x)}, {{"axes", tuple(ints(perm))}});
+  const NDArray moved = axis == nd - 1 ? native(x) : transposed(native(x), perm);
   const Shape s = shape_of(moved);
   const std::int64_t n = s.back();
   std::int64_t lanes = 1;
@@ -173,7 +173,8 @@ Ordered order_along(const Array& x, int axis, bool descending) {
     order = lane_order<float>(cast_to(moved, DType::float32, "sort"), lanes, n, descending);
   else
     order = lane_order<std::int64_t>(
-        cast_to(d == DType::bool_ ? cast_to(moved, DType::uint8, "sort") : moved, DType::int64, "sort"),
+        cast_to(d == DType::bool_ ? cast_to(moved, DType::uint8, "sort") : moved, DType::int64,
+                "sort"),
         lanes, n, descending);
   NDArray idx = host_array(s, DType::int64, [&](void* dst, std::size_t bytes) {
     std::memcpy(dst, order.data(), bytes);

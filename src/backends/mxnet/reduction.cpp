@@ -54,8 +54,10 @@ Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool kee
     const Shape xs = x.shape();
     for (int i = 0; i < static_cast<int>(xs.size()); ++i) {
       const bool reduced = std::find(axes.begin(), axes.end(), i) != axes.end();
-      if (!reduced) s.push_back(xs[static_cast<std::size_t>(i)]);
-      else if (keepdims) s.push_back(1);
+      if (!reduced)
+        s.push_back(xs[static_cast<std::size_t>(i)]);
+      else if (keepdims)
+        s.push_back(1);
     }
     const DType out = op == ReduceOp::all || op == ReduceOp::any ? DType::bool_ : d;
     const Scalar v = identity(op);
@@ -69,7 +71,8 @@ Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool kee
   }
   Op o(reduce_name(op), "reduce");
   // bfloat16 reductions run in float32 (MXNet's reductions have no bfloat16 kernels).
-  o.input(d == DType::bfloat16 ? cast_to(native(x), DType::float32, "reduce") : native(x)).param("axis", tuple(std::vector<std::int64_t>(axes.begin(), axes.end())));
+  o.input(d == DType::bfloat16 ? cast_to(native(x), DType::float32, "reduce") : native(x))
+      .param("axis", tuple(std::vector<std::int64_t>(axes.begin(), axes.end())));
   o.param("keepdims", keepdims ? "True" : "False");
   NDArray r = o.run1();
   // Sums and products keep the dtype core chose (MXNet widens small integers).
@@ -105,12 +108,14 @@ Array scan(ScanOp op, const Array& x, int axis) {
           T& cur = v[static_cast<std::size_t>((o * n + k) * inner + i)];
           const T prev = v[static_cast<std::size_t>((o * n + k - 1) * inner + i)];
           if constexpr (std::is_integral_v<T>)
-            cur = static_cast<T>(static_cast<std::uint64_t>(cur) * static_cast<std::uint64_t>(prev));
+            cur =
+                static_cast<T>(static_cast<std::uint64_t>(cur) * static_cast<std::uint64_t>(prev));
           else
             cur = cur * prev;
         }
     const DType host = std::is_integral_v<T> ? DType::int64 : DType::float64;
-    NDArray r = host_array(s, host, [&](void* dst, std::size_t bytes) { std::memcpy(dst, v.data(), bytes); });
+    NDArray r = host_array(
+        s, host, [&](void* dst, std::size_t bytes) { std::memcpy(dst, v.data(), bytes); });
     return wrap(cast_to(r, x.dtype(), "scan"));
   };
   if (is_floating(x.dtype())) return scan_host(0.0);
