@@ -5,7 +5,7 @@ file(GLOB IVY_CORE_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/core/*.cp
      ${PROJECT_SOURCE_DIR}/src/gym/*.cpp
      ${PROJECT_SOURCE_DIR}/src/container/*.cpp ${PROJECT_SOURCE_DIR}/src/grad/*.cpp
      ${PROJECT_SOURCE_DIR}/src/stateful/*.cpp
-     ${PROJECT_SOURCE_DIR}/src/backends/stub/*.cpp)
+     ${PROJECT_SOURCE_DIR}/src/backends/stub/*.cpp ${PROJECT_SOURCE_DIR}/src/backends/host_value.cpp)
 add_library(ivy SHARED ${IVY_CORE_SOURCES})
 add_library(Ivy::ivy ALIAS ivy)
 target_include_directories(ivy PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>

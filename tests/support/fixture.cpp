@@ -113,6 +113,9 @@ std::vector<std::string> case_dtypes(const FixtureCase& fc) {
   std::vector<std::string> out{case_dtype(fc)};
   for (const HostArray& h : fc.inputs) out.emplace_back(dtype_name(h.dtype));
   for (const HostArray& h : fc.expected) out.emplace_back(dtype_name(h.dtype));
+  // The dtype mixed inputs promote to is involved too (uint8 with int8 computes in int16).
+  for (std::size_t i = 1; i < fc.inputs.size(); ++i)
+    out.emplace_back(dtype_name(promote_types(fc.inputs[0].dtype, fc.inputs[i].dtype)));
   for (const auto& [key, value] : fc.params.items())
     if (value.is_string()) out.push_back(value.get<std::string>());  // a non-dtype never matches
   return out;

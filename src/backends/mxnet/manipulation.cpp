@@ -138,16 +138,7 @@ std::vector<std::int64_t> lane_order(const NDArray& keys, std::int64_t lanes, st
   std::vector<T> host(static_cast<std::size_t>(lanes * n));
   if (!host.empty())
     check(api().MXNDArraySyncCopyToCPU(keys.handle(), host.data(), host.size()), "sort");
-  std::vector<std::int64_t> order(host.size());
-  for (std::int64_t l = 0; l < lanes; ++l) {
-    std::int64_t* idx = order.data() + l * n;
-    const T* v = host.data() + l * n;
-    std::iota(idx, idx + n, std::int64_t{0});
-    std::stable_sort(idx, idx + n, [&](std::int64_t i, std::int64_t j) {
-      return sorts_before(v[i], v[j], descending);
-    });
-  }
-  return order;
+  return lane_orders(host, lanes, n, descending);
 }
 
 struct Ordered {

@@ -132,39 +132,6 @@ NDArray host_array(const Shape& shape, DType d,
   return out;
 }
 
-namespace {
-template <class T>
-void store(void* dst, T v) {
-  std::memcpy(dst, &v, sizeof v);
-}
-}  // namespace
-
-void write_value(const Scalar& value, DType d, void* dst) {
-  switch (d) {
-    case DType::bool_:
-      return store(dst, value.as_bool());
-    case DType::int8:
-      return store(dst, static_cast<std::int8_t>(value.as_int()));
-    case DType::int16:
-      return store(dst, static_cast<std::int16_t>(value.as_int()));
-    case DType::int32:
-      return store(dst, static_cast<std::int32_t>(value.as_int()));
-    case DType::int64:
-      return store(dst, value.as_int());
-    case DType::uint8:
-      return store(dst, static_cast<std::uint8_t>(value.as_int()));
-    case DType::float32:
-      return store(dst, static_cast<float>(value.as_double()));
-    case DType::float64:
-      return store(dst, value.as_double());
-    case DType::float16:
-    case DType::bfloat16:
-      break;
-  }
-  detail::raise<DTypeError>("write_value", "mxnet",
-                            "no host type for " + std::string(dtype_name(d)));
-}
-
 NDArray scalar(const Scalar& value, DType d) {
   if (d == DType::float16 || d == DType::bfloat16)
     return cast_to(scalar(value, DType::float32), d, "scalar");

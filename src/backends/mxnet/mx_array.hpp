@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "backends/backend_table.hpp"
+#include "backends/host_value.hpp"
 #include "backends/mxnet/mx_api.hpp"
 #include "ivy/backend/contract.hpp"
 #include "ivy/core/errors.hpp"
@@ -50,8 +51,10 @@ DType dtype_of(const NDArray& t);
 /** A new array of dtype d whose row-major bytes fill(dst, nbytes) writes. */
 NDArray host_array(const Shape& shape, DType d,
                    const std::function<void(void*, std::size_t)>& fill);
-/** Writes value as one element of dtype d (not float16/bfloat16) to dst. */
-void write_value(const Scalar& value, DType d, void* dst);
+/** Writes value as one element of dtype d (not float16 or bfloat16) to dst. */
+inline void write_value(const Scalar& value, DType d, void* dst) {
+  backends::write_value(value, d, dst, "mxnet");
+}
 /** A 0-d array of dtype d holding value. */
 NDArray scalar(const Scalar& value, DType d);
 /** "(a,b,)": MXNet's tuple syntax for shape and axis parameters. */

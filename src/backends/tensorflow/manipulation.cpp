@@ -75,17 +75,9 @@ Tensor lane_order(const Tensor& keys, const Shape& s, bool descending) {
   TF_Tensor* t = resolve(keys, "sort");
   if (!host.empty()) std::memcpy(host.data(), api().TF_TensorData(t), host.size() * sizeof(T));
   api().TF_DeleteTensor(t);
-  return host_tensor(s, DType::int64, [&](void* dst, std::size_t) {
-    auto* out = static_cast<std::int64_t*>(dst);
-    for (std::int64_t l = 0; l < lanes; ++l) {
-      std::int64_t* idx = out + l * n;
-      const T* v = host.data() + l * n;
-      std::iota(idx, idx + n, std::int64_t{0});
-      std::stable_sort(idx, idx + n, [&](std::int64_t i, std::int64_t j) {
-        return sorts_before(v[i], v[j], descending);
-      });
-    }
-  });
+  const std::vector<std::int64_t> order = lane_orders(host, lanes, n, descending);
+  return host_tensor(s, DType::int64,
+                     [&](void* dst, std::size_t bytes) { std::memcpy(dst, order.data(), bytes); });
 }
 
 // The order along `axis` and x itself with that axis moved last (and the permutation used).

@@ -64,11 +64,6 @@ DType from_tf(TF_DataType d) {
 
 namespace {
 
-template <class T>
-void store(void* dst, T v) {
-  std::memcpy(dst, &v, sizeof v);
-}
-
 struct ThreadStatus {
   TF_Status* s = api().TF_NewStatus();
   ~ThreadStatus() { api().TF_DeleteStatus(s); }
@@ -189,32 +184,6 @@ Tensor scalar(const Scalar& value, DType d) {
   if (d == DType::float16 || d == DType::bfloat16)  // rounded by TensorFlow's own Cast
     return cast_to(scalar(value, DType::float64), d, "scalar");
   return host_tensor({}, d, [&](void* dst, std::size_t) { write_value(value, d, dst); });
-}
-
-void write_value(const Scalar& value, DType d, void* dst) {
-  switch (d) {
-    case DType::bool_:
-      return store(dst, value.as_bool());
-    case DType::int8:
-      return store(dst, static_cast<std::int8_t>(value.as_int()));
-    case DType::int16:
-      return store(dst, static_cast<std::int16_t>(value.as_int()));
-    case DType::int32:
-      return store(dst, static_cast<std::int32_t>(value.as_int()));
-    case DType::int64:
-      return store(dst, value.as_int());
-    case DType::uint8:
-      return store(dst, static_cast<std::uint8_t>(value.as_int()));
-    case DType::float32:
-      return store(dst, static_cast<float>(value.as_double()));
-    case DType::float64:
-      return store(dst, value.as_double());
-    case DType::float16:
-    case DType::bfloat16:
-      break;  // no host half type: callers write float64 and cast
-  }
-  detail::raise<DTypeError>("write_value", "tensorflow",
-                            "no host type for " + std::string(dtype_name(d)));
 }
 
 Op::Op(const char* name, std::string_view fn) : name_(name), fn_(fn), graph_(tracing_graph()) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "backends/backend_table.hpp"
+#include "backends/host_value.hpp"
 #include "backends/tensorflow/tf_api.hpp"
 #include "ivy/backend/contract.hpp"
 #include "ivy/core/errors.hpp"
@@ -118,8 +119,10 @@ Tensor int64_vector(const std::vector<std::int64_t>& values);
 Tensor int32_vector(const std::vector<std::int64_t>& values);
 /** A 0-d int32 tensor (axis operands). */
 Tensor int32_scalar(std::int64_t v);
-/** Writes value as one element of dtype d (not float16 or bfloat16: no host type) to dst. */
-void write_value(const Scalar& value, DType d, void* dst);
+/** Writes value as one element of dtype d (not float16 or bfloat16) to dst. */
+inline void write_value(const Scalar& value, DType d, void* dst) {
+  backends::write_value(value, d, dst, "tensorflow");
+}
 /** A 0-d tensor of dtype d holding value. */
 Tensor scalar(const Scalar& value, DType d);
 
