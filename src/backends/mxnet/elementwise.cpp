@@ -64,7 +64,9 @@ NDArray classify(const char* name, const NDArray& x) {
 NDArray unary_op(UnaryOp op, const NDArray& x) {
   switch (op) {
     case UnaryOp::abs:
-      return op1("_npi_absolute", x);
+      if (!is_floating(dtype_of(x))) return op1("_npi_absolute", x);
+      // MXNet's absolute keeps -0.0 negative (1 / abs(-0.0) would be -inf); adding +0 clears it.
+      return op2("_npi_add", op1("_npi_absolute", x), scalar(Scalar(0.0), dtype_of(x)));
     case UnaryOp::negative:
       return op1("_npi_negative", x);
     case UnaryOp::sign:

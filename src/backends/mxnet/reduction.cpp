@@ -47,6 +47,47 @@ Scalar identity(ReduceOp op) {
   return Scalar(0);
 }
 
+NDArray reduced(const char* name, const NDArray& x, const std::vector<int>& axes, bool keepdims) {
+  return run(name, "reduce", {x},
+             {{"axis", tuple(std::vector<std::int64_t>(axes.begin(), axes.end()))},
+              {"keepdims", keepdims ? "True" : "False"}});
+}
+
+// MXNet sums floats with Kahan compensation, which turns inf + inf into NaN: the finite values
+// are summed by MXNet and the infinities and NaNs accounted for separately.
+NDArray float_sum(const NDArray& x, const std::vector<int>& axes, bool keepdims, bool mean) {
+  constexpr std::string_view fn = "reduce";
+  const DType d = dtype_of(x);
+  const NDArray xf =
+      d == DType::bfloat16 || d == DType::float16 ? cast_to(x, DType::float32, fn) : x;
+  const DType w = dtype_of(xf);
+  const NDArray zero = scalar(Scalar(0.0), w);
+  const double inf = std::numeric_limits<double>::infinity();
+  const NDArray finite = run("_npi_isfinite", fn, {xf});
+  NDArray total = reduced("_np_sum", run("_npi_where", fn, {finite, xf, zero}), axes, keepdims);
+  if (mean) {
+    const Shape s = shape_of(xf);
+    std::int64_t count = 1;
+    for (int a : axes) count *= s[static_cast<std::size_t>(a)];
+    total = run("_npi_true_divide", fn, {total, scalar(Scalar(static_cast<double>(count)), w)});
+  }
+  auto any_of = [&](const NDArray& mask) {
+    return cast_to(reduced("_np_any", mask, axes, keepdims), DType::bool_, fn);
+  };
+  const NDArray pos = any_of(run("_npi_equal", fn, {xf, scalar(Scalar(inf), w)}));
+  const NDArray neg = any_of(run("_npi_equal", fn, {xf, scalar(Scalar(-inf), w)}));
+  const NDArray nan = any_of(run("_npi_isnan", fn, {xf}));
+  const NDArray both = cast_to(
+      run("_npi_multiply", fn, {cast_to(pos, DType::uint8, fn), cast_to(neg, DType::uint8, fn)}),
+      DType::bool_, fn);
+  NDArray r = run("_npi_where", fn, {neg, scalar(Scalar(-inf), w), total});
+  r = run("_npi_where", fn, {pos, scalar(Scalar(inf), w), r});
+  const NDArray nan_value = scalar(Scalar(std::numeric_limits<double>::quiet_NaN()), w);
+  r = run("_npi_where", fn, {both, nan_value, r});
+  r = run("_npi_where", fn, {nan, nan_value, r});
+  return cast_to(r, d, fn);
+}
+
 Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool keepdims) {
   const DType d = x.dtype();
   if (empty(native(x))) {
@@ -69,6 +110,8 @@ Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool kee
     });
     return wrap(cast_to(r, out, "reduce"));
   }
+  if (is_floating(d) && (op == ReduceOp::sum || op == ReduceOp::mean))
+    return wrap(float_sum(native(x), axes, keepdims, op == ReduceOp::mean));
   Op o(reduce_name(op), "reduce");
   // bfloat16 reductions run in float32 (MXNet's reductions have no bfloat16 kernels).
   o.input(d == DType::bfloat16 ? cast_to(native(x), DType::float32, "reduce") : native(x))
