@@ -63,8 +63,13 @@ NDArray float_sum(const NDArray& x, const std::vector<int>& axes, bool keepdims,
   const DType w = dtype_of(xf);
   const NDArray zero = scalar(Scalar(0.0), w);
   const double inf = std::numeric_limits<double>::infinity();
-  const NDArray finite = run("_npi_isfinite", fn, {xf});
-  NDArray total = reduced("_np_sum", run("_npi_where", fn, {finite, xf, zero}), axes, keepdims);
+  // Elementwise work on the flattened values (MXNet's where takes at most 5 dimensions).
+  const Shape xs = shape_of(xf);
+  const NDArray flat = reshape_to(xf, {numel(xs)}, fn);
+  auto shaped = [&](const NDArray& t) { return reshape_to(t, xs, fn); };
+  const NDArray finite = run("_npi_isfinite", fn, {flat});
+  NDArray total =
+      reduced("_np_sum", shaped(run("_npi_where", fn, {finite, flat, zero})), axes, keepdims);
   if (mean) {
     const Shape s = shape_of(xf);
     std::int64_t count = 1;
@@ -74,17 +79,21 @@ NDArray float_sum(const NDArray& x, const std::vector<int>& axes, bool keepdims,
   auto any_of = [&](const NDArray& mask) {
     return cast_to(reduced("_np_any", mask, axes, keepdims), DType::bool_, fn);
   };
-  const NDArray pos = any_of(run("_npi_equal", fn, {xf, scalar(Scalar(inf), w)}));
-  const NDArray neg = any_of(run("_npi_equal", fn, {xf, scalar(Scalar(-inf), w)}));
-  const NDArray nan = any_of(run("_npi_isnan", fn, {xf}));
+  const NDArray pos = any_of(shaped(run("_npi_equal", fn, {flat, scalar(Scalar(inf), w)})));
+  const NDArray neg = any_of(shaped(run("_npi_equal", fn, {flat, scalar(Scalar(-inf), w)})));
+  const NDArray nan = any_of(shaped(run("_npi_isnan", fn, {flat})));
+  // The combination, flattened too (the reduced shape may keep 6 dimensions).
+  const Shape rs = shape_of(total);
+  auto flat_of = [&](const NDArray& t) { return reshape_to(t, {numel(rs)}, fn); };
+  const NDArray p = flat_of(pos), n = flat_of(neg), q = flat_of(nan);
   const NDArray both = cast_to(
-      run("_npi_multiply", fn, {cast_to(pos, DType::uint8, fn), cast_to(neg, DType::uint8, fn)}),
+      run("_npi_multiply", fn, {cast_to(p, DType::uint8, fn), cast_to(n, DType::uint8, fn)}),
       DType::bool_, fn);
-  NDArray r = run("_npi_where", fn, {neg, scalar(Scalar(-inf), w), total});
-  r = run("_npi_where", fn, {pos, scalar(Scalar(inf), w), r});
+  NDArray r = run("_npi_where", fn, {n, scalar(Scalar(-inf), w), flat_of(total)});
+  r = run("_npi_where", fn, {p, scalar(Scalar(inf), w), r});
   const NDArray nan_value = scalar(Scalar(std::numeric_limits<double>::quiet_NaN()), w);
   r = run("_npi_where", fn, {both, nan_value, r});
-  r = run("_npi_where", fn, {nan, nan_value, r});
+  r = reshape_to(run("_npi_where", fn, {q, nan_value, r}), rs, fn);
   return cast_to(r, d, fn);
 }
 
