@@ -212,7 +212,12 @@ TEST(ContainerHdf5, H5pyReadsOurFiles) {
   c.set_at_key_chain("flags", ivy::array({true, false, true}, b));
   c.set_at_key_chain("ints/i8", ivy::array(std::vector<std::int8_t>{-128, 127}, {2}, b));
   c.set_at_key_chain("ints/u8", ivy::array(std::vector<std::uint8_t>{0, 255}, {2}, b));
-  c.set_at_key_chain("ints/i16", ivy::array(std::vector<std::int16_t>{-300}, {1}, b));
+  // int16 where the backend has it (MXNet has none; the script then expects int32 in its place).
+  const bool has_int16 = ivy::supports_dtype(b, ivy::int16);
+  if (has_int16)
+    c.set_at_key_chain("ints/i16", ivy::array(std::vector<std::int16_t>{-300}, {1}, b));
+  else
+    c.set_at_key_chain("ints/i16", ivy::array(std::vector<std::int32_t>{-300}, {1}, b));
   c.set_at_key_chain("ints/i32", ivy::array(std::vector<std::int32_t>{1 << 30}, {1}, b));
   c.set_at_key_chain("ints/i64",
                      ivy::array(std::vector<std::int64_t>{-(std::int64_t{1} << 40)}, {1}, b));
@@ -238,7 +243,8 @@ check((w[()] == np.array([[-2.5, -1.5, -0.5], [0.5, 1.5, 2.5]], np.float32)).all
 check(w.attrs["ivy_dtype"] == b"float32", w.attrs["ivy_dtype"])
 flags = f["flags"][()]
 check(flags.dtype == np.bool_ and flags.tolist() == [True, False, True], flags)
-ints = {"i8": (np.int8, [-128, 127]), "u8": (np.uint8, [0, 255]), "i16": (np.int16, [-300]),
+i16 = np.int16 if sys.argv[2] == "1" else np.int32
+ints = {"i8": (np.int8, [-128, 127]), "u8": (np.uint8, [0, 255]), "i16": (i16, [-300]),
         "i32": (np.int32, [2**30]), "i64": (np.int64, [-2**40])}
 for name, (dt, vals) in ints.items():
     d = f["ints"][name]
@@ -254,7 +260,7 @@ check(f["hyper/nesterov"][()] == True and f["hyper/nesterov"].dtype == np.bool_,
 print("OK")
 )PY";
   std::string out;
-  EXPECT_EQ(run_python(script, f.path(), out), 0) << out;
+  EXPECT_EQ(run_python(script, f.path() + (has_int16 ? " 1" : " 0"), out), 0) << out;
   EXPECT_TRUE(has(out, "OK")) << out;
 }
 

@@ -80,10 +80,12 @@ TEST(ConversionProps, ItemReadsTheOneElement) {
 TEST(ConversionProps, ShapeNdimDtypeDevice) {
   IVY_SKIP_ON_STUB();
   const ivy::Backend& b = holding_backend();
-  const ivy::Array x = ivy::zeros({2, 0, 3}, ivy::Options(ivy::int16).on(b));
+  // int16 where the backend has it (MXNet has none).
+  const ivy::DType small = ivy::supports_dtype(b, ivy::int16) ? ivy::int16 : ivy::int8;
+  const ivy::Array x = ivy::zeros({2, 0, 3}, ivy::Options(small).on(b));
   EXPECT_EQ(ivy::shape(x), (ivy::Shape{2, 0, 3}));
   EXPECT_EQ(ivy::ndim(x), 3);
-  EXPECT_EQ(ivy::dtype(x), ivy::int16);
+  EXPECT_EQ(ivy::dtype(x), small);
   EXPECT_EQ(ivy::device(x), ivy::Device("cpu"));
   EXPECT_EQ(x.size(), 0);
   const ivy::Array s = ivy::array(1.0f, b);
