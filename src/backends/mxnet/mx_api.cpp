@@ -10,11 +10,12 @@
 namespace ivy::backends::mxnet_impl {
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr int kOpenMode = RTLD_NOW | RTLD_LOCAL;  // ASan refuses RTLD_DEEPBIND
-#else
-constexpr int kOpenMode = RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND;
-#endif
+// Local binding keeps MXNet's symbols (its protobuf among them) out of everyone else's lookups.
+// Not RTLD_DEEPBIND as for TensorFlow: with it, MXNet's logging wrote through libstdc++'s own
+// std::cerr, which a program's copy relocation leaves uninitialised (SIGSEGV in the demos).
+// MXNet's own lookups may reach the process's libraries first; it does not use its protobuf in
+// the calls ivy makes, and it ran beside LibTorch's protobuf in every test binary.
+constexpr int kOpenMode = RTLD_NOW | RTLD_LOCAL;
 
 [[noreturn]] void load_error(const std::string& what) {
   detail::raise<BackendError>("load", "mxnet", what);
