@@ -350,6 +350,8 @@ def assert_same(ours, expected):
 
 @pytest.mark.parametrize("dtype", ["int8", "int16", "int32", "int64", "uint8"])
 def test_shift_edge_counts(backend, dtype):
+    if not xp.supports("bitwise_left_shift", getattr(xp, dtype), backend):
+        pytest.skip(f"{backend} declares {dtype} unsupported")
     bits = np.iinfo(dtype).bits
     info = np.iinfo(dtype)
     a = np.array([info.min, -77 if info.min < 0 else 77, 0, 1, 5, info.max], dtype)[:, None]
@@ -369,6 +371,8 @@ def test_shift_edge_counts(backend, dtype):
 
 
 def test_bitwise_int8_with_uint8(backend):
+    if not xp.supports("bitwise_and", xp.int16, backend):  # int8 with uint8 computes in int16
+        pytest.skip(f"{backend} declares int16 unsupported")
     i8 = np.array([-128, -77, -1, 0, 5, 127], np.int8)
     u8 = np.array([0, 1, 7, 8, 15, 255], np.uint8)
     for name, f in (("bitwise_and", np.bitwise_and), ("bitwise_or", np.bitwise_or),
