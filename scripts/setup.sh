@@ -64,3 +64,21 @@ else
   touch "$TF_MARKER"
   echo "setup: $TF_WHEEL installed in $(( $(date +%s) - start )) s"
 fi
+
+# MXNet's C library (the mxnet backend, docs/mxnet.md): the last release, 1.9.1 (the project is
+# retired). Its Python side pins numpy<2, so the wheel goes without dependencies into a folder of
+# its own, .deps/mxnet, where CMake looks for mxnet/libmxnet.so. IVY_SKIP_MXNET=1 leaves it out.
+MX_WHEEL="mxnet==1.9.1"
+MX_DIR="$(cd "$(dirname "$0")/.." && pwd)/.deps/mxnet"
+MX_MARKER="$MX_DIR/installed-$(echo "$MX_WHEEL" | md5sum | cut -c1-12)"
+if [[ "${IVY_SKIP_MXNET:-0}" == 1 ]]; then
+  echo "setup: IVY_SKIP_MXNET=1, $MX_WHEEL not installed"
+elif [[ -f "$MX_MARKER" ]]; then
+  echo "setup: $MX_WHEEL present in .deps/mxnet"
+else
+  echo "setup: installing $MX_WHEEL (C library only, --no-deps) into .deps/mxnet"
+  start=$(date +%s)
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check --no-deps --upgrade --target "$MX_DIR" "$MX_WHEEL"
+  touch "$MX_MARKER"
+  echo "setup: $MX_WHEEL installed in $(( $(date +%s) - start )) s"
+fi

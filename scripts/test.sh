@@ -13,10 +13,10 @@ build=build
 args=(-DCMAKE_BUILD_TYPE=Release)
 if [[ "${1:-}" == "--sanitize" ]]; then
   build=build-asan
-  # LibTorch, MLX and TensorFlow are not built with the sanitizers, so the sanitized run covers
+  # LibTorch, MLX, TensorFlow and MXNet are not built with the sanitizers, so the sanitized run covers
   # xtensor and stub.
   args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DIVY_SANITIZE=ON -DIVY_BACKEND_TORCH=OFF -DIVY_BACKEND_MLX=OFF
-    -DIVY_BACKEND_TENSORFLOW=OFF)
+    -DIVY_BACKEND_TENSORFLOW=OFF -DIVY_BACKEND_MXNET=OFF)
 fi
 
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
