@@ -5,22 +5,16 @@
 #include <utility>
 
 #include "backends/backends.hpp"
+#include "backends/inline_handle.hpp"
 #include "backends/mxnet/mx_array.hpp"
 #include "core/dlpack.hpp"
 
 namespace ivy::backends::mxnet_impl {
 namespace {
 
-NDArray& handle_ref(void* h) { return *std::launder(reinterpret_cast<NDArray*>(h)); }
-
-void copy_handle(void* dst, const void* src) {
-  new (dst) NDArray(*std::launder(reinterpret_cast<const NDArray*>(src)));
-}
-void move_handle(void* dst, void* src) {
-  new (dst) NDArray(std::move(handle_ref(src)));
-  handle_ref(src).~NDArray();
-}
-void destroy_handle(void* h) { handle_ref(h).~NDArray(); }
+constexpr auto copy_handle = inline_handle::copy<NDArray>;
+constexpr auto move_handle = inline_handle::move<NDArray>;
+constexpr auto destroy_handle = inline_handle::destroy<NDArray>;
 
 DType dtype(const Array& x) { return dtype_of(native(x)); }
 Shape shape(const Array& x) { return shape_of(native(x)); }

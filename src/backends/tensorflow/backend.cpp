@@ -5,22 +5,16 @@
 #include <utility>
 
 #include "backends/backends.hpp"
+#include "backends/inline_handle.hpp"
 #include "backends/tensorflow/tf_tensor.hpp"
 #include "core/dlpack.hpp"
 
 namespace ivy::backends::tensorflow_impl {
 namespace {
 
-Tensor& handle_ref(void* h) { return *std::launder(reinterpret_cast<Tensor*>(h)); }
-
-void copy_handle(void* dst, const void* src) {
-  new (dst) Tensor(*std::launder(reinterpret_cast<const Tensor*>(src)));
-}
-void move_handle(void* dst, void* src) {
-  new (dst) Tensor(std::move(handle_ref(src)));
-  handle_ref(src).~Tensor();
-}
-void destroy_handle(void* h) { handle_ref(h).~Tensor(); }
+constexpr auto copy_handle = inline_handle::copy<Tensor>;
+constexpr auto move_handle = inline_handle::move<Tensor>;
+constexpr auto destroy_handle = inline_handle::destroy<Tensor>;
 
 DType dtype(const Array& x) { return dtype_of(native(x)); }
 Shape shape(const Array& x) { return shape_of(native(x)); }
