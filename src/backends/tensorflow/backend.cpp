@@ -46,22 +46,8 @@ Array from_host(const void* data, const Shape& s, DType d, const Device& dev) {
   return wrap(host_tensor(s, d, [&](void* dst, std::size_t n) { std::memcpy(dst, data, n); }));
 }
 
-// TensorFlow's tensor (TF_Tensor) of a handle; deleted on scope exit.
-class Resolved {
- public:
-  explicit Resolved(const Array& x) : t_(resolve(native(x), "to_host")) {}
-  ~Resolved() { api().TF_DeleteTensor(t_); }
-  Resolved(const Resolved&) = delete;
-  Resolved& operator=(const Resolved&) = delete;
-  const void* data() const { return api().TF_TensorData(t_); }
-  std::size_t bytes() const { return api().TF_TensorByteSize(t_); }
-
- private:
-  TF_Tensor* t_;
-};
-
 void to_host(const Array& x, void* dst) {
-  const Resolved t(x);
+  const Resolved t(native(x), "to_host");
   if (t.bytes()) std::memcpy(dst, t.data(), t.bytes());
 }
 

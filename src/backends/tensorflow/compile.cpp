@@ -186,11 +186,10 @@ TF_Output graph_output(const std::shared_ptr<TF_Graph>& g, const Tensor& t) {
   auto found = current->constants.find(t.node().get());
   if (found != current->constants.end()) return found->second.second;
   const Api& a = api();
-  TF_Tensor* value = resolve(t, "compile_fn");
+  const Resolved value(t, "compile_fn");
   const std::string name = next_op_name();
   TF_OperationDescription* d = a.TF_NewOperation(g.get(), "Const", name.c_str());
-  a.TF_SetAttrTensor(d, "value", value, status());
-  a.TF_DeleteTensor(value);
+  a.TF_SetAttrTensor(d, "value", value.get(), status());
   check("compile_fn");
   a.TF_SetAttrType(d, "dtype", to_tf(dtype_of(t)));
   const TF_Output out{finish(d), 0};

@@ -165,17 +165,14 @@ const char* binary_name(BinaryOp op) {
 // converted here instead, element by element.
 template <class From, class To>
 Tensor convert_on_host(const Tensor& x, DType to) {
-  const Api& a = api();
   // In a traced function the graph's Cast is all there is (it flushes subnormals).
   if (symbolic(x)) return Op("Cast", "cast").input(x).type("DstT", to).run1();
-  TF_Tensor* t = resolve(x, "cast");
-  const auto* src = static_cast<const From*>(a.TF_TensorData(t));
-  Tensor out = host_tensor(shape_of(x), to, [&](void* dst, std::size_t n) {
+  const Resolved t(x, "cast");
+  const auto* src = static_cast<const From*>(t.data());
+  return host_tensor(shape_of(x), to, [&](void* dst, std::size_t n) {
     auto* d = static_cast<To*>(dst);
     for (std::size_t i = 0; i < n / sizeof(To); ++i) d[i] = static_cast<To>(src[i]);
   });
-  a.TF_DeleteTensor(t);
-  return out;
 }
 
 Array cast(const Array& x, DType d) {

@@ -35,11 +35,7 @@ bool all_finite(const Tensor& t, std::string_view fn) {
   std::vector<std::int64_t> axes(s.size());
   std::iota(axes.begin(), axes.end(), 0);
   const Tensor all = Op("All", fn).input(finite).input(int32_vector(axes)).run1();
-  bool result = false;
-  TF_Tensor* host = resolve(all, fn);
-  result = *static_cast<const bool*>(api().TF_TensorData(host));
-  api().TF_DeleteTensor(host);
-  return result;
+  return *static_cast<const bool*>(Resolved(all, fn).data());
 }
 
 Array inv(const Array& x) {

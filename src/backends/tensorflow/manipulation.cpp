@@ -72,9 +72,8 @@ Tensor lane_order(const Tensor& keys, const Shape& s, bool descending) {
   std::int64_t lanes = 1;
   for (std::size_t d = 0; d + 1 < s.size(); ++d) lanes *= s[d];
   std::vector<T> host(static_cast<std::size_t>(lanes * n));
-  TF_Tensor* t = resolve(keys, "sort");
-  if (!host.empty()) std::memcpy(host.data(), api().TF_TensorData(t), host.size() * sizeof(T));
-  api().TF_DeleteTensor(t);
+  if (!host.empty())
+    std::memcpy(host.data(), Resolved(keys, "sort").data(), host.size() * sizeof(T));
   const std::vector<std::int64_t> order = lane_orders(host, lanes, n, descending);
   return host_tensor(s, DType::int64,
                      [&](void* dst, std::size_t bytes) { std::memcpy(dst, order.data(), bytes); });
