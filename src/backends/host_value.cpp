@@ -40,4 +40,19 @@ void write_value(const Scalar& value, DType d, void* dst, std::string_view backe
                             "no host type for " + std::string(dtype_name(d)));
 }
 
+void fill_value(const Scalar& value, DType d, void* dst, std::size_t bytes,
+                std::string_view backend) {
+  const std::size_t size = itemsize(d);
+  for (std::size_t i = 0; i < bytes / size; ++i)
+    write_value(value, d, static_cast<char*>(dst) + i * size, backend);
+}
+
+void fill_range(double start, double step, DType d, void* dst, std::size_t bytes,
+                std::string_view backend) {
+  const std::size_t size = itemsize(d);
+  for (std::size_t i = 0; i < bytes / size; ++i)
+    write_value(Scalar(start + static_cast<double>(i) * step), d,
+                static_cast<char*>(dst) + i * size, backend);
+}
+
 }  // namespace ivy::backends

@@ -155,13 +155,7 @@ Array det(const Array& x) {
   if (empty(native(x))) {  // the determinant of a 0 x 0 matrix is 1; a zero-size batch is empty
     const Shape s = x.shape();
     const Shape batch(s.begin(), s.end() - 2);
-    if (numel(batch) == 0) return wrap(empty_array(batch, x.dtype()));
-    const DType host = x.dtype() == DType::float64 ? DType::float64 : DType::float32;
-    NDArray ones = host_array(batch, host, [&](void* dst, std::size_t n) {
-      for (std::size_t i = 0; i < n / itemsize(host); ++i)
-        write_value(Scalar(1.0), host, static_cast<char*>(dst) + i * itemsize(host));
-    });
-    return wrap(cast_to(ones, x.dtype(), "det"));
+    return wrap(full_array(batch, x.dtype(), Scalar(1.0)));
   }
   return wrap(run("_npi_det", "det", {native(x)}));
 }

@@ -114,12 +114,7 @@ Array pad(const Array& x, const std::vector<std::pair<std::int64_t, std::int64_t
     auto block = [&](std::int64_t width) {
       Shape bs = s;
       bs[axis] = width;
-      const DType host = d == DType::float16 || d == DType::bfloat16 ? DType::float32 : d;
-      NDArray b = host_array(bs, host, [&](void* dst, std::size_t n) {
-        for (std::size_t i = 0; i < n / itemsize(host); ++i)
-          write_value(value, host, static_cast<char*>(dst) + i * itemsize(host));
-      });
-      return cast_to(b, d, "pad");
+      return full_array(bs, d, value);
     };
     std::vector<NDArray> parts;
     if (before > 0) parts.push_back(block(before));

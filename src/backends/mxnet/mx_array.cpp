@@ -1,4 +1,5 @@
 #include "backends/mxnet/mx_array.hpp"
+#include "ivy/core/shape.hpp"
 
 #include <cstring>
 #include <unordered_map>
@@ -132,11 +133,16 @@ NDArray host_array(const Shape& shape, DType d,
   return out;
 }
 
-NDArray scalar(const Scalar& value, DType d) {
-  if (d == DType::float16 || d == DType::bfloat16)
-    return cast_to(scalar(value, DType::float32), d, "scalar");
-  return host_array({}, d, [&](void* dst, std::size_t) { write_value(value, d, dst); });
+NDArray full_array(const Shape& s, DType d, const Scalar& value) {
+  if (numel(s) == 0) return empty_array(s, d);
+  const bool half = d == DType::float16 || d == DType::bfloat16;
+  const DType host = half ? DType::float32 : d;
+  const NDArray a = host_array(
+      s, host, [&](void* dst, std::size_t n) { fill_value(value, host, dst, n, "mxnet"); });
+  return half ? cast_to(a, d, "full") : a;
 }
+
+NDArray scalar(const Scalar& value, DType d) { return full_array({}, d, value); }
 
 std::string tuple(const std::vector<std::int64_t>& values) {
   std::string s = "(";
@@ -145,7 +151,8 @@ std::string tuple(const std::vector<std::int64_t>& values) {
 }
 
 Op::Op(const char* name, std::string_view fn) : fn_(fn) {
-  thread_local std::unordered_map<std::string, OpHandle> handles;
+  // Keyed by the name's characters without copying them: operator names are string literals.
+  thread_local std::unordered_map<std::string_view, OpHandle> handles;
   auto it = handles.find(name);
   if (it == handles.end()) {
     OpHandle h = nullptr;

@@ -51,10 +51,9 @@ DType dtype_of(const NDArray& t);
 /** A new array of dtype d whose row-major bytes fill(dst, nbytes) writes. */
 NDArray host_array(const Shape& shape, DType d,
                    const std::function<void(void*, std::size_t)>& fill);
-/** Writes value as one element of dtype d (not float16 or bfloat16) to dst. */
-inline void write_value(const Scalar& value, DType d, void* dst) {
-  backends::write_value(value, d, dst, "mxnet");
-}
+/** An array of shape s and dtype d holding value everywhere (written on the host; float32 for
+ *  the half types, then MXNet's Cast; zero-size arrays without MXNet). */
+NDArray full_array(const Shape& s, DType d, const Scalar& value);
 /** A 0-d array of dtype d holding value. */
 NDArray scalar(const Scalar& value, DType d);
 /** "(a,b,)": MXNet's tuple syntax for shape and axis parameters. */
@@ -63,6 +62,7 @@ std::string tuple(const std::vector<std::int64_t>& values);
 /** One operator call: inputs and string parameters, then run(). */
 class Op {
  public:
+  /** name: an operator name with static storage (a string literal). */
   Op(const char* name, std::string_view fn);
   Op& input(const NDArray& t);
   Op& input(const Array& x) { return input(native(x)); }

@@ -110,14 +110,7 @@ Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool kee
         s.push_back(1);
     }
     const DType out = op == ReduceOp::all || op == ReduceOp::any ? DType::bool_ : d;
-    const Scalar v = identity(op);
-    if (numel(s) == 0) return wrap(empty_array(s, out));
-    const DType host = out == DType::float16 || out == DType::bfloat16 ? DType::float32 : out;
-    NDArray r = host_array(s, host, [&](void* dst, std::size_t n) {
-      for (std::size_t i = 0; i < n / itemsize(host); ++i)
-        write_value(v, host, static_cast<char*>(dst) + i * itemsize(host));
-    });
-    return wrap(cast_to(r, out, "reduce"));
+    return wrap(full_array(s, out, identity(op)));
   }
   if (is_floating(d) && (op == ReduceOp::sum || op == ReduceOp::mean))
     return wrap(float_sum(native(x), axes, keepdims, op == ReduceOp::mean));

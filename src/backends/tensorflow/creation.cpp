@@ -11,11 +11,8 @@ Array full(const Shape& shape, const Scalar& value, DType d, const Device& dev) 
   require_cpu(dev, "full");
   const bool half = d == DType::float16 || d == DType::bfloat16;
   if (!half && numel(shape) <= kHostFillLimit) {
-    return wrap(host_tensor(shape, d, [&](void* dst, std::size_t n) {
-      const std::size_t size = itemsize(d);
-      for (std::size_t i = 0; i < n / size; ++i)
-        write_value(value, d, static_cast<char*>(dst) + i * size);
-    }));
+    return wrap(host_tensor(
+        shape, d, [&](void* dst, std::size_t n) { fill_value(value, d, dst, n, "tensorflow"); }));
   }
   const Tensor dims = int64_vector(shape);
   return wrap(Op("Fill", "full").input(dims).input(scalar(value, d)).run1());
@@ -27,11 +24,8 @@ Array arange(double start, double step, std::int64_t n, DType d, const Device& d
   require_cpu(dev, "arange");
   const bool half = d == DType::float16 || d == DType::bfloat16;
   const DType host = half ? DType::float64 : d;
-  Tensor values = host_tensor({n}, host, [&](void* dst, std::size_t) {
-    const std::size_t size = itemsize(host);
-    for (std::int64_t i = 0; i < n; ++i)
-      write_value(Scalar(start + static_cast<double>(i) * step), host,
-                  static_cast<char*>(dst) + static_cast<std::size_t>(i) * size);
+  Tensor values = host_tensor({n}, host, [&](void* dst, std::size_t bytes) {
+    fill_range(start, step, host, dst, bytes, "tensorflow");
   });
   return wrap(cast_to(values, d, "arange"));
 }

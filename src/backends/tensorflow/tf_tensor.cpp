@@ -86,8 +86,6 @@ TF_Status* status() {
   return s.s;
 }
 
-TF_Code status_code() { return api().TF_GetCode(status()); }
-
 void check(std::string_view fn) {
   const Api& a = api();
   const TF_Code code = a.TF_GetCode(status());
@@ -131,13 +129,15 @@ DType dtype_of(const Tensor& t) {
   return from_tf(api().TFE_TensorHandleDataType(t.handle()));
 }
 
-TF_Tensor* resolve(const Tensor& t, std::string_view fn) {
+Resolved::Resolved(const Tensor& t, std::string_view fn) {
   if (symbolic(t))
     throw TraceError(std::string(fn) + " reads the elements of an array on the host");
-  TF_Tensor* r = api().TFE_TensorHandleResolve(t.handle(), status());
+  t_ = api().TFE_TensorHandleResolve(t.handle(), status());
   check(fn);
-  return r;
 }
+Resolved::~Resolved() { api().TF_DeleteTensor(t_); }
+const void* Resolved::data() const { return api().TF_TensorData(t_); }
+std::size_t Resolved::bytes() const { return api().TF_TensorByteSize(t_); }
 
 namespace {
 
@@ -183,7 +183,8 @@ Tensor int32_scalar(std::int64_t v) { return cached_int_operand({v}, DType::int3
 Tensor scalar(const Scalar& value, DType d) {
   if (d == DType::float16 || d == DType::bfloat16)  // rounded by TensorFlow's own Cast
     return cast_to(scalar(value, DType::float64), d, "scalar");
-  return host_tensor({}, d, [&](void* dst, std::size_t) { write_value(value, d, dst); });
+  return host_tensor({}, d,
+                     [&](void* dst, std::size_t) { write_value(value, d, dst, "tensorflow"); });
 }
 
 Op::Op(const char* name, std::string_view fn) : name_(name), fn_(fn), graph_(tracing_graph()) {

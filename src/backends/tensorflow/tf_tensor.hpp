@@ -83,15 +83,26 @@ TF_Status* status();
  *  core has checked the arguments, so what TensorFlow still refuses is a limit of TensorFlow
  *  (a kernel it lacks for a dtype, say). */
 void check(std::string_view fn);
-/** The code of the thread's status (for callers that map a particular failure themselves). */
-TF_Code status_code();
 
 /** The shape of a tensor (of a graph output: its static shape, TraceError when unknown). */
 Shape shape_of(const Tensor& t);
 /** The dtype of a tensor. */
 DType dtype_of(const Tensor& t);
-/** TensorFlow's host tensor of t (the caller deletes it); TraceError for a graph output. */
-TF_Tensor* resolve(const Tensor& t, std::string_view fn);
+/** TensorFlow's host tensor (TF_Tensor) of an eager tensor, deleted on scope exit; TraceError
+ *  for a graph output (its values exist only when the traced function runs). */
+class Resolved {
+ public:
+  Resolved(const Tensor& t, std::string_view fn);
+  ~Resolved();
+  Resolved(const Resolved&) = delete;
+  Resolved& operator=(const Resolved&) = delete;
+  TF_Tensor* get() const { return t_; }
+  const void* data() const;
+  std::size_t bytes() const;
+
+ private:
+  TF_Tensor* t_;
+};
 
 /** MemoryError: TensorFlow could not allocate a tensor of this shape and dtype. */
 [[noreturn]] void allocation_failed(const Shape& shape, DType d, std::size_t bytes);
@@ -119,10 +130,6 @@ Tensor int64_vector(const std::vector<std::int64_t>& values);
 Tensor int32_vector(const std::vector<std::int64_t>& values);
 /** A 0-d int32 tensor (axis operands). */
 Tensor int32_scalar(std::int64_t v);
-/** Writes value as one element of dtype d (not float16 or bfloat16) to dst. */
-inline void write_value(const Scalar& value, DType d, void* dst) {
-  backends::write_value(value, d, dst, "tensorflow");
-}
 /** A 0-d tensor of dtype d holding value. */
 Tensor scalar(const Scalar& value, DType d);
 
