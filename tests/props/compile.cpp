@@ -51,6 +51,7 @@ TEST_F(CompileFn, EngineOfTheBackend) {
   const std::string want = name == "torch"        ? "TorchScript tracing"
                            : name == "mlx"        ? "mlx::core::compile"
                            : name == "tensorflow" ? "TensorFlow graph function"
+                           : name == "mxnet"      ? "MXNet cached op"
                                                   : "none";
   EXPECT_EQ(f.engine(), want);
   EXPECT_EQ(f.compiled(), want != "none");

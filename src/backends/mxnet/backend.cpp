@@ -38,10 +38,12 @@ void to_host(const Array& x, void* dst) {
   const NDArray& t = native(x);
   std::size_t n = 1;
   for (std::int64_t v : shape_of(t)) n *= static_cast<std::size_t>(v);
-  if (n) check(api().MXNDArraySyncCopyToCPU(t.handle(), dst, n), "to_host");
+  read_host(t, dst, n, "to_host");
 }
 
 DLManagedTensor* to_dlpack(const Array& x) {
+  if (tracing() && traced(native(x)))
+    throw TraceError("to_dlpack shares an array's memory outside the traced graph");
   void* m = nullptr;
   check(api().MXNDArrayToDLPack(native(x).handle(), &m), "to_dlpack");
   auto* managed = static_cast<DLManagedTensor*>(m);
@@ -74,6 +76,8 @@ const Backend& backend() {
   static const Backend table = [] {
     Backend b;
     IVY_FILL_BACKEND_TABLE(b, "mxnet");
+    b.autodiff = &autodiff_kernels();
+    b.compile = &compile_kernels();
     return b;
   }();
   return table;

@@ -22,7 +22,7 @@ NDArray host_signbit(const NDArray& x) {
   std::size_t n = 1;
   for (std::int64_t v : s) n *= static_cast<std::size_t>(v);
   std::vector<T> values(n);
-  if (n) check(api().MXNDArraySyncCopyToCPU(x.handle(), values.data(), n), "signbit");
+  read_host(x, values.data(), n, "signbit");
   return host_array(s, DType::bool_, [&](void* dst, std::size_t) {
     auto* out = static_cast<bool*>(dst);
     for (std::size_t i = 0; i < n; ++i) out[i] = std::signbit(values[i]);
@@ -268,6 +268,43 @@ Array unary(UnaryOp op, const Array& x) {
   return wrap(unary_op(op, native(x)));
 }
 
+// minimum/maximum: the first operand wins ties (so maximum(-0.0, 0.0) is -0.0) and NaN
+// propagates.
+NDArray first_on_ties(const NDArray& x, const NDArray& y, bool is_max) {
+  const DType d = dtype_of(x);
+  NDArray keep_a = op2(is_max ? "_npi_greater_equal" : "_npi_less_equal", x, y);
+  if (is_floating(d))
+    keep_a = cast_to(op2("_npi_bitwise_or", cast_to(keep_a, DType::uint8, kBinary),
+                         cast_to(classify("_npi_isnan", x), DType::uint8, kBinary)),
+                     DType::bool_, kBinary);
+  if (d == DType::bool_)
+    return cast_to(
+        run("_npi_where", kBinary,
+            {keep_a, cast_to(x, DType::uint8, kBinary), cast_to(y, DType::uint8, kBinary)}),
+        DType::bool_, kBinary);
+  return run("_npi_where", kBinary, {keep_a, x, y});
+}
+
+NDArray broadcast_native(const NDArray& x, const Shape& s) {
+  if (shape_of(x) == s) return x;
+  return run("_npi_broadcast_to", kBinary, {x}, {{"shape", tuple(s)}});
+}
+
+// The derivative of minimum/maximum of same-shaped operands: to the winner, split evenly on
+// ties, as ivy's tape and LibTorch do (docs/gradients.md); MXNet's own gives a tie wholly to
+// one operand.
+std::vector<NDArray> even_tie_cotangents(const NDArray& a, const NDArray& b, const NDArray& g,
+                                         bool is_max) {
+  const DType d = dtype_of(g);
+  const NDArray zero = full_array(shape_of(g), d, Scalar(0));
+  const NDArray half = op2("_npi_multiply", g, scalar(Scalar(0.5), d));
+  const NDArray tie = op2("_npi_equal", a, b);
+  const char* beats = is_max ? "_npi_greater" : "_npi_less";
+  const NDArray on_tie = run("_npi_where", kBinary, {tie, half, zero});
+  return {run("_npi_where", kBinary, {op2(beats, a, b), g, on_tie}),
+          run("_npi_where", kBinary, {op2(beats, b, a), g, on_tie})};
+}
+
 Array binary(BinaryOp op, const Array& a, const Array& b) {
   const NDArray& x = native(a);
   const NDArray& y = native(b);
@@ -279,19 +316,16 @@ Array binary(BinaryOp op, const Array& a, const Array& b) {
   if (op == BinaryOp::floor_divide)
     return wrap(is_floating(a.dtype()) ? floor_divide(x, y) : integer_floor_divide(a, b));
   if (op == BinaryOp::minimum || op == BinaryOp::maximum) {
-    // The first operand wins ties (so maximum(-0.0, 0.0) is -0.0) and NaN propagates.
     const bool is_max = op == BinaryOp::maximum;
-    NDArray keep_a = op2(is_max ? "_npi_greater_equal" : "_npi_less_equal", x, y);
-    if (is_floating(a.dtype()))
-      keep_a = cast_to(op2("_npi_bitwise_or", cast_to(keep_a, DType::uint8, kBinary),
-                           cast_to(classify("_npi_isnan", x), DType::uint8, kBinary)),
-                       DType::bool_, kBinary);
-    if (a.dtype() == DType::bool_)
-      return wrap(cast_to(
-          run("_npi_where", kBinary,
-              {keep_a, cast_to(x, DType::uint8, kBinary), cast_to(y, DType::uint8, kBinary)}),
-          DType::bool_, kBinary));
-    return wrap(run("_npi_where", kBinary, {keep_a, x, y}));
+    if (!is_floating(a.dtype()) || (!recorded(x) && !recorded(y)))
+      return wrap(first_on_ties(x, y, is_max));
+    const Shape s = detail::broadcast_shapes(a.shape(), b.shape(), "binary", "mxnet");
+    return wrap(with_derivative(
+        {broadcast_native(x, s), broadcast_native(y, s)},
+        [is_max](const std::vector<NDArray>& in) { return first_on_ties(in[0], in[1], is_max); },
+        [is_max](const std::vector<NDArray>& in, const NDArray& g) {
+          return even_tie_cotangents(in[0], in[1], g, is_max);
+        }));
   }
   if (op == BinaryOp::left_shift || op == BinaryOp::right_shift)
     return wrap(shift(a, b, op == BinaryOp::left_shift));

@@ -38,6 +38,7 @@ Array take(const Array& x, const Array& idx, int axis) {
 // On the host, in float64 or int64 (MXNet's scatter operators have no min/max forms).
 template <class T>
 Array host_scatter(const Array& idx, const Array& updates, std::int64_t rows, ScatterReduction r) {
+  tape_gradient_only(native(updates), "scatter_rows", "the scatter runs on the host");
   const std::vector<std::int64_t> ind = idx.to_vector<std::int64_t>();
   const std::vector<T> u = updates.to_vector<T>();
   Shape s = updates.shape();

@@ -11,13 +11,31 @@ std::string matrix_shape(const Array& x) { return "the matrix of shape " + shape
 
 // MXNet multiplies float32 and float64 only: other dtypes go through float64 and back (exact for
 // the integer products below 2^53).
+// The operands with their batch dimensions broadcast to each other's where MXNet's autograd
+// records them: the derivative of MXNet 1.9.1's broadcasting matmul is wrong (a 2x1x3x4 @ 3x4x2
+// product gave twice the gradient), while broadcast_to's sums correctly.
+std::pair<NDArray, NDArray> batch_broadcast(const NDArray& a, const NDArray& b) {
+  if (!recorded(a) && !recorded(b)) return {a, b};
+  Shape sa = shape_of(a), sb = shape_of(b);
+  if (sa.size() < 3 && sb.size() < 3) return {a, b};
+  if (sa.size() == 1 || sb.size() == 1) return {a, b};  // vector products do not broadcast
+  const Shape batch = detail::broadcast_shapes(Shape(sa.begin(), sa.end() - 2),
+                                               Shape(sb.begin(), sb.end() - 2), "matmul", "mxnet");
+  auto to = [&](const NDArray& t, const Shape& s) {
+    Shape full = batch;
+    full.insert(full.end(), s.end() - 2, s.end());
+    return full == s ? t : run("_npi_broadcast_to", "matmul", {t}, {{"shape", tuple(full)}});
+  };
+  return {to(a, sa), to(b, sb)};
+}
+
 Array matmul(const Array& a, const Array& b) {
   const DType d = a.dtype();
-  if (d == DType::float32 || d == DType::float64)
-    return wrap(run("_npi_matmul", "matmul", {native(a), native(b)}));
-  const NDArray r = run(
-      "_npi_matmul", "matmul",
-      {cast_to(native(a), DType::float64, "matmul"), cast_to(native(b), DType::float64, "matmul")});
+  const auto [x, y] = batch_broadcast(native(a), native(b));
+  if (d == DType::float32 || d == DType::float64) return wrap(run("_npi_matmul", "matmul", {x, y}));
+  const NDArray r =
+      run("_npi_matmul", "matmul",
+          {cast_to(x, DType::float64, "matmul"), cast_to(y, DType::float64, "matmul")});
   return wrap(cast_to(r, d, "matmul"));
 }
 
@@ -41,6 +59,9 @@ QrResult qr_of(const NDArray& a, bool complete);
 // MXNet's svd takes wide matrices (m <= n) and gives the reduced form: a tall one is the
 // transpose of its transpose's SVD.
 SvdResult svd(const Array& x, bool full_matrices) {
+  // Differentiated through MXNet's autograd, the full SVD of a tall matrix (assembled here from
+  // transposes, LQ and a concatenation) gave wrong gradients in triangulate_depth_dlt's check.
+  tape_gradient_only(native(x), "svd", "its derivative through MXNet's svd was found wrong");
   const Shape s = x.shape();
   const std::int64_t m = s[s.size() - 2], n = s[s.size() - 1];
   if (empty(native(x))) {
@@ -90,6 +111,7 @@ Array cholesky(const Array& x) {
 }
 
 EighResult eigh(const Array& x) {
+  tape_gradient_only(native(x), "eigh", "MXNet 1.9.1's eigh gives a zero derivative");
   std::vector<NDArray> ev = Op("_npi_eigh", "eigh").input(x).param("UPLO", "L").run();
   return EighResult{wrap(ev[0]), wrap(ev[1])};
 }

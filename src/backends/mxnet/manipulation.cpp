@@ -131,8 +131,7 @@ template <class T>
 std::vector<std::int64_t> lane_order(const NDArray& keys, std::int64_t lanes, std::int64_t n,
                                      bool descending) {
   std::vector<T> host(static_cast<std::size_t>(lanes * n));
-  if (!host.empty())
-    check(api().MXNDArraySyncCopyToCPU(keys.handle(), host.data(), host.size()), "sort");
+  read_host(keys, host.data(), host.size(), "sort");
   return lane_orders(host, lanes, n, descending);
 }
 
@@ -182,7 +181,6 @@ Array sort(const Array& x, int axis, bool descending) {
   std::int64_t lanes = 1;
   for (std::size_t d = 0; d + 1 < s.size(); ++d) lanes *= s[d];
   const NDArray flat = reshape_to(o.moved, {lanes * n}, "sort");
-  const bool is_bool = dtype_of(flat) == DType::bool_;
   const NDArray base = host_array({lanes, n}, DType::int64, [&](void* dst, std::size_t) {
     auto* out = static_cast<std::int64_t*>(dst);
     for (std::int64_t l = 0; l < lanes; ++l)

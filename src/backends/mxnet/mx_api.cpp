@@ -55,6 +55,23 @@ Api load() {
   IVY_MX_LOAD(MXNDArrayFromDLPackEx)
   IVY_MX_LOAD(MXRandomSeed)
   IVY_MX_LOAD(MXSetIsNumpyShape)
+  IVY_MX_LOAD(MXNDArrayDetach)
+  IVY_MX_LOAD(MXAutogradSetIsRecording)
+  IVY_MX_LOAD(MXAutogradMarkVariables)
+  IVY_MX_LOAD(MXAutogradBackwardEx)
+  IVY_MX_LOAD(MXAutogradGetSymbol)
+  IVY_MX_LOAD(MXCustomFunctionRecord)
+  IVY_MX_LOAD(MXSymbolCreateAtomicSymbol)
+  IVY_MX_LOAD(MXSymbolGetAtomicSymbolInfo)
+  IVY_MX_LOAD(MXSymbolCreateVariable)
+  IVY_MX_LOAD(MXSymbolCompose)
+  IVY_MX_LOAD(MXSymbolGetOutput)
+  IVY_MX_LOAD(MXSymbolCreateGroup)
+  IVY_MX_LOAD(MXSymbolListArguments)
+  IVY_MX_LOAD(MXSymbolFree)
+  IVY_MX_LOAD(MXCreateCachedOpEx)
+  IVY_MX_LOAD(MXInvokeCachedOp)
+  IVY_MX_LOAD(MXFreeCachedOp)
 #undef IVY_MX_LOAD
   // NumPy's shape semantics, for every thread: without them a 0-d array means "shape unknown"
   // and zero-size dimensions are not allowed.

@@ -10,7 +10,17 @@
 namespace ivy::backends::mxnet_impl {
 
 using NDArrayHandle = void*;
+/** An operator (nnvm::Op*): also what MXSymbolCreateAtomicSymbol calls a symbol creator. */
 using OpHandle = void*;
+using SymbolHandle = void*;
+using CachedOpHandle = void*;
+
+/** MXNet's MXCallbackList: callbacks and their contexts, indexed by MXNet's enums. */
+struct CallbackList {
+  int count;
+  int (**callbacks)();
+  void** contexts;
+};
 
 struct Api {
   const char* (*MXGetLastError)() = nullptr;
@@ -30,6 +40,32 @@ struct Api {
   int (*MXNDArrayFromDLPackEx)(void*, bool, NDArrayHandle*) = nullptr;
   int (*MXRandomSeed)(int) = nullptr;
   int (*MXSetIsNumpyShape)(int, int*) = nullptr;
+  int (*MXNDArrayDetach)(NDArrayHandle, NDArrayHandle*) = nullptr;
+  // Autograd (autodiff.cpp); recording is a per-thread state in MXNet.
+  int (*MXAutogradSetIsRecording)(int, int*) = nullptr;
+  int (*MXAutogradMarkVariables)(std::uint32_t, NDArrayHandle*, std::uint32_t*,
+                                 NDArrayHandle*) = nullptr;
+  int (*MXAutogradBackwardEx)(std::uint32_t, NDArrayHandle*, NDArrayHandle*, std::uint32_t,
+                              NDArrayHandle*, int, int, int, NDArrayHandle**, int**) = nullptr;
+  int (*MXAutogradGetSymbol)(NDArrayHandle, SymbolHandle*) = nullptr;
+  int (*MXCustomFunctionRecord)(int, NDArrayHandle*, int, NDArrayHandle*, CallbackList*) = nullptr;
+  // Symbols and cached ops (compile.cpp).
+  int (*MXSymbolCreateAtomicSymbol)(OpHandle, std::uint32_t, const char**, const char**,
+                                    SymbolHandle*) = nullptr;
+  int (*MXSymbolGetAtomicSymbolInfo)(OpHandle, const char**, const char**, std::uint32_t*,
+                                     const char***, const char***, const char***, const char**,
+                                     const char**) = nullptr;
+  int (*MXSymbolCreateVariable)(const char*, SymbolHandle*) = nullptr;
+  int (*MXSymbolCompose)(SymbolHandle, const char*, std::uint32_t, const char**,
+                         SymbolHandle*) = nullptr;
+  int (*MXSymbolGetOutput)(SymbolHandle, std::uint32_t, SymbolHandle*) = nullptr;
+  int (*MXSymbolCreateGroup)(std::uint32_t, SymbolHandle*, SymbolHandle*) = nullptr;
+  int (*MXSymbolListArguments)(SymbolHandle, std::uint32_t*, const char***) = nullptr;
+  int (*MXSymbolFree)(SymbolHandle) = nullptr;
+  int (*MXCreateCachedOpEx)(SymbolHandle, int, const char**, const char**,
+                            CachedOpHandle*) = nullptr;
+  int (*MXInvokeCachedOp)(CachedOpHandle, int, NDArrayHandle*, int*, NDArrayHandle**) = nullptr;
+  int (*MXFreeCachedOp)(CachedOpHandle) = nullptr;
 };
 
 /**

@@ -207,6 +207,7 @@ std::vector<NDArray> Op::run() {
   int rc = 0;
   std::vector<NDArray> r = invoke(op_, inputs_, keys_, values_, &rc);
   check(rc, fn_);
+  if (tracing()) record(op_, keep_, keys_, values_, r);
   return r;
 }
 
@@ -218,6 +219,7 @@ std::vector<NDArray> Op::run_or_value_error(std::string_view what) {
     message = message.substr(0, message.find('\n'));
     detail::raise<ValueError>(fn_, "mxnet", std::string(what) + " (" + message + ")");
   }
+  if (tracing()) record(op_, keep_, keys_, values_, r);
   return r;
 }
 
@@ -238,6 +240,12 @@ NDArray reshape_to(const NDArray& x, const Shape& s, std::string_view fn) {
   return bool_as_uint8(x, [&](const NDArray& t) {
     return run("_np_reshape", fn, {t}, {{"newshape", tuple(s)}});
   });
+}
+
+void read_host(const NDArray& t, void* dst, std::size_t n, std::string_view fn) {
+  if (tracing() && traced(t))
+    throw TraceError(std::string(fn) + " reads the elements of an array on the host");
+  if (n) check(api().MXNDArraySyncCopyToCPU(t.handle(), dst, n), fn);
 }
 
 bool empty(const NDArray& t) {

@@ -5,6 +5,7 @@
 #include <functional>
 #include <initializer_list>
 #include <new>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -101,6 +102,55 @@ NDArray bool_as_uint8(const NDArray& x, F&& f) {
 bool empty(const NDArray& t);
 /** A zero-size array of this shape and dtype (made without an operator). */
 NDArray empty_array(const Shape& s, DType d);
+
+/** Copies t's n elements (row-major) to dst: TraceError when a function being traced by
+ *  compile_fn reads an array computed from its arguments (its values vary per call). */
+void read_host(const NDArray& t, void* dst, std::size_t n, std::string_view fn);
+
+// compile_fn (compile.cpp): while a function is traced, every operator call is also recorded
+// as a node of an MXNet symbol (the graph a cached op runs).
+
+/** Raised where a function being traced needs what a graph cannot repeat (a host read of a
+ *  traced value, a random draw); the function then runs uncompiled. */
+class TraceError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/** Whether this thread is tracing a function for compile_fn. */
+bool tracing();
+/** Whether t is computed from the arguments of the function being traced. */
+bool traced(const NDArray& t);
+/** TraceError naming what, when this thread is tracing. */
+void forbid_while_tracing(std::string_view what);
+/** Adds one operator call (made with these inputs and parameters) to this thread's trace. */
+void record(OpHandle op, const std::vector<NDArray>& inputs, const std::vector<std::string>& keys,
+            const std::vector<std::string>& values, const std::vector<NDArray>& outputs);
+
+/** Whether MXNet's autograd is recording on this thread and t carries its history
+ *  (autodiff.cpp). */
+bool recorded(const NDArray& t);
+/**
+ * UnsupportedError when t is recorded: for kernels whose derivative MXNet's autograd would get
+ * wrong (computed on the host, or another rule for ties), so that core differentiates the
+ * computation on ivy's tape instead (docs/mxnet.md lists them).
+ */
+void tape_gradient_only(const NDArray& t, std::string_view fn, std::string_view why);
+
+/** The cotangents of a function's inputs (of their shapes and dtypes) from its inputs and the
+ *  cotangent of its output. */
+using Derivative = std::function<std::vector<NDArray>(const std::vector<NDArray>&, const NDArray&)>;
+/**
+ * forward(inputs), with derivative as its derivative for MXNet's autograd when an input is
+ * recorded (MXCustomFunctionRecord, MXNet's autograd.Function): for kernels whose MXNet
+ * derivative differs from ivy's rule (ties) or that run on the host.
+ */
+NDArray with_derivative(const std::vector<NDArray>& inputs,
+                        const std::function<NDArray(const std::vector<NDArray>&)>& forward,
+                        Derivative derivative);
+
+const AutodiffKernels& autodiff_kernels();
+const CompileKernels& compile_kernels();
 
 IVY_DECLARE_KERNEL_FAMILIES();
 

@@ -97,6 +97,33 @@ NDArray float_sum(const NDArray& x, const std::vector<int>& axes, bool keepdims,
   return cast_to(r, d, fn);
 }
 
+NDArray reduced(ReduceOp op, const NDArray& x, const std::vector<int>& axes, bool keepdims) {
+  const DType d = dtype_of(x);
+  Op o(reduce_name(op), "reduce");
+  // bfloat16 reductions run in float32 (MXNet's reductions have no bfloat16 kernels).
+  o.input(d == DType::bfloat16 ? cast_to(x, DType::float32, "reduce") : x)
+      .param("axis", tuple(std::vector<std::int64_t>(axes.begin(), axes.end())));
+  o.param("keepdims", keepdims ? "True" : "False");
+  NDArray r = o.run1();
+  // Sums and products keep the dtype core chose (MXNet widens small integers).
+  if (op == ReduceOp::sum || op == ReduceOp::prod || op == ReduceOp::min || op == ReduceOp::max)
+    r = cast_to(r, d, "reduce");
+  return r;
+}
+
+// The derivative of a min/max reduction: shared evenly between the tied extremes, as ivy's tape
+// and torch.amax do (docs/gradients.md); MXNet's own gives each of them the whole cotangent.
+NDArray tied_extremes_cotangent(ReduceOp op, const NDArray& x, const NDArray& g,
+                                const std::vector<int>& axes) {
+  const DType d = dtype_of(x);
+  const NDArray extreme = reduced(op, x, axes, true);
+  const NDArray won = cast_to(run("_npi_equal", "reduce", {x, extreme}), d, "reduce");
+  const NDArray ties = reduced(ReduceOp::sum, won, axes, true);
+  const NDArray share = run("_npi_true_divide", "reduce",
+                            {won, run("_npi_maximum_scalar", "reduce", {ties}, {{"scalar", "1"}})});
+  return run("_npi_multiply", "reduce", {reshape_to(g, shape_of(extreme), "reduce"), share});
+}
+
 Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool keepdims) {
   const DType d = x.dtype();
   if (empty(native(x))) {
@@ -114,16 +141,15 @@ Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool kee
   }
   if (is_floating(d) && (op == ReduceOp::sum || op == ReduceOp::mean))
     return wrap(float_sum(native(x), axes, keepdims, op == ReduceOp::mean));
-  Op o(reduce_name(op), "reduce");
-  // bfloat16 reductions run in float32 (MXNet's reductions have no bfloat16 kernels).
-  o.input(d == DType::bfloat16 ? cast_to(native(x), DType::float32, "reduce") : native(x))
-      .param("axis", tuple(std::vector<std::int64_t>(axes.begin(), axes.end())));
-  o.param("keepdims", keepdims ? "True" : "False");
-  NDArray r = o.run1();
-  // Sums and products keep the dtype core chose (MXNet widens small integers).
-  if (op == ReduceOp::sum || op == ReduceOp::prod || op == ReduceOp::min || op == ReduceOp::max)
-    r = cast_to(r, d, "reduce");
-  return wrap(std::move(r));
+  const bool extreme = op == ReduceOp::min || op == ReduceOp::max;
+  if (!extreme || !is_floating(d) || !recorded(native(x)))
+    return wrap(reduced(op, native(x), axes, keepdims));
+  return wrap(with_derivative(
+      {native(x)},
+      [&](const std::vector<NDArray>& in) { return reduced(op, in[0], axes, keepdims); },
+      [op, axes](const std::vector<NDArray>& in, const NDArray& g) {
+        return std::vector<NDArray>{tied_extremes_cotangent(op, in[0], g, axes)};
+      }));
 }
 
 Array arg_reduce(ArgReduceOp op, const Array& x, int axis, bool keepdims) {
@@ -144,6 +170,7 @@ Array scan(ScanOp op, const Array& x, int axis) {
   for (int i = 0; i < axis; ++i) outer *= s[static_cast<std::size_t>(i)];
   for (std::size_t i = static_cast<std::size_t>(axis) + 1; i < s.size(); ++i) inner *= s[i];
   const std::int64_t n = s[static_cast<std::size_t>(axis)];
+  tape_gradient_only(native(x), "scan", "MXNet 1.9.1 has no cumprod; it runs on the host");
   auto scan_host = [&](auto zero) {
     using T = decltype(zero);
     std::vector<T> v = x.to_vector<T>();
