@@ -9,7 +9,9 @@ Each program (build-bench/bench/ivy_bench_<backend>) times every function on fou
 (native, static, explicit, erased) with Google Benchmark; this script takes the median CPU time
 of the repetitions, divides each ivy path by the native one, and, unless --no-callgrind, counts
 the instructions of single calls under callgrind. Text below the NOTES_MARKER line of an
-existing docs/benchmarks.md is kept, so hand-written notes survive a re-run.
+existing docs/benchmarks.md is kept, so hand-written notes survive a re-run. With --backends,
+only those programs run; the other backends' sections and summary columns are kept from the
+existing document, and its header says which run each came from.
 Python standard library only.
 """
 import argparse
@@ -24,13 +26,19 @@ import sys
 import tempfile
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BACKENDS = ["torch", "xtensor", "mlx", "tensorflow"]
+BACKENDS = ["torch", "xtensor", "mlx", "tensorflow", "mxnet"]
 PATHS = ["static", "explicit", "erased"]
 FUNCTIONS = ["sin", "exp", "add", "multiply", "maximum", "sum", "mean", "matmul"]
 WRAPPERS = ["wrapper_cast", "wrapper_reshape", "wrapper_copy"]
 WRAPPER_PATHS = ["native", "static", "framework", "explicit", "erased"]
 # TensorFlow eager's own per-op cost (ivy_bench_tensorflow's eager_* rows).
 EAGER_PATHS = ["new_op", "reused_op", "ivy_erased"]
+# MXNet's own per-op cost (ivy_bench_mxnet's engine_* rows), on the NaiveEngine ivy selects and,
+# in a second run of those rows, on MXNet's default threaded engine.
+ENGINE_PATHS = ["invoke", "ivy_erased", "threaded_invoke", "threaded_ivy_erased"]
+THREADED_ENGINE = "ThreadedEnginePerDevice"
+# The header line that lists the sections kept from earlier runs (--backends).
+KEPT_HEADING = "Sections kept from earlier runs (this run used `--backends`):"
 NOTES_MARKER = "<!-- Notes below this line are hand-written; run_benchmarks.py keeps them. -->"
 # Single threads everywhere: the machines have 2 cores and other jobs run beside.
 ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
@@ -53,6 +61,9 @@ def parse_args():
     p.add_argument("--repetitions", type=int, default=5)
     p.add_argument("--filter", default="", help="--benchmark_filter regex (default: all)")
     p.add_argument("--no-callgrind", action="store_true", help="skip the instruction counts")
+    p.add_argument("--backends", default="",
+                   help="comma-separated backends to run (default: all built); the others' "
+                   "sections are kept from the existing document")
     p.add_argument("--out", default=os.path.join(REPO, "docs", "benchmarks.md"))
     return p.parse_args()
 
@@ -72,17 +83,18 @@ def bench_flags(args):
     return flags
 
 
-def run_env():
+def run_env(extra=None):
     env = dict(os.environ)
     env.update(ENV)
+    env.update(extra or {})
     return env
 
 
-def run_program(program, flags):
+def run_program(program, flags, extra_env=None):
     """Runs one benchmark program; returns {(fn, path, n): median cpu ns} and its context."""
     print(f"running {program} ...", file=sys.stderr, flush=True)
-    out = subprocess.run([program] + flags, env=run_env(), check=True, capture_output=True,
-                         text=True).stdout
+    out = subprocess.run([program] + flags, env=run_env(extra_env), check=True,
+                         capture_output=True, text=True).stdout
     if not out.strip():  # --filter matched none of this program's benchmarks
         return {}, {}
     data = json.loads(out)
@@ -109,6 +121,16 @@ def callgrind_count(program, name):
                 if line.startswith("summary:"):
                     return int(line.split()[1]) / CALLGRIND_ITERS
     raise RuntimeError(f"no summary in the callgrind dump of {name}")
+
+
+def run_threaded_engine(program, args):
+    """MXNet's engine_* rows again under its default threaded engine, as threaded_<path>."""
+    flags = [f for f in bench_flags(args) if not f.startswith("--benchmark_filter=")]
+    flags.append("--benchmark_filter=mxnet/engine_")
+    times, context = run_program(program, flags, {"MXNET_ENGINE_TYPE": THREADED_ENGINE})
+    if context.get("mxnet_engine") != THREADED_ENGINE:
+        sys.exit(f"{program} did not report MXNET_ENGINE_TYPE={THREADED_ENGINE}")
+    return {(fn, "threaded_" + path, n): t for (fn, path, n), t in times.items()}
 
 
 def run_callgrind(backend, program):
@@ -160,6 +182,9 @@ def machine(build_dir, context):
               if version]
     if wheels:
         packages += f"; PyPI {', '.join(wheels)} in .venv"
+    mxnet = wheel_version("mxnet", os.path.join(REPO, ".deps", "mxnet"))
+    if mxnet:
+        packages += f"; PyPI mxnet {mxnet} in .deps/mxnet"
     return [
         f"CPU: {model}, {first_line(['nproc'])} cores available (nproc), "
         f"{context.get('mhz_per_cpu', '?')} MHz, memory {mem}",
@@ -171,14 +196,16 @@ def machine(build_dir, context):
     ]
 
 
-def wheel_version(dist):
+def wheel_version(dist, folder=None):
     """The version of the wheel `dist` (its dist-info spelling, e.g. tensorflow_cpu) in the
-    project's .venv (None without one)."""
-    lib = os.path.join(REPO, ".venv", "lib")
-    if not os.path.isdir(lib):
-        return None
-    for python in sorted(os.listdir(lib)):
-        site = os.path.join(lib, python, "site-packages")
+    project's .venv, or in `folder` (a pip --target folder such as .deps/mxnet); None if absent."""
+    if folder is not None:
+        sites = [folder]
+    else:
+        lib = os.path.join(REPO, ".venv", "lib")
+        pythons = sorted(os.listdir(lib)) if os.path.isdir(lib) else []
+        sites = [os.path.join(lib, python, "site-packages") for python in pythons]
+    for site in sites:
         if not os.path.isdir(site):
             continue
         for entry in sorted(os.listdir(site)):
@@ -239,16 +266,20 @@ def overhead_lines(times):
     return lines
 
 
-def summary_table(results):
-    """One column per backend: the mean erased and static overheads at each size."""
-    backends = [b for b in BACKENDS if b in results]
-    sizes = sorted({n for b in backends for n in sizes_of(results[b][0])})
+def summary_table(results, kept_cells):
+    """One column per backend: the mean erased and static overheads at each size. kept_cells:
+    {backend: {(elements text, path): cell}} of backends kept from the earlier document."""
+    backends = [b for b in BACKENDS if b in results or b in kept_cells]
+    sizes = sorted({n for b in backends if b in results for n in sizes_of(results[b][0])})
     lines = ["| elements | path | " + " | ".join(backends) + " |",
              "|---:|---|" + "---:|" * len(backends)]
     for n in sizes:
         for path in ["static", "erased"]:
             cells = []
             for b in backends:
+                if b not in results:
+                    cells.append(kept_cells[b].get((f"{n:,}", path), "–"))
+                    continue
                 o = overheads(results[b][0], n)
                 cells.append(f"{o[path][0]:+.1f}% (median {o[path][1]:+.1f}%)" if path in o
                              else "–")
@@ -281,6 +312,20 @@ def eager_table(times):
     return lines
 
 
+def engine_table(times):
+    rows = sorted({(fn, n) for (fn, _, n) in times if fn.startswith("engine_")})
+    lines = ["| op | elements | NaiveEngine: invoke | NaiveEngine: ivy_erased "
+             f"| {THREADED_ENGINE}: invoke | {THREADED_ENGINE}: ivy_erased |",
+             "|---|---:|" + "---:|" * len(ENGINE_PATHS)]
+    for fn, n in rows:
+        cells = []
+        for path in ENGINE_PATHS:
+            t = times.get((fn, path, n))
+            cells.append(f"{t:.0f} ns" if t is not None else "–")
+        lines.append(f"| {fn[len('engine_'):]} | {n:,} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def callgrind_table(counts):
     lines = ["| benchmark (100 elements) | native | static | erased | static − native "
              "| erased − native |", "|---|---:|---:|---:|---:|---:|"]
@@ -297,18 +342,71 @@ def callgrind_table(counts):
     return lines
 
 
-def kept_notes(path):
+def read_doc(path):
     try:
         with open(path) as f:
-            text = f.read()
+            return f.read()
     except OSError:
         return ""
+
+
+def kept_notes(path):
+    text = read_doc(path)
     i = text.find(NOTES_MARKER)
     return text[i + len(NOTES_MARKER):].strip() if i >= 0 else ""
 
 
+def kept_from_doc(path, backends):
+    """What the existing document says about `backends` (those not run this time): their
+    sections verbatim, their summary cells and the run each came from."""
+    text = read_doc(path)
+    generated = text.split(NOTES_MARKER)[0]
+    lines = generated.splitlines()
+    # The run each section came from: the kept list of an earlier partial run, else its header.
+    header = [l for l in lines if l.startswith("Date: ")]
+    cpu = [l[2:] for l in lines if l.startswith("* CPU: ")]
+    load = [l[2:].split(" Other jobs")[0] for l in lines if l.startswith("* Load average")]
+    own = "; ".join(l.rstrip(".") for l in (header[:1] or ["an undated run"]) + cpu[:1]
+                    + load[:1])
+    provenance = {}
+    if KEPT_HEADING in lines:
+        for l in lines[lines.index(KEPT_HEADING) + 1:]:
+            if not l.startswith("* "):
+                if l.strip():
+                    break
+                continue
+            names, _, what = l[2:].partition(": ")
+            for b in names.split(", "):
+                provenance[b] = what
+    sections, cells = {}, {}
+    for b in backends:
+        start = f"## {b}"
+        if start not in lines:
+            continue
+        i = lines.index(start)
+        j = next((k for k in range(i + 1, len(lines)) if lines[k].startswith("## ")), len(lines))
+        sections[b] = "\n".join(lines[i:j]).strip()
+        provenance.setdefault(b, own)
+    # Summary columns by header name.
+    table = [l for l in lines if l.startswith("| elements | path |")]
+    if table:
+        names = [c.strip() for c in table[0].strip("|").split("|")]
+        for l in lines[lines.index(table[0]) + 2:]:
+            if not l.startswith("|"):
+                break
+            row = [c.strip() for c in l.strip("|").split("|")]
+            for b in sections:
+                if b in names:
+                    cells.setdefault(b, {})[(row[0], row[1])] = row[names.index(b)]
+    return sections, cells, {b: provenance[b] for b in sections}
+
+
 def write_report(args, results, load_before, load_after, context, started):
     command = "python3 bench/run_benchmarks.py " + " ".join(sys.argv[1:])
+    kept_sections, kept_cells, provenance = {}, {}, {}
+    if args.backends:
+        kept_sections, kept_cells, provenance = kept_from_doc(
+            args.out, [b for b in BACKENDS if b not in results])
     out = [
         "# Overhead benchmarks",
         "",
@@ -327,6 +425,17 @@ def write_report(args, results, load_before, load_after, context, started):
         f"after: {', '.join(f'{x:.2f}' for x in load_after)}. Other jobs (compilers) shared "
         "the cores: expect run-to-run noise of several percent on wall-clock ratios.",
         "",
+    ]
+    if provenance:
+        out += [f"This run: {', '.join(b for b in BACKENDS if b in results)}.", "", KEPT_HEADING,
+                ""]
+        groups = {}
+        for b in BACKENDS:
+            if b in provenance:
+                groups.setdefault(provenance[b], []).append(b)
+        out += [f"* {', '.join(bs)}: {what}" for what, bs in groups.items()]
+        out += [""]
+    out += [
         "## How to run",
         "",
         "```sh",
@@ -346,10 +455,15 @@ def write_report(args, results, load_before, load_after, context, started):
         "`mx::sum(a)`, `mx::mean(a, 0)`, `mx::matmul(a, b)`; TensorFlow's eager C API, per call "
         "`TFE_NewOp`, `TFE_OpAddInput`s, attributes where needed, `TFE_Execute`, `TFE_DeleteOp`, "
         "of `Sin`, `Exp`, `AddV2`, `Mul`, `Maximum`, `Sum` and `Mean` (with a prebuilt int32 "
-        "`reduction_indices` [0]), `MatMul`).",
+        "`reduction_indices` [0]), `MatMul`; MXNet's C API, the operator handle looked up once "
+        "(`NNGetOpHandle`), per call `MXImperativeInvoke` with string parameters, "
+        "`MXNDArrayWaitToRead` on the output, `MXNDArrayFree` when the result goes, of the "
+        "operators ivy's backend uses where it needs one: `sin`, `_npi_exp`, `_npi_add`, "
+        "`_npi_multiply`, `_npi_maximum`, `_np_sum` (all axes), `_npi_mean` (`axis` 0), "
+        "`_npi_matmul`).",
         "* **static**: ivy's overload chosen at compile time from the native type "
         "(`ivy::sin(t)` on `at::Tensor` / `xt::xarray<float>` / `mx::array` / "
-        "`ivy::tensorflow::Tensor`). On xtensor it "
+        "`ivy::tensorflow::Tensor` / `ivy::mxnet::NDArray`). On xtensor it "
         "copies the inputs "
         "in and the result out by design.",
         "* **explicit**: `ivy::Array`s created with `ivy::backend(\"torch\")` in their Options, "
@@ -358,7 +472,8 @@ def write_report(args, results, load_before, load_after, context, started):
         "call. Explicit and erased run the same dispatch code (the backend tag of the array); "
         "they differ only in how the inputs were created, so their difference is noise.",
         "* **framework** (wrapper-only rows): `ivy::torch::cast(t, ...)` / "
-        "`ivy::xtensor::cast(x, ...)` / `ivy::mlx::cast(a, ...)` / `ivy::tensorflow::cast(t, ...)`.",
+        "`ivy::xtensor::cast(x, ...)` / `ivy::mlx::cast(a, ...)` / `ivy::tensorflow::cast(t, ...)` "
+        "/ `ivy::mxnet::cast(t, ...)`.",
         "",
         "MLX is lazy: an op returns a graph node and the work happens at evaluation. Every MLX "
         "path therefore evaluates its result inside the timed loop (`mx::eval(r)` on the native "
@@ -377,12 +492,25 @@ def write_report(args, results, load_before, load_after, context, started):
         "`TF_NUM_INTRAOP_THREADS=1` and `TF_NUM_INTEROP_THREADS=1` (unless already set), so "
         "kernels run on the calling thread as LibTorch's do with one thread.",
         "",
+        "MXNet (1.9.1, `ivy::mxnet::NDArray` holds an `NDArrayHandle`) is loaded by ivy at run "
+        "time too, and `ivy_bench_mxnet` calls the C functions of that loaded copy (looked up "
+        "with `dlsym`; no MXNet header is compiled). ivy selects MXNet's synchronous "
+        "`NaiveEngine` (unless `MXNET_ENGINE_TYPE` is set), so an operator runs on the calling "
+        "thread; every path waits on its result (`MXNDArrayWaitToRead`, as ivy's backend does "
+        "on every output). Where MXNet's operator differs from the Array API, ivy composes "
+        "several operators (docs/mxnet.md): `maximum` (first operand wins ties, NaN "
+        "propagates) and float `sum`/`mean` (infinities and NaN accounted for apart from "
+        "MXNet's Kahan sum) are several MXNet calls on ivy's paths against one on the native "
+        "path. Timed by the CPU time of the whole process (MXNet's OpenMP and engine threads "
+        "included), with OMP_NUM_THREADS=1.",
+        "",
         "Element-wise functions (sin, exp, add, multiply, maximum) and `sum` take shape [n]; "
         "`mean` (over axis 0) and `matmul` take square matrices of n elements (√n × √n). "
         "float32, one thread (`at::set_num_threads(1)`; MLX: one stream thread; TensorFlow: one "
-        "intra-op and one inter-op thread). Times are the median CPU time of the "
-        "repetitions (CPU time rather than wall time because the machine was shared: wall time "
-        "included periods when the process was not running). Ratios > 1 mean slower than native.",
+        "intra-op and one inter-op thread; MXNet: NaiveEngine, one OpenMP thread). Times are "
+        "the median CPU time of the repetitions (CPU time rather than wall time because the "
+        "machine was shared: wall time included periods when the process was not running). "
+        "Ratios > 1 mean slower than native.",
         "",
         "Wrapper only: `wrapper_cast` is a cast to the array's own dtype and `wrapper_reshape` "
         "a reshape to its own shape (10 × 10 float32); ivy returns its input for both, so the "
@@ -395,16 +523,24 @@ def write_report(args, results, load_before, load_after, context, started):
         "`mx::eval`) and reshape (`t.reshape(shape)`; on xtensor a copy plus `reshape`, since "
         "an `xt::xarray` owns its buffer; `mx::reshape` then `mx::eval`); on TensorFlow the ops "
         "`Cast` (attribute `DstT` float) and `Reshape` (with a prebuilt int64 shape tensor) "
-        "through the C API as above.",
+        "through the C API as above; on MXNet the operators `Cast` (`dtype` float32) and "
+        "`_np_reshape` (`newshape` (10,10,)) through the C API as above. `wrapper_copy` on "
+        "MXNet copies an `ivy::mxnet::NDArray` (a shared reference; the C API has no "
+        "reference counting of its own).",
         "",
     ]
-    if len(results) > 1:
+    if len(results) + len(kept_sections) > 1:
         out += ["## Summary: one column per backend", "",
                 "Mean over the eight functions of path / native − 1 (median in brackets); the "
-                "per-backend sections below have the details.", ""]
-        out += summary_table(results)
+                "per-backend sections below have the details."
+                + (" Columns of backends kept from earlier runs are copied from the earlier "
+                   "document (see the header)." if kept_sections else ""), ""]
+        out += summary_table(results, kept_cells)
         out += [""]
     for backend in BACKENDS:
+        if backend in kept_sections:
+            out += [kept_sections[backend], ""]
+            continue
         if backend not in results:
             continue
         times, counts = results[backend]
@@ -433,6 +569,17 @@ def write_report(args, results, load_before, load_after, context, started):
                     "`ivy::sin` on `ivy::Array`. Each includes deleting the result handle.", ""]
             out += eager_table(times)
             out += [""]
+        if any(fn.startswith("engine_") for (fn, _, _) in times):
+            out += ["### MXNet's own cost per operator (ns per call)", "",
+                    "float32 `_npi_add` and `sin` through the C API: **invoke** is the native "
+                    "path above (`MXImperativeInvoke`, `MXNDArrayWaitToRead`, `MXNDArrayFree`), "
+                    "**ivy_erased** is `ivy::add` / `ivy::sin` on `ivy::Array`; on the "
+                    "NaiveEngine ivy selects, and in a second run of these rows only with "
+                    f"`MXNET_ENGINE_TYPE={THREADED_ENGINE}` (MXNet's default, asynchronous: the "
+                    "call hands the operator to an engine thread and the wait blocks until it "
+                    "ran).", ""]
+            out += engine_table(times)
+            out += [""]
         if counts:
             out += ["### Instructions per call (callgrind)", ""]
             out += callgrind_table(counts)
@@ -453,7 +600,11 @@ def main():
     started = datetime.datetime.now(datetime.timezone.utc)
     load_before = os.getloadavg()
     results, context = {}, {}
-    for backend in BACKENDS:
+    chosen = [b for b in args.backends.split(",") if b] or BACKENDS
+    unknown = [b for b in chosen if b not in BACKENDS]
+    if unknown:
+        sys.exit(f"unknown backends {unknown}; known: {BACKENDS}")
+    for backend in [b for b in BACKENDS if b in chosen]:
         program = os.path.join(args.build_dir, "bench", f"ivy_bench_{backend}")
         if not os.path.exists(program):
             print(f"skipping {backend}: {program} not built", file=sys.stderr)
@@ -462,6 +613,8 @@ def main():
         if not times:
             continue
         context = program_context
+        if backend == "mxnet" and any(fn.startswith("engine_") for (fn, _, _) in times):
+            times.update(run_threaded_engine(program, args))
         counts = {}
         if not args.no_callgrind and shutil.which("valgrind"):
             counts = run_callgrind(backend, program)
