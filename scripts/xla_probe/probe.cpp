@@ -109,11 +109,23 @@ struct PjrtError : std::runtime_error {
 };
 
 const char* code_name(int c) {
-  static const char* names[] = {"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT",
-                                "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS",
-                                "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
-                                "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL",
-                                "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"};
+  static const char* names[] = {"OK",
+                                "CANCELLED",
+                                "UNKNOWN",
+                                "INVALID_ARGUMENT",
+                                "DEADLINE_EXCEEDED",
+                                "NOT_FOUND",
+                                "ALREADY_EXISTS",
+                                "PERMISSION_DENIED",
+                                "RESOURCE_EXHAUSTED",
+                                "FAILED_PRECONDITION",
+                                "ABORTED",
+                                "OUT_OF_RANGE",
+                                "UNIMPLEMENTED",
+                                "INTERNAL",
+                                "UNAVAILABLE",
+                                "DATA_LOSS",
+                                "UNAUTHENTICATED"};
   return c >= 0 && c <= 16 ? names[c] : "?";
 }
 
@@ -132,8 +144,7 @@ struct Plugin {
 
   void load() {
     const char* env = std::getenv("XLA_PJRT_PLUGIN");
-    std::string path =
-        env ? env : "/work/xla-deps/xla_plugins/xla_cpu_pjrt/xla_cpu_pjrt.so";
+    std::string path = env ? env : "/work/xla-deps/xla_plugins/xla_cpu_pjrt/xla_cpu_pjrt.so";
     auto t0 = Clock::now();
     lib = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!lib) throw std::runtime_error(std::string("dlopen: ") + dlerror());
@@ -398,11 +409,11 @@ struct DT {
   size_t bytes;
 };
 const DT kDtypes[] = {
-    {"float32", "f32", PJRT_Buffer_Type_F32, 4},  {"float64", "f64", PJRT_Buffer_Type_F64, 8},
-    {"float16", "f16", PJRT_Buffer_Type_F16, 2},  {"bfloat16", "bf16", PJRT_Buffer_Type_BF16, 2},
-    {"int8", "i8", PJRT_Buffer_Type_S8, 1},       {"int16", "i16", PJRT_Buffer_Type_S16, 2},
-    {"int32", "i32", PJRT_Buffer_Type_S32, 4},    {"int64", "i64", PJRT_Buffer_Type_S64, 8},
-    {"uint8", "ui8", PJRT_Buffer_Type_U8, 1},     {"bool", "i1", PJRT_Buffer_Type_PRED, 1},
+    {"float32", "f32", PJRT_Buffer_Type_F32, 4}, {"float64", "f64", PJRT_Buffer_Type_F64, 8},
+    {"float16", "f16", PJRT_Buffer_Type_F16, 2}, {"bfloat16", "bf16", PJRT_Buffer_Type_BF16, 2},
+    {"int8", "i8", PJRT_Buffer_Type_S8, 1},      {"int16", "i16", PJRT_Buffer_Type_S16, 2},
+    {"int32", "i32", PJRT_Buffer_Type_S32, 4},   {"int64", "i64", PJRT_Buffer_Type_S64, 8},
+    {"uint8", "ui8", PJRT_Buffer_Type_U8, 1},    {"bool", "i1", PJRT_Buffer_Type_PRED, 1},
 };
 
 // Host bytes of small integral values v (exact in every dtype) and back.
@@ -411,16 +422,39 @@ std::vector<uint8_t> encode(const DT& d, const std::vector<double>& v) {
   for (size_t i = 0; i < v.size(); ++i) {
     uint8_t* p = out.data() + i * d.bytes;
     std::string m = d.mlir;
-    if (m == "f32") { float f = float(v[i]); std::memcpy(p, &f, 4); }
-    else if (m == "f64") { std::memcpy(p, &v[i], 8); }
-    else if (m == "f16") { _Float16 h = _Float16(v[i]); std::memcpy(p, &h, 2); }
-    else if (m == "bf16") { float f = float(v[i]); uint32_t u; std::memcpy(&u, &f, 4); uint16_t h = uint16_t(u >> 16); std::memcpy(p, &h, 2); }
-    else if (m == "i8") { int8_t x = int8_t(v[i]); std::memcpy(p, &x, 1); }
-    else if (m == "i16") { int16_t x = int16_t(v[i]); std::memcpy(p, &x, 2); }
-    else if (m == "i32") { int32_t x = int32_t(v[i]); std::memcpy(p, &x, 4); }
-    else if (m == "i64") { int64_t x = int64_t(v[i]); std::memcpy(p, &x, 8); }
-    else if (m == "ui8") { uint8_t x = uint8_t(v[i]); std::memcpy(p, &x, 1); }
-    else if (m == "i1") { uint8_t x = v[i] != 0; std::memcpy(p, &x, 1); }
+    if (m == "f32") {
+      float f = float(v[i]);
+      std::memcpy(p, &f, 4);
+    } else if (m == "f64") {
+      std::memcpy(p, &v[i], 8);
+    } else if (m == "f16") {
+      _Float16 h = _Float16(v[i]);
+      std::memcpy(p, &h, 2);
+    } else if (m == "bf16") {
+      float f = float(v[i]);
+      uint32_t u;
+      std::memcpy(&u, &f, 4);
+      uint16_t h = uint16_t(u >> 16);
+      std::memcpy(p, &h, 2);
+    } else if (m == "i8") {
+      int8_t x = int8_t(v[i]);
+      std::memcpy(p, &x, 1);
+    } else if (m == "i16") {
+      int16_t x = int16_t(v[i]);
+      std::memcpy(p, &x, 2);
+    } else if (m == "i32") {
+      int32_t x = int32_t(v[i]);
+      std::memcpy(p, &x, 4);
+    } else if (m == "i64") {
+      int64_t x = int64_t(v[i]);
+      std::memcpy(p, &x, 8);
+    } else if (m == "ui8") {
+      uint8_t x = uint8_t(v[i]);
+      std::memcpy(p, &x, 1);
+    } else if (m == "i1") {
+      uint8_t x = v[i] != 0;
+      std::memcpy(p, &x, 1);
+    }
   }
   return out;
 }
@@ -429,16 +463,42 @@ std::vector<double> decode(const DT& d, const std::vector<uint8_t>& b) {
   for (size_t i = 0; i < v.size(); ++i) {
     const uint8_t* p = b.data() + i * d.bytes;
     std::string m = d.mlir;
-    if (m == "f32") { float f; std::memcpy(&f, p, 4); v[i] = f; }
-    else if (m == "f64") { std::memcpy(&v[i], p, 8); }
-    else if (m == "f16") { _Float16 h; std::memcpy(&h, p, 2); v[i] = double(h); }
-    else if (m == "bf16") { uint16_t h; std::memcpy(&h, p, 2); uint32_t u = uint32_t(h) << 16; float f; std::memcpy(&f, &u, 4); v[i] = f; }
-    else if (m == "i8") { v[i] = *reinterpret_cast<const int8_t*>(p); }
-    else if (m == "i16") { int16_t x; std::memcpy(&x, p, 2); v[i] = x; }
-    else if (m == "i32") { int32_t x; std::memcpy(&x, p, 4); v[i] = x; }
-    else if (m == "i64") { int64_t x; std::memcpy(&x, p, 8); v[i] = double(x); }
-    else if (m == "ui8") { v[i] = *p; }
-    else if (m == "i1") { v[i] = *p; }
+    if (m == "f32") {
+      float f;
+      std::memcpy(&f, p, 4);
+      v[i] = f;
+    } else if (m == "f64") {
+      std::memcpy(&v[i], p, 8);
+    } else if (m == "f16") {
+      _Float16 h;
+      std::memcpy(&h, p, 2);
+      v[i] = double(h);
+    } else if (m == "bf16") {
+      uint16_t h;
+      std::memcpy(&h, p, 2);
+      uint32_t u = uint32_t(h) << 16;
+      float f;
+      std::memcpy(&f, &u, 4);
+      v[i] = f;
+    } else if (m == "i8") {
+      v[i] = *reinterpret_cast<const int8_t*>(p);
+    } else if (m == "i16") {
+      int16_t x;
+      std::memcpy(&x, p, 2);
+      v[i] = x;
+    } else if (m == "i32") {
+      int32_t x;
+      std::memcpy(&x, p, 4);
+      v[i] = x;
+    } else if (m == "i64") {
+      int64_t x;
+      std::memcpy(&x, p, 8);
+      v[i] = double(x);
+    } else if (m == "ui8") {
+      v[i] = *p;
+    } else if (m == "i1") {
+      v[i] = *p;
+    }
   }
   return v;
 }
@@ -465,8 +525,8 @@ std::string module(const std::vector<std::string>& arg_types, const std::string&
   std::string sig;
   for (size_t i = 0; i < arg_types.size(); ++i)
     sig += (i ? ", " : "") + std::string("%a") + std::to_string(i) + ": " + arg_types[i];
-  return "module @probe {\n  func.func public @main(" + sig + ") -> " + result_types +
-         " {\n" + body + "  }\n}\n";
+  return "module @probe {\n  func.func public @main(" + sig + ") -> " + result_types + " {\n" +
+         body + "  }\n}\n";
 }
 
 // ---------------------------------------------------------------- section a: client
@@ -505,9 +565,8 @@ void section_create() {
       std::printf(
           "client cpu_device_count=%s: %.2f ms, %zu devices, %s; threads %ld -> %ld, VmRSS +%ld "
           "kB\n",
-          count < 0 ? "(default)" : std::to_string(count).c_str(), cl.create_ms,
-          cl.devices.size(), cl.platform().c_str(), th0, proc_status("Threads:"),
-          proc_status("VmRSS:") - rss0);
+          count < 0 ? "(default)" : std::to_string(count).c_str(), cl.create_ms, cl.devices.size(),
+          cl.platform().c_str(), th0, proc_status("Threads:"), proc_status("VmRSS:") - rss0);
       // threads grow with the first execution?
       Exe x = compile(cl, module({"tensor<4xf32>", "tensor<4xf32>"}, "tensor<4xf32>",
                                  "    %0 = stablehlo.add %a0, %a1 : tensor<4xf32>\n"
@@ -553,8 +612,8 @@ void section_dtypes(Client& cl) {
   std::vector<double> x = {1, 2, 3, 0}, y = {4, 5, 6, 1};
   for (const auto& d : kDtypes) {
     std::string t = std::string("tensor<4x") + d.mlir + ">";
-    std::string body = std::string("    %0 = stablehlo.add %a0, %a1 : ") + t +
-                       "\n    return %0 : " + t + "\n";
+    std::string body =
+        std::string("    %0 = stablehlo.add %a0, %a1 : ") + t + "\n    return %0 : " + t + "\n";
     try {
       Exe e = compile(cl, module({t, t}, t, body));
       auto hx = encode(d, x), hy = encode(d, y);
@@ -580,7 +639,7 @@ struct OpCase {
   std::string mlir;
   std::vector<std::pair<const char*, std::vector<int64_t>>> in_types;  // mlir dtype, dims
   std::vector<std::vector<double>> in_values;
-  std::vector<const char*> out_types;  // mlir dtype per output
+  std::vector<const char*> out_types;     // mlir dtype per output
   std::vector<std::vector<double>> want;  // empty vector: just print
   double tol = 1e-5;
 };
@@ -675,36 +734,43 @@ std::vector<OpCase> op_cases() {
                {"f32"},
                {{nan, 9, 6}}});
   // argsort: values and iota indices, comparator "x < y or (y is NaN and x is not)", stable.
-  v.push_back({"sort stable, NaN last, with indices (argsort)",
-               module({"tensor<6xf32>"}, "(tensor<6xf32>, tensor<6xi64>)",
-                      "    %i = stablehlo.iota dim = 0 : tensor<6xi64>\n"
-                      "    %s:2 = \"stablehlo.sort\"(%a0, %i) ({\n"
-                      "    ^bb0(%x: tensor<f32>, %y: tensor<f32>, %p: tensor<i64>, %q: tensor<i64>):\n"
-                      "      %lt = stablehlo.compare LT, %x, %y, FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>\n"
-                      "      %xn = stablehlo.compare NE, %x, %x, FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>\n"
-                      "      %yn = stablehlo.compare NE, %y, %y, FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>\n"
-                      "      %nx = stablehlo.not %xn : tensor<i1>\n"
-                      "      %n = stablehlo.and %yn, %nx : tensor<i1>\n"
-                      "      %r = stablehlo.or %lt, %n : tensor<i1>\n"
-                      "      stablehlo.return %r : tensor<i1>\n"
-                      "    }) {dimension = 0 : i64, is_stable = true} : (tensor<6xf32>, tensor<6xi64>) -> (tensor<6xf32>, tensor<6xi64>)\n"
-                      "    return %s#0, %s#1 : tensor<6xf32>, tensor<6xi64>\n"),
-               {{"f32", {6}}},
-               {{3, nan, 1, 3, -0.0, 0}},
-               {"f32", "i64"},
-               {{-0.0, 0, 1, 3, 3, nan}, {4, 5, 2, 0, 3, 1}}});
-  v.push_back({"sort TOTALORDER compare (for contrast)",
-               module({"tensor<5xf32>"}, "tensor<5xf32>",
-                      "    %s = \"stablehlo.sort\"(%a0) ({\n"
-                      "    ^bb0(%x: tensor<f32>, %y: tensor<f32>):\n"
-                      "      %lt = stablehlo.compare LT, %x, %y, TOTALORDER : (tensor<f32>, tensor<f32>) -> tensor<i1>\n"
-                      "      stablehlo.return %lt : tensor<i1>\n"
-                      "    }) {dimension = 0 : i64, is_stable = true} : (tensor<5xf32>) -> tensor<5xf32>\n"
-                      "    return %s : tensor<5xf32>\n"),
-               {{"f32", {5}}},
-               {{2, -nan, 1, nan, -1}},
-               {"f32"},
-               {}});
+  v.push_back(
+      {"sort stable, NaN last, with indices (argsort)",
+       module({"tensor<6xf32>"}, "(tensor<6xf32>, tensor<6xi64>)",
+              "    %i = stablehlo.iota dim = 0 : tensor<6xi64>\n"
+              "    %s:2 = \"stablehlo.sort\"(%a0, %i) ({\n"
+              "    ^bb0(%x: tensor<f32>, %y: tensor<f32>, %p: tensor<i64>, %q: tensor<i64>):\n"
+              "      %lt = stablehlo.compare LT, %x, %y, FLOAT : (tensor<f32>, tensor<f32>) -> "
+              "tensor<i1>\n"
+              "      %xn = stablehlo.compare NE, %x, %x, FLOAT : (tensor<f32>, tensor<f32>) -> "
+              "tensor<i1>\n"
+              "      %yn = stablehlo.compare NE, %y, %y, FLOAT : (tensor<f32>, tensor<f32>) -> "
+              "tensor<i1>\n"
+              "      %nx = stablehlo.not %xn : tensor<i1>\n"
+              "      %n = stablehlo.and %yn, %nx : tensor<i1>\n"
+              "      %r = stablehlo.or %lt, %n : tensor<i1>\n"
+              "      stablehlo.return %r : tensor<i1>\n"
+              "    }) {dimension = 0 : i64, is_stable = true} : (tensor<6xf32>, tensor<6xi64>) -> "
+              "(tensor<6xf32>, tensor<6xi64>)\n"
+              "    return %s#0, %s#1 : tensor<6xf32>, tensor<6xi64>\n"),
+       {{"f32", {6}}},
+       {{3, nan, 1, 3, -0.0, 0}},
+       {"f32", "i64"},
+       {{-0.0, 0, 1, 3, 3, nan}, {4, 5, 2, 0, 3, 1}}});
+  v.push_back(
+      {"sort TOTALORDER compare (for contrast)",
+       module({"tensor<5xf32>"}, "tensor<5xf32>",
+              "    %s = \"stablehlo.sort\"(%a0) ({\n"
+              "    ^bb0(%x: tensor<f32>, %y: tensor<f32>):\n"
+              "      %lt = stablehlo.compare LT, %x, %y, TOTALORDER : (tensor<f32>, tensor<f32>) "
+              "-> tensor<i1>\n"
+              "      stablehlo.return %lt : tensor<i1>\n"
+              "    }) {dimension = 0 : i64, is_stable = true} : (tensor<5xf32>) -> tensor<5xf32>\n"
+              "    return %s : tensor<5xf32>\n"),
+       {{"f32", {5}}},
+       {{2, -nan, 1, nan, -1}},
+       {"f32"},
+       {}});
   v.push_back({"gather rows (take axis 0)",
                module({"tensor<3x2xf32>", "tensor<4xi64>"}, "tensor<4x2xf32>",
                       "    %0 = \"stablehlo.gather\"(%a0, %a1) {dimension_numbers = "
@@ -773,23 +839,23 @@ std::vector<OpCase> op_cases() {
                {{1, 4, 2, 5, 3, 6}}});
   // Uniform [0,1) float32 from the top 23 bits: (bits >> 9) | 0x3F800000, bitcast, minus 1.
   for (const char* alg : {"THREE_FRY", "PHILOX", "DEFAULT"}) {
-    v.push_back({std::string("rng_bit_generator ") + alg + " -> 6 uniform f32, key [42, 0]",
-                 module({"tensor<2xui64>"}, "(tensor<2xui64>, tensor<6xf32>)",
-                        std::string("    %s, %b = stablehlo.rng_bit_generator %a0, algorithm = ") +
-                            alg +
-                            " : (tensor<2xui64>) -> (tensor<2xui64>, tensor<6xui32>)\n"
-                            "    %c9 = stablehlo.constant dense<9> : tensor<6xui32>\n"
-                            "    %one = stablehlo.constant dense<1065353216> : tensor<6xui32>\n"
-                            "    %m = stablehlo.shift_right_logical %b, %c9 : tensor<6xui32>\n"
-                            "    %o = stablehlo.or %m, %one : tensor<6xui32>\n"
-                            "    %f = stablehlo.bitcast_convert %o : (tensor<6xui32>) -> tensor<6xf32>\n"
-                            "    %c1 = stablehlo.constant dense<1.0> : tensor<6xf32>\n"
-                            "    %u = stablehlo.subtract %f, %c1 : tensor<6xf32>\n"
-                            "    return %s, %u : tensor<2xui64>, tensor<6xf32>\n"),
-                 {{"i64", {2}}},  // uploaded as S64 bytes: see the u64 override in section_ops
-                 {{42, 0}},
-                 {"i64", "f32"},
-                 {}});
+    v.push_back(
+        {std::string("rng_bit_generator ") + alg + " -> 6 uniform f32, key [42, 0]",
+         module({"tensor<2xui64>"}, "(tensor<2xui64>, tensor<6xf32>)",
+                std::string("    %s, %b = stablehlo.rng_bit_generator %a0, algorithm = ") + alg +
+                    " : (tensor<2xui64>) -> (tensor<2xui64>, tensor<6xui32>)\n"
+                    "    %c9 = stablehlo.constant dense<9> : tensor<6xui32>\n"
+                    "    %one = stablehlo.constant dense<1065353216> : tensor<6xui32>\n"
+                    "    %m = stablehlo.shift_right_logical %b, %c9 : tensor<6xui32>\n"
+                    "    %o = stablehlo.or %m, %one : tensor<6xui32>\n"
+                    "    %f = stablehlo.bitcast_convert %o : (tensor<6xui32>) -> tensor<6xf32>\n"
+                    "    %c1 = stablehlo.constant dense<1.0> : tensor<6xf32>\n"
+                    "    %u = stablehlo.subtract %f, %c1 : tensor<6xf32>\n"
+                    "    return %s, %u : tensor<2xui64>, tensor<6xf32>\n"),
+         {{"i64", {2}}},  // uploaded as S64 bytes: see the u64 override in section_ops
+         {{42, 0}},
+         {"i64", "f32"},
+         {}});
   }
   v.push_back({"cholesky lower 2x2",
                module({"tensor<2x2xf32>"}, "tensor<2x2xf32>",
@@ -827,17 +893,18 @@ std::vector<OpCase> op_cases() {
                {{2, 1, 1, 2}},
                {"f32", "f32"},
                {}});
-  v.push_back({"custom_call @Qr (Householder a, taus) + ProductOfElementaryHouseholderReflectors",
-               module({"tensor<2x2xf32>"}, "(tensor<2x2xf32>, tensor<2x2xf32>)",
-                      "    %a, %t = stablehlo.custom_call @Qr(%a0) : (tensor<2x2xf32>) -> "
-                      "(tensor<2x2xf32>, tensor<2xf32>)\n"
-                      "    %q = stablehlo.custom_call @ProductOfElementaryHouseholderReflectors(%a, "
-                      "%t) : (tensor<2x2xf32>, tensor<2xf32>) -> tensor<2x2xf32>\n"
-                      "    return %a, %q : tensor<2x2xf32>, tensor<2x2xf32>\n"),
-               {{"f32", {2, 2}}},
-               {{3, 1, 4, 2}},
-               {"f32", "f32"},
-               {}});
+  v.push_back(
+      {"custom_call @Qr (Householder a, taus) + ProductOfElementaryHouseholderReflectors",
+       module({"tensor<2x2xf32>"}, "(tensor<2x2xf32>, tensor<2x2xf32>)",
+              "    %a, %t = stablehlo.custom_call @Qr(%a0) : (tensor<2x2xf32>) -> "
+              "(tensor<2x2xf32>, tensor<2xf32>)\n"
+              "    %q = stablehlo.custom_call @ProductOfElementaryHouseholderReflectors(%a, "
+              "%t) : (tensor<2x2xf32>, tensor<2xf32>) -> tensor<2x2xf32>\n"
+              "    return %a, %q : tensor<2x2xf32>, tensor<2x2xf32>\n"),
+       {{"f32", {2, 2}}},
+       {{3, 1, 4, 2}},
+       {"f32", "f32"},
+       {}});
   v.push_back({"custom_call @lapack_spotrf_ffi (jaxlib's LAPACK target)",
                module({"tensor<2x2xf32>"}, "tensor<2x2xf32>",
                       "    %0 = stablehlo.custom_call @lapack_spotrf_ffi(%a0) : (tensor<2x2xf32>) "
@@ -881,15 +948,16 @@ std::vector<OpCase> op_cases() {
                {{1, 2, 3}, {1, 1, 1}},
                {"f32"},
                {{2, 3, 4}}});
-  v.push_back({"bounded dynamic tensor<?xf32, #stablehlo.bounds<8>> add",
-               module({"tensor<?xf32, #stablehlo.bounds<8>>", "tensor<?xf32, #stablehlo.bounds<8>>"},
-                      "tensor<?xf32, #stablehlo.bounds<8>>",
-                      "    %0 = stablehlo.add %a0, %a1 : tensor<?xf32, #stablehlo.bounds<8>>\n"
-                      "    return %0 : tensor<?xf32, #stablehlo.bounds<8>>\n"),
-               {{"f32", {3}}, {"f32", {3}}},
-               {{1, 2, 3}, {1, 1, 1}},
-               {"f32"},
-               {{2, 3, 4}}});
+  v.push_back(
+      {"bounded dynamic tensor<?xf32, #stablehlo.bounds<8>> add",
+       module({"tensor<?xf32, #stablehlo.bounds<8>>", "tensor<?xf32, #stablehlo.bounds<8>>"},
+              "tensor<?xf32, #stablehlo.bounds<8>>",
+              "    %0 = stablehlo.add %a0, %a1 : tensor<?xf32, #stablehlo.bounds<8>>\n"
+              "    return %0 : tensor<?xf32, #stablehlo.bounds<8>>\n"),
+       {{"f32", {3}}, {"f32", {3}}},
+       {{1, 2, 3}, {1, 1, 1}},
+       {"f32"},
+       {{2, 3, 4}}});
   v.push_back({"floating remainder and integer divide by zero",
                module({"tensor<2xi32>", "tensor<2xi32>"}, "(tensor<2xi32>, tensor<2xi32>)",
                       "    %0 = stablehlo.divide %a0, %a1 : tensor<2xi32>\n"
@@ -928,11 +996,14 @@ void nan_and_subnormals(Client& cl) {
     double cms;
     try {
       auto out = run_case(cl, c, &cms, compile_options(o));
-      std::printf("  %s xla_cpu_enable_fast_min_max=%s: max %s min %s reduce-max %s; "
-                  "1e-40*1 = %s\n",
-                  c.name.c_str(), fast < 0 ? "(default)" : fast ? "true" : "false",
-                  fmt(out[0]).c_str(), fmt(out[1]).c_str(), fmt(out[2]).c_str(),
-                  fmt(out[3]).c_str());
+      std::printf(
+          "  %s xla_cpu_enable_fast_min_max=%s: max %s min %s reduce-max %s; "
+          "1e-40*1 = %s\n",
+          c.name.c_str(),
+          fast < 0 ? "(default)"
+          : fast   ? "true"
+                   : "false",
+          fmt(out[0]).c_str(), fmt(out[1]).c_str(), fmt(out[2]).c_str(), fmt(out[3]).c_str());
     } catch (const std::exception& e) {
       std::printf("  %s: %s\n", c.name.c_str(), e.what());
     }
@@ -966,10 +1037,11 @@ void section_ops(Client& cl) {
           return d;
         };
         auto a = draw(42), b = draw(42), d = draw(43);
-        std::printf("  %-60s compile %6.1f ms  key 42: %s (new state last 2); again: %s; key 43: "
-                    "%s\n",
-                    c.name.c_str(), cms, fmt(a).c_str(), a == b ? "same" : "DIFFERENT",
-                    a == d ? "SAME (bad)" : "differs");
+        std::printf(
+            "  %-60s compile %6.1f ms  key 42: %s (new state last 2); again: %s; key 43: "
+            "%s\n",
+            c.name.c_str(), cms, fmt(a).c_str(), a == b ? "same" : "DIFFERENT",
+            a == d ? "SAME (bad)" : "differs");
         continue;
       }
       out = run_case(cl, c, &cms);
@@ -979,7 +1051,9 @@ void section_ops(Client& cl) {
       if (!c.want.empty())
         for (size_t i = 0; i < c.want.size(); ++i) ok = ok && close_to(out.at(i), c.want[i], c.tol);
       std::printf("  %-60s compile %6.1f ms  %s%s\n", c.name.c_str(), cms, res.c_str(),
-                  c.want.empty() ? "(printed)" : ok ? "OK" : "WRONG");
+                  c.want.empty() ? "(printed)"
+                  : ok           ? "OK"
+                                 : "WRONG");
     } catch (const std::exception& ex) {
       std::printf("  %-60s FAILED: %.400s\n", c.name.c_str(), ex.what());
     }
@@ -990,18 +1064,19 @@ void section_ops(Client& cl) {
 // Distinct tiny modules (as a per-kernel cache would see them): each unary/binary op on a few
 // shapes and dtypes. Reports the mean and spread of compile time.
 std::vector<std::string> tiny_modules(int n) {
-  const char* ops[] = {"add", "multiply", "subtract", "maximum", "exponential", "sine", "tanh",
-                       "sqrt", "abs", "negate"};
+  const char* ops[] = {"add",  "multiply", "subtract", "maximum", "exponential",
+                       "sine", "tanh",     "sqrt",     "abs",     "negate"};
   const char* types[] = {"f32", "f64", "i32"};
   std::vector<std::string> mods;
   for (int k = 0; (int)mods.size() < n; ++k) {
     const char* op = ops[k % 10];
     const char* ty = types[(k / 10) % 3];
     bool unary = k % 10 >= 4;
-    if (unary && std::string(ty) == "i32" && std::string(op) != "abs" && std::string(op) != "negate")
+    if (unary && std::string(ty) == "i32" && std::string(op) != "abs" &&
+        std::string(op) != "negate")
       ty = "f32";
-    std::string t = "tensor<" + std::to_string(k / 30 + 1) + "x" + std::to_string(k % 7 + 2) +
-                    "x" + ty + ">";
+    std::string t =
+        "tensor<" + std::to_string(k / 30 + 1) + "x" + std::to_string(k % 7 + 2) + "x" + ty + ">";
     std::string body = unary ? "    %0 = stablehlo." + std::string(op) + " %a0 : " + t + "\n"
                              : "    %0 = stablehlo." + std::string(op) + " %a0, %a0 : " + t + "\n";
     body += "    return %0 : " + t + "\n";
@@ -1012,16 +1087,18 @@ std::vector<std::string> tiny_modules(int n) {
 
 // A mid-sized module: a 3-layer MLP forward pass (what compile_fn of a small model would emit).
 std::string mlp_module() {
-  return module(
-      {"tensor<8x32xf32>", "tensor<32x64xf32>", "tensor<64x64xf32>", "tensor<64x1xf32>"},
-      "tensor<8x1xf32>",
-      "    %h1 = stablehlo.dot_general %a0, %a1, contracting_dims = [1] x [0] : (tensor<8x32xf32>, tensor<32x64xf32>) -> tensor<8x64xf32>\n"
-      "    %t1 = stablehlo.tanh %h1 : tensor<8x64xf32>\n"
-      "    %h2 = stablehlo.dot_general %t1, %a2, contracting_dims = [1] x [0] : (tensor<8x64xf32>, tensor<64x64xf32>) -> tensor<8x64xf32>\n"
-      "    %t2 = stablehlo.tanh %h2 : tensor<8x64xf32>\n"
-      "    %h3 = stablehlo.dot_general %t2, %a3, contracting_dims = [1] x [0] : (tensor<8x64xf32>, tensor<64x1xf32>) -> tensor<8x1xf32>\n"
-      "    %s = stablehlo.logistic %h3 : tensor<8x1xf32>\n"
-      "    return %s : tensor<8x1xf32>\n");
+  return module({"tensor<8x32xf32>", "tensor<32x64xf32>", "tensor<64x64xf32>", "tensor<64x1xf32>"},
+                "tensor<8x1xf32>",
+                "    %h1 = stablehlo.dot_general %a0, %a1, contracting_dims = [1] x [0] : "
+                "(tensor<8x32xf32>, tensor<32x64xf32>) -> tensor<8x64xf32>\n"
+                "    %t1 = stablehlo.tanh %h1 : tensor<8x64xf32>\n"
+                "    %h2 = stablehlo.dot_general %t1, %a2, contracting_dims = [1] x [0] : "
+                "(tensor<8x64xf32>, tensor<64x64xf32>) -> tensor<8x64xf32>\n"
+                "    %t2 = stablehlo.tanh %h2 : tensor<8x64xf32>\n"
+                "    %h3 = stablehlo.dot_general %t2, %a3, contracting_dims = [1] x [0] : "
+                "(tensor<8x64xf32>, tensor<64x1xf32>) -> tensor<8x1xf32>\n"
+                "    %s = stablehlo.logistic %h3 : tensor<8x1xf32>\n"
+                "    return %s : tensor<8x1xf32>\n");
 }
 
 // Compile-time comparison of option sets. The sets take turns (round robin, 5 rounds of 8
@@ -1038,16 +1115,24 @@ void section_compile(Client& cl) {
   std::vector<Set> sets = {
       {"default options", compile_options(), {}, {}},
       {"xla_backend_optimization_level=0",
-       compile_options({{"xla_backend_optimization_level", Override::Int, 0, ""}}), {}, {}},
+       compile_options({{"xla_backend_optimization_level", Override::Int, 0, ""}}),
+       {},
+       {}},
       {"xla_llvm_disable_expensive_passes=true",
-       compile_options({{"xla_llvm_disable_expensive_passes", Override::Bool, 1, ""}}), {}, {}},
+       compile_options({{"xla_llvm_disable_expensive_passes", Override::Bool, 1, ""}}),
+       {},
+       {}},
       {"both",
        compile_options({{"xla_backend_optimization_level", Override::Int, 0, ""},
-                        {"xla_llvm_disable_expensive_passes", Override::Bool, 1, ""}}), {}, {}},
+                        {"xla_llvm_disable_expensive_passes", Override::Bool, 1, ""}}),
+       {},
+       {}},
       {"both + xla_cpu_parallel_codegen_split_count=1",
        compile_options({{"xla_backend_optimization_level", Override::Int, 0, ""},
                         {"xla_llvm_disable_expensive_passes", Override::Bool, 1, ""},
-                        {"xla_cpu_parallel_codegen_split_count", Override::Int, 1, ""}}), {}, {}},
+                        {"xla_cpu_parallel_codegen_split_count", Override::Int, 1, ""}}),
+       {},
+       {}},
   };
   auto mods = tiny_modules(8 * 5 * int(sets.size()) + 8);
   compile(cl, mods.back());  // warm-up
@@ -1060,31 +1145,35 @@ void section_compile(Client& cl) {
   for (auto& st : sets) {
     std::sort(st.tiny.begin(), st.tiny.end());
     std::sort(st.mlp.begin(), st.mlp.end());
-    std::printf("  %-48s 40 tiny modules: min %.1f, median %.1f, p90 %.1f ms; MLP module x5: min "
-                "%.1f, median %.1f ms\n",
-                st.label, st.tiny[0], st.tiny[20], st.tiny[36], st.mlp[0], st.mlp[2]);
+    std::printf(
+        "  %-48s 40 tiny modules: min %.1f, median %.1f, p90 %.1f ms; MLP module x5: min "
+        "%.1f, median %.1f ms\n",
+        st.label, st.tiny[0], st.tiny[20], st.tiny[36], st.mlp[0], st.mlp[2]);
   }
   // The same text twice: does the client cache compilations itself?
   {
     std::string m = mods[0];
     double t1 = compile(cl, m).compile_ms, t2 = compile(cl, m).compile_ms;
-    std::printf("  the same module compiled again: %.1f ms then %.1f ms (no cache inside PJRT if "
-                "alike)\n", t1, t2);
+    std::printf(
+        "  the same module compiled again: %.1f ms then %.1f ms (no cache inside PJRT if "
+        "alike)\n",
+        t1, t2);
   }
   // An override with a name that does not exist: error or ignored?
   try {
-    compile(cl, tiny_modules(1)[0],
-            compile_options({{"xla_no_such_flag", Override::Bool, 1, ""}}));
+    compile(cl, tiny_modules(1)[0], compile_options({{"xla_no_such_flag", Override::Bool, 1, ""}}));
     std::printf("  unknown override name: accepted\n");
   } catch (const std::exception& e) {
     std::printf("  unknown override name: %.200s\n", e.what());
   }
   // Does level 0 change results? (exp of three values)
   for (int level : {3, 0}) {
-    Exe e = compile(cl, module({"tensor<3xf32>"}, "tensor<3xf32>",
-                               "    %0 = stablehlo.exponential %a0 : tensor<3xf32>\n"
-                               "    return %0 : tensor<3xf32>\n"),
-                    compile_options({{"xla_backend_optimization_level", Override::Int, level, ""}}));
+    Exe e =
+        compile(cl,
+                module({"tensor<3xf32>"}, "tensor<3xf32>",
+                       "    %0 = stablehlo.exponential %a0 : tensor<3xf32>\n"
+                       "    return %0 : tensor<3xf32>\n"),
+                compile_options({{"xla_backend_optimization_level", Override::Int, level, ""}}));
     float h[3] = {0, 1, -1}, o[3];
     Buf b = upload(cl, h, PJRT_Buffer_Type_F32, {3});
     auto r = execute(e, {&b});
@@ -1097,7 +1186,8 @@ void section_compile(Client& cl) {
 // Serialize a compiled executable and load it back: could a disk cache of kernels skip XLA's
 // compilation on a second run of the test suite?
 void section_serialize(Client& cl) {
-  std::printf("== c2. PJRT_Executable_Serialize / DeserializeAndLoad (a persistent kernel cache?)\n");
+  std::printf(
+      "== c2. PJRT_Executable_Serialize / DeserializeAndLoad (a persistent kernel cache?)\n");
   auto mods = tiny_modules(20);
   mods.push_back(mlp_module());
   std::vector<double> compile_t, ser_t, load_t;
@@ -1151,9 +1241,10 @@ void section_serialize(Client& cl) {
     for (size_t i = 0; i < n; ++i) s += v[i];
     return s / double(n);
   };
-  std::printf("  20 tiny modules: compile %.1f ms, serialize %.2f ms, deserialize+load %.2f ms "
-              "(means); %zu bytes each on average\n",
-              mean(compile_t, 20), mean(ser_t, 20), mean(load_t, 20), bytes / mods.size());
+  std::printf(
+      "  20 tiny modules: compile %.1f ms, serialize %.2f ms, deserialize+load %.2f ms "
+      "(means); %zu bytes each on average\n",
+      mean(compile_t, 20), mean(ser_t, 20), mean(load_t, 20), bytes / mods.size());
   std::printf("  MLP module: compile %.1f ms, serialize %.2f ms, deserialize+load %.2f ms\n",
               compile_t.back(), ser_t.back(), load_t.back());
 }
@@ -1161,10 +1252,10 @@ void section_serialize(Client& cl) {
 // ---------------------------------------------------------------- section d: errors
 // Each case runs in its own process (`probe errcase NAME`) so that an abort is seen, not
 // suffered.
-const char* kErrCases[] = {"malformed",  "type_error",   "unknown_op",  "unknown_custom_call",
-                           "wrong_arg_count", "wrong_arg_shape", "wrong_arg_dtype",
-                           "small_dst", "empty_options", "bad_format", "no_main",
-                           "huge_alloc"};
+const char* kErrCases[] = {"malformed",           "type_error",      "unknown_op",
+                           "unknown_custom_call", "wrong_arg_count", "wrong_arg_shape",
+                           "wrong_arg_dtype",     "small_dst",       "empty_options",
+                           "bad_format",          "no_main",         "huge_alloc"};
 
 void errcase(const std::string& name) {
   Client cl(1);
@@ -1225,8 +1316,9 @@ void errcase(const std::string& name) {
       P.check(P.api->PJRT_Client_Compile(&a), "Client_Compile(format hlo)");
     }
     if (name == "no_main")
-      compile(cl, "module { func.func public @other(%a: tensor<f32>) -> tensor<f32> { return %a : "
-                  "tensor<f32> } }");
+      compile(cl,
+              "module { func.func public @other(%a: tensor<f32>) -> tensor<f32> { return %a : "
+              "tensor<f32> } }");
     if (name == "huge_alloc") {
       Exe e = compile(cl, module({"tensor<f32>"}, "tensor<1000000000000xf32>",
                                  "    %0 = stablehlo.broadcast_in_dim %a0, dims = [] : "
@@ -1273,9 +1365,13 @@ void section_threads() {
     for (int n : {4, 1024}) {
       std::string t = "tensor<" + std::to_string(n) + "xf32>";
       Exe e = compile(cl, module({t, t}, t,
-                                 "    %0 = stablehlo.multiply %a0, %a1 : " + t + "\n"
-                                 "    %1 = stablehlo.add %0, %a1 : " + t + "\n"
-                                 "    return %1 : " + t + "\n"));
+                                 "    %0 = stablehlo.multiply %a0, %a1 : " + t +
+                                     "\n"
+                                     "    %1 = stablehlo.add %0, %a1 : " +
+                                     t +
+                                     "\n"
+                                     "    return %1 : " +
+                                     t + "\n"));
       for (int nt : {1, 2, 4}) {
         const int iters = 4000 / nt * (n > 4 ? 1 : 2);
         std::atomic<long> bad{0}, errors{0};
@@ -1306,11 +1402,12 @@ void section_threads() {
         for (auto& x : th) x.join();
         double ms = ms_since(t0);
         long calls = long(iters) * nt;
-        std::printf("  devices=%s n=%-5d threads=%d: %ld calls (upload 2, execute, read back) in "
-                    "%.0f ms = %.1f us/call wall, %.1f us per call per thread; wrong=%ld "
-                    "errors=%ld; process threads now %ld\n",
-                    devices < 0 ? "default" : "1", n, nt, calls, ms, ms * 1000 / calls,
-                    ms * 1000 / iters, bad.load(), errors.load(), proc_status("Threads:"));
+        std::printf(
+            "  devices=%s n=%-5d threads=%d: %ld calls (upload 2, execute, read back) in "
+            "%.0f ms = %.1f us/call wall, %.1f us per call per thread; wrong=%ld "
+            "errors=%ld; process threads now %ld\n",
+            devices < 0 ? "default" : "1", n, nt, calls, ms, ms * 1000 / calls, ms * 1000 / iters,
+            bad.load(), errors.load(), proc_status("Threads:"));
       }
     }
   }
@@ -1365,8 +1462,10 @@ void section_buffers(Client& cl) {
   const int n = 16;
   std::string t = "tensor<16xf32>";
   Exe add = compile(cl, module({t, t}, t,
-                               "    %0 = stablehlo.add %a0, %a1 : " + t + "\n"
-                               "    return %0 : " + t + "\n"));
+                               "    %0 = stablehlo.add %a0, %a1 : " + t +
+                                   "\n"
+                                   "    return %0 : " +
+                                   t + "\n"));
   auto* aligned = static_cast<float*>(std::aligned_alloc(64, 128));
   for (int i = 0; i < n; ++i) aligned[i] = float(i);
   // 1. kImmutableZeroCopy: aligned vs misaligned.
@@ -1379,10 +1478,11 @@ void section_buffers(Client& cl) {
                    &done);
     uintptr_t dev = b.unsafe_pointer();
     bool ready = done ? P.event_ready(done) : true;
-    std::printf("  kImmutableZeroCopy host %% 64 = %2d: device ptr %s host ptr; "
-                "done_with_host_buffer %s right after the call\n",
-                int(reinterpret_cast<uintptr_t>(p) % 64), dev == uintptr_t(p) ? "==" : "!=",
-                done ? (ready ? "ready" : "NOT ready") : "null");
+    std::printf(
+        "  kImmutableZeroCopy host %% 64 = %2d: device ptr %s host ptr; "
+        "done_with_host_buffer %s right after the call\n",
+        int(reinterpret_cast<uintptr_t>(p) % 64),
+        dev == uintptr_t(p) ? "==" : "!=", done ? (ready ? "ready" : "NOT ready") : "null");
     if (dev == uintptr_t(p)) {
       p[0] = 100;  // aliasing: does the next execution see it?
       auto r = execute(add, {&b, &b});
@@ -1402,8 +1502,8 @@ void section_buffers(Client& cl) {
   // kMutableZeroCopy
   try {
     PJRT_Event* done = nullptr;
-    Buf b = upload(cl, aligned, PJRT_Buffer_Type_F32, {n}, PJRT_HostBufferSemantics_kMutableZeroCopy,
-                   &done);
+    Buf b = upload(cl, aligned, PJRT_Buffer_Type_F32, {n},
+                   PJRT_HostBufferSemantics_kMutableZeroCopy, &done);
     std::printf("  kMutableZeroCopy: accepted, aliased %s\n",
                 b.unsafe_pointer() == uintptr_t(aligned) ? "yes" : "no");
     b.reset();
@@ -1509,9 +1609,10 @@ void section_buffers(Client& cl) {
       std::vector<Buf> junk;
       std::vector<float> z(n, -7.0f);
       for (int k = 0; k < 64; ++k) junk.push_back(upload(cl, z.data(), PJRT_Buffer_Type_F32, {n}));
-      std::printf("  external ref held, Buffer_Delete: ok, IsDeleted=%d; memory after 64 new "
-                  "buffers: p[3]=%g (6 = still ours)\n",
-                  int(isd.is_deleted), p[3]);
+      std::printf(
+          "  external ref held, Buffer_Delete: ok, IsDeleted=%d; memory after 64 new "
+          "buffers: p[3]=%g (6 = still ours)\n",
+          int(isd.is_deleted), p[3]);
     } catch (const std::exception& e) {
       std::printf("  Buffer_Delete with an external reference: %.300s\n", e.what());
     }
@@ -1533,8 +1634,10 @@ void section_latency(Client& cl) {
   for (int n : {3, 1 << 20}) {
     std::string t = "tensor<" + std::to_string(n) + "xf32>";
     Exe e = compile(cl, module({t, t}, t,
-                               "    %0 = stablehlo.add %a0, %a1 : " + t + "\n"
-                               "    return %0 : " + t + "\n"));
+                               "    %0 = stablehlo.add %a0, %a1 : " + t +
+                                   "\n"
+                                   "    return %0 : " +
+                                   t + "\n"));
     auto* x = static_cast<float*>(std::aligned_alloc(64, size_t(n) * 4 + 64));
     auto* y = static_cast<float*>(std::aligned_alloc(64, size_t(n) * 4 + 64));
     std::vector<float> o(n);
@@ -1546,9 +1649,12 @@ void section_latency(Client& cl) {
       for (int i = 0; i < iters; ++i) fn();
       std::printf("  n=%-8d %-66s %8.2f us\n", n, label, ms_since(t0) * 1000 / iters);
     };
-    Buf bx = upload(cl, x, PJRT_Buffer_Type_F32, {n}), by = upload(cl, y, PJRT_Buffer_Type_F32, {n});
+    Buf bx = upload(cl, x, PJRT_Buffer_Type_F32, {n}),
+        by = upload(cl, y, PJRT_Buffer_Type_F32, {n});
     bench("execute only (inputs resident), await device_complete", [&] { execute(e, {&bx, &by}); });
-    bench("execute only, no wait (destroy outputs at once)", [&] { execute(e, {&bx, &by}, false); });
+    bench("execute only, no wait (destroy outputs at once)", [&] {
+      execute(e, {&bx, &by}, false);
+    });
     bench("execute + ToHostBuffer", [&] {
       auto r = execute(e, {&bx, &by});
       download(r[0], o.data(), size_t(n) * 4);
@@ -1559,14 +1665,17 @@ void section_latency(Client& cl) {
       std::memcpy(o.data(), p, size_t(n) * 4);
     });
     bench("upload 2 (copy) + execute + ToHostBuffer", [&] {
-      Buf a = upload(cl, x, PJRT_Buffer_Type_F32, {n}), b = upload(cl, y, PJRT_Buffer_Type_F32, {n});
+      Buf a = upload(cl, x, PJRT_Buffer_Type_F32, {n}),
+          b = upload(cl, y, PJRT_Buffer_Type_F32, {n});
       auto r = execute(e, {&a, &b});
       download(r[0], o.data(), size_t(n) * 4);
     });
     bench("upload 2 (zero copy, awaited at destroy) + execute + in place", [&] {
       PJRT_Event *d1, *d2;
-      Buf a = upload(cl, x, PJRT_Buffer_Type_F32, {n}, PJRT_HostBufferSemantics_kImmutableZeroCopy, &d1);
-      Buf b = upload(cl, y, PJRT_Buffer_Type_F32, {n}, PJRT_HostBufferSemantics_kImmutableZeroCopy, &d2);
+      Buf a = upload(cl, x, PJRT_Buffer_Type_F32, {n}, PJRT_HostBufferSemantics_kImmutableZeroCopy,
+                     &d1);
+      Buf b = upload(cl, y, PJRT_Buffer_Type_F32, {n}, PJRT_HostBufferSemantics_kImmutableZeroCopy,
+                     &d2);
       auto r = execute(e, {&a, &b});
       auto* p = reinterpret_cast<const float*>(r[0].unsafe_pointer());
       std::memcpy(o.data(), p, size_t(n) * 4);
@@ -1607,7 +1716,8 @@ void section_latency(Client& cl) {
   for (int i = 0; i < 100000; ++i)
     sz += module({"tensor<3xf32>", "tensor<3xf32>"}, "tensor<3xf32>",
                  "    %0 = stablehlo.add %a0, %a1 : tensor<3xf32>\n"
-                 "    return %0 : tensor<3xf32>\n").size();
+                 "    return %0 : tensor<3xf32>\n")
+              .size();
   std::printf("  building a tiny module's text (a string cache key): %.2f us (%zu bytes)\n",
               ms_since(t0) * 1000 / 100000, sz / 100000);
 }
@@ -1621,8 +1731,10 @@ void section_torch() {
   Client cl(1);
   std::string t = "tensor<3xf32>";
   Exe e = compile(cl, module({t, t}, t,
-                             "    %0 = stablehlo.add %a0, %a1 : " + t + "\n"
-                             "    return %0 : " + t + "\n"));
+                             "    %0 = stablehlo.add %a0, %a1 : " + t +
+                                 "\n"
+                                 "    return %0 : " +
+                                 t + "\n"));
   // torch's memory into XLA without a copy when aligned (torch's CPU allocator: 64 bytes)
   at::Tensor x = torch::arange(3, torch::kFloat32);
   PJRT_Event* done = nullptr;
@@ -1634,8 +1746,9 @@ void section_torch() {
   auto r = execute(e, {&bx, &bx});
   // XLA's output into torch without a copy: from_blob with a deleter that drops the buffer
   auto* out = new Buf(std::move(r[0]));
-  at::Tensor y = torch::from_blob(reinterpret_cast<void*>(out->unsafe_pointer()), {3},
-                                  [out](void*) { delete out; }, torch::kFloat32);
+  at::Tensor y = torch::from_blob(
+      reinterpret_cast<void*>(out->unsafe_pointer()), {3}, [out](void*) { delete out; },
+      torch::kFloat32);
   std::printf("  XLA output seen by torch in place: data_ptr %s UnsafePointer\n",
               y.data_ptr() == reinterpret_cast<void*>(out->unsafe_pointer()) ? "==" : "!=");
   std::printf("  values: %g %g %g (want 0 2 4); torch after: %g\n", y[0].item<double>(),
@@ -1651,7 +1764,7 @@ int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   std::vector<std::string> sections(argv + 1, argv + argc);
   if (sections.empty())
-    sections = {"create", "dtypes", "ops",     "compile", "serialize",
+    sections = {"create", "dtypes",  "ops",      "compile", "serialize",
                 "errors", "threads", "cthreads", "buffers", "latency"};
   long th0 = proc_status("Threads:"), rss0 = proc_status("VmRSS:");
   try {
@@ -1660,29 +1773,42 @@ int main(int argc, char** argv) {
       errcase(sections.at(1));
       return 0;
     }
-    std::printf("process: %ld threads and %ld kB before the plugin; after dlopen %.1f ms: %ld "
-                "threads, %ld kB\n",
-                th0, rss0, P.load_ms, proc_status("Threads:"), proc_status("VmRSS:"));
+    std::printf(
+        "process: %ld threads and %ld kB before the plugin; after dlopen %.1f ms: %ld "
+        "threads, %ld kB\n",
+        th0, rss0, P.load_ms, proc_status("Threads:"), proc_status("VmRSS:"));
     std::unique_ptr<Client> cl;
     auto client = [&]() -> Client& {
       if (!cl) cl = std::make_unique<Client>(1);
       return *cl;
     };
     for (const auto& s : sections) {
-      if (s == "create") section_create();
-      else if (s == "dtypes") section_dtypes(client());
-      else if (s == "ops") section_ops(client());
-      else if (s == "compile") section_compile(client());
-      else if (s == "serialize") section_serialize(client());
-      else if (s == "errors") section_errors(argv[0]);
-      else if (s == "threads") section_threads();
-      else if (s == "cthreads") section_compile_threads();
-      else if (s == "buffers") section_buffers(client());
-      else if (s == "latency") section_latency(client());
+      if (s == "create")
+        section_create();
+      else if (s == "dtypes")
+        section_dtypes(client());
+      else if (s == "ops")
+        section_ops(client());
+      else if (s == "compile")
+        section_compile(client());
+      else if (s == "serialize")
+        section_serialize(client());
+      else if (s == "errors")
+        section_errors(argv[0]);
+      else if (s == "threads")
+        section_threads();
+      else if (s == "cthreads")
+        section_compile_threads();
+      else if (s == "buffers")
+        section_buffers(client());
+      else if (s == "latency")
+        section_latency(client());
 #ifdef PROBE_TORCH
-      else if (s == "torch") section_torch();
+      else if (s == "torch")
+        section_torch();
 #endif
-      else std::printf("unknown section %s\n", s.c_str());
+      else
+        std::printf("unknown section %s\n", s.c_str());
     }
     std::printf("end: threads %ld, VmRSS %ld kB, VmHWM %ld kB\n", proc_status("Threads:"),
                 proc_status("VmRSS:"), proc_status("VmHWM:"));
