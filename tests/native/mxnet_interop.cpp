@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ivy/mxnet.hpp"
+#include "support/data_pointer.hpp"
 
 namespace {
 
@@ -202,6 +203,50 @@ TEST(MxnetCompile, GradientsInsideAndThroughCompiledFunctions) {
     expect_near(through.grads[0], mx_f32(want, {3}), "gradient through the cached op");
   }
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+}
+
+using ivy::testing::data_pointer;
+
+// DLPack both ways without a copy between torch and MXNet; the MXNet array keeps torch's buffer
+// alive after the torch array is gone.
+TEST(MxnetInterchange, TorchAndMxnetShareMemory) {
+  if (!ivy::has_backend("torch")) GTEST_SKIP() << "needs the torch backend in this build";
+  const ivy::Array x =
+      ivy::reshape(ivy::arange(12, ivy::Options(ivy::float32).on(ivy::backend("torch"))), {3, 4});
+  const ivy::Array y = ivy::to_backend(x, "mxnet");
+  EXPECT_EQ(data_pointer(y), data_pointer(x)) << "torch -> mxnet shares memory";
+  EXPECT_EQ(data_pointer(ivy::to_backend(y, "torch")), data_pointer(y)) << "mxnet -> torch";
+  ivy::Array kept;
+  {
+    const ivy::Array tmp = ivy::array({5.0f, 6.0f, 7.0f}, ivy::backend("torch"));
+    kept = ivy::to_backend(tmp, "mxnet");
+  }
+  EXPECT_EQ(ivy::exp(kept).to_vector<float>(),
+            (std::vector<float>{std::exp(5.0f), std::exp(6.0f), std::exp(7.0f)}));
+}
+
+// From every backend: a slice starting one element in (memory MXNet may hold unaligned, or that
+// the producer describes by a byte offset) and a transposed view (strides MXNet refuses) arrive
+// with the right values, and MXNet computes on them.
+TEST(MxnetInterchange, SlicesAndStridedViewsFromEveryBackend) {
+  for (const std::string& name : ivy::available_backends()) {
+    if (name == "stub" || name == "mxnet") continue;
+    const ivy::Backend& b = ivy::backend(name);
+    const ivy::Array whole = ivy::arange(17, ivy::Options(ivy::float32).on(b));
+    const ivy::Array tail = ivy::to_backend(ivy::slice(whole, {ivy::Slice{1, 17, 1}}), "mxnet");
+    std::vector<float> want(16);
+    for (int i = 0; i < 16; ++i) want[static_cast<std::size_t>(i)] = std::sqrt(float(i + 1));
+    const std::vector<float> got = ivy::sqrt(tail).to_vector<float>();
+    for (std::size_t i = 0; i < want.size(); ++i)
+      EXPECT_FLOAT_EQ(got[i], want[i]) << name << " " << i;
+    // [[1..4], ..., [13..16]] transposed, times a column of ones: the column sums of the rows.
+    const ivy::Array t = ivy::to_backend(
+        ivy::transpose(ivy::reshape(ivy::slice(whole, {ivy::Slice{1, 17, 1}}), {4, 4}), {1, 0}),
+        "mxnet");
+    const ivy::Array sums =
+        ivy::matmul(t, ivy::ones({4, 1}, ivy::Options(ivy::float32).on(ivy::backend("mxnet"))));
+    EXPECT_EQ(sums.to_vector<float>(), (std::vector<float>{28, 32, 36, 40})) << name;
+  }
 }
 
 }  // namespace

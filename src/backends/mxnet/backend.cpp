@@ -51,8 +51,22 @@ DLManagedTensor* to_dlpack(const Array& x) {
   return managed;
 }
 
-// Row-major CPU memory is copied into an MXNet array (MXNet's own import keeps the capsule, but
-// whether it honours every producer's strides and alignment was not verified).
+// What MXNet's own import (MXNDArrayFromDLPackEx) can share: it reads the data pointer without
+// the byte offset, refuses any strides but the compact ones (size-1 dimensions included) and
+// knows no DLPack bool; zero-size arrays are made without MXNet (see empty()).
+bool mxnet_can_share(const DLTensor& t, DType d) {
+  if (t.byte_offset != 0 || d == DType::bool_) return false;
+  std::int64_t expected = 1;
+  for (int k = t.ndim - 1; k >= 0; --k) {
+    if (t.shape[k] == 0) return false;
+    if (t.strides && t.strides[k] != expected) return false;
+    expected *= t.shape[k];
+  }
+  return true;
+}
+
+// Shared where MXNet can hold the producer's memory (it keeps the capsule and calls its deleter
+// when the array goes), else copied row-major.
 Array from_dlpack(DLManagedTensor* m) {
   detail::CapsuleOwner capsule(m);
   const DLTensor& t = m->dl_tensor;
@@ -61,6 +75,12 @@ Array from_dlpack(DLManagedTensor* m) {
   const DType d = detail::from_dlpack_dtype(t.dtype, "mxnet");
   if (const char* why = dtype_unsupported(d))
     detail::raise<UnsupportedError>("from_dlpack", "mxnet", why);
+  if (mxnet_can_share(t, d)) {
+    NDArrayHandle h = nullptr;
+    check(api().MXNDArrayFromDLPackEx(m, false, &h), "from_dlpack");
+    capsule.hand_over();
+    return wrap(NDArray::adopt(h));
+  }
   const Shape s(t.shape, t.shape + t.ndim);
   return wrap(host_array(s, d, [&](void* dst, std::size_t) { detail::copy_to_row_major(t, dst); }));
 }
