@@ -12,7 +12,7 @@ ENGINES = {
     "mlx": "mlx::core::compile",
     "tensorflow": "TensorFlow graph function",
     "xtensor": "none",
-    "mxnet": "none",
+    "mxnet": "MXNet cached op",
 }
 
 

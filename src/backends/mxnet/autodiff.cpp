@@ -5,6 +5,8 @@
 // differentiate an operator, backward fails with UnsupportedError and core repeats the
 // computation on ivy's tape (docs/gradients.md).
 #include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "backends/mxnet/mx_array.hpp"
@@ -13,6 +15,10 @@ namespace ivy::backends::mxnet_impl {
 namespace {
 
 thread_local bool recording_now = false;
+// Set by tape_gradient_only while f runs: a kernel MXNet's autograd cannot follow was used, so
+// the computation goes to ivy's tape once f returns (not by an exception through f, which may
+// be user code, or Python).
+thread_local std::string tape_needed;
 
 // Recording for the scope's duration, however f exits.
 class Recording {
@@ -69,10 +75,14 @@ std::vector<Array> value_and_grad(const DifferentiableFunction& f, const std::ve
                                     write_to.data(), buffer_handles.data()),
       "execute_with_gradients");
   std::vector<Array> outs;
+  tape_needed.clear();
   {
     const Recording recording;
     outs = f(args);
   }
+  if (!tape_needed.empty())
+    detail::raise<UnsupportedError>("execute_with_gradients", "mxnet",
+                                    std::exchange(tape_needed, {}));
   if (is_loss(outs)) {
     NDArrayHandle loss = native(outs[0]).handle();
     // No head gradient: MXNet seeds the one-element loss with ones. A loss that does not reach
@@ -194,10 +204,9 @@ bool recorded(const NDArray& t) {
 }
 
 void tape_gradient_only(const NDArray& t, std::string_view fn, std::string_view why) {
-  if (recorded(t))
-    detail::raise<UnsupportedError>(fn, "mxnet",
-                                    "MXNet's autograd cannot differentiate it as ivy does (" +
-                                        std::string(why) + "); ivy's tape differentiates it");
+  if (tape_needed.empty() && recorded(t))
+    tape_needed = std::string(fn) + ": MXNet's autograd cannot differentiate it as ivy does (" +
+                  std::string(why) + "); ivy's tape differentiates the computation";
 }
 
 const AutodiffKernels& autodiff_kernels() {

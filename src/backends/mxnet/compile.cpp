@@ -47,6 +47,8 @@ struct Trace {
   std::vector<NDArray> constants;
   // Symbols that are graph inputs (arguments and constants) rather than operator outputs.
   std::unordered_map<SymbolHandle, bool> is_input;
+  // Why the function cannot be a graph, when it cannot (see untraceable()).
+  std::string untraceable;
 };
 
 thread_local Trace* current = nullptr;
@@ -143,14 +145,10 @@ const NDArray& output_array(const Array& out, std::size_t i) {
   return native(out);
 }
 
-// What the trace could not follow makes f run uncompiled (for this signature), after checking
-// that f itself works on the example.
-ArrayFunction uncompiled(const ArrayFunction& f, const std::vector<Array>& example,
-                         const std::exception& why) {
-  const std::vector<Array> outs = f(example);  // an error of f itself is raised again here
-  for (std::size_t i = 0; i < outs.size(); ++i) (void)output_array(outs[i], i);
-  std::cerr << "ivy::compile_fn [mxnet]: tracing into an MXNet graph failed (" << why.what()
-            << "); the function runs uncompiled for arguments of this signature\n";
+// f runs uncompiled (for arguments of this signature), with a notice.
+ArrayFunction uncompiled(const ArrayFunction& f, std::string_view why) {
+  std::cerr << "ivy::compile_fn [mxnet]: the function cannot be an MXNet graph (" << why
+            << "); it runs uncompiled for arguments of this signature\n";
   return f;
 }
 
@@ -224,16 +222,17 @@ ArrayFunction compile(const ArrayFunction& f, const std::vector<Array>& example)
     args.push_back(wrap(trace.alive.back()));
   }
   std::vector<NDArray> outputs;
-  try {
+  {
     const Tracing tracing(trace);
-    const std::vector<Array> outs = f(args);
+    const std::vector<Array> outs = f(args);  // an error of f itself reaches the caller
     for (std::size_t i = 0; i < outs.size(); ++i) outputs.push_back(output_array(outs[i], i));
-  } catch (const TraceError& e) {
-    return uncompiled(f, example, e);
-  } catch (const Error& e) {
-    return uncompiled(f, example, e);
   }
-  return call_cached(cached_function(trace, outputs), f);
+  if (!trace.untraceable.empty()) return uncompiled(f, trace.untraceable);
+  try {
+    return call_cached(cached_function(trace, outputs), f);
+  } catch (const Error& e) {  // MXNet refused the graph
+    return uncompiled(f, e.what());
+  }
 }
 
 }  // namespace
@@ -242,13 +241,15 @@ bool tracing() { return current != nullptr; }
 
 bool traced(const NDArray& t) { return current && current->of.count(t.handle()); }
 
-void forbid_while_tracing(std::string_view what) {
-  if (current) throw TraceError(std::string(what) + " cannot be traced");
+void untraceable(std::string_view what) {
+  if (current && current->untraceable.empty()) current->untraceable = what;
 }
 
-void record(OpHandle op, const std::vector<NDArray>& inputs, const std::vector<std::string>& keys,
-            const std::vector<std::string>& values, const std::vector<NDArray>& outputs) {
-  Trace& t = *current;
+namespace {
+
+void add_node(Trace& t, OpHandle op, const std::vector<NDArray>& inputs,
+              const std::vector<std::string>& keys, const std::vector<std::string>& values,
+              const std::vector<NDArray>& outputs) {
   bool from_arguments = false;
   for (const NDArray& a : inputs) from_arguments = from_arguments || traced(a);
   // An operator on constants only gives a constant: it ran, and its result is bound as one.
@@ -277,6 +278,19 @@ void record(OpHandle op, const std::vector<NDArray>& inputs, const std::vector<s
     check_symbolic(api().MXSymbolGetOutput(node, static_cast<std::uint32_t>(i), &out));
     t.of.emplace(outputs[i].handle(), t.symbols.own(out));
     t.alive.push_back(outputs[i]);
+  }
+}
+
+}  // namespace
+
+void record(OpHandle op, const std::vector<NDArray>& inputs, const std::vector<std::string>& keys,
+            const std::vector<std::string>& values, const std::vector<NDArray>& outputs) {
+  Trace& t = *current;
+  if (!t.untraceable.empty()) return;  // no graph will be made
+  try {
+    add_node(t, op, inputs, keys, values, outputs);
+  } catch (const Error& e) {  // MXNet cannot make this node: the operator call itself ran
+    untraceable(e.what());
   }
 }
 

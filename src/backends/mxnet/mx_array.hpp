@@ -5,7 +5,6 @@
 #include <functional>
 #include <initializer_list>
 #include <new>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -103,26 +102,23 @@ bool empty(const NDArray& t);
 /** A zero-size array of this shape and dtype (made without an operator). */
 NDArray empty_array(const Shape& s, DType d);
 
-/** Copies t's n elements (row-major) to dst: TraceError when a function being traced by
- *  compile_fn reads an array computed from its arguments (its values vary per call). */
+/** Copies t's n elements (row-major) to dst; a function being traced by compile_fn that reads
+ *  an array computed from its arguments (its values vary per call) cannot be a graph. */
 void read_host(const NDArray& t, void* dst, std::size_t n, std::string_view fn);
 
-// compile_fn (compile.cpp): while a function is traced, every operator call is also recorded
-// as a node of an MXNet symbol (the graph a cached op runs).
-
-/** Raised where a function being traced needs what a graph cannot repeat (a host read of a
- *  traced value, a random draw); the function then runs uncompiled. */
-class TraceError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// compile_fn (compile.cpp): while a function is traced, every operator call still runs and is
+// also recorded as a node of an MXNet symbol (the graph a cached op runs).
 
 /** Whether this thread is tracing a function for compile_fn. */
 bool tracing();
 /** Whether t is computed from the arguments of the function being traced. */
 bool traced(const NDArray& t);
-/** TraceError naming what, when this thread is tracing. */
-void forbid_while_tracing(std::string_view what);
+/**
+ * While this thread traces: the function does what a graph cannot repeat (what: a random draw,
+ * a host read of a traced value). It goes on running, and compile_fn then runs it uncompiled
+ * (no exception through the function, which may be user code or Python).
+ */
+void untraceable(std::string_view what);
 /** Adds one operator call (made with these inputs and parameters) to this thread's trace. */
 void record(OpHandle op, const std::vector<NDArray>& inputs, const std::vector<std::string>& keys,
             const std::vector<std::string>& values, const std::vector<NDArray>& outputs);
@@ -131,9 +127,9 @@ void record(OpHandle op, const std::vector<NDArray>& inputs, const std::vector<s
  *  (autodiff.cpp). */
 bool recorded(const NDArray& t);
 /**
- * UnsupportedError when t is recorded: for kernels whose derivative MXNet's autograd would get
- * wrong (computed on the host, or another rule for ties), so that core differentiates the
- * computation on ivy's tape instead (docs/mxnet.md lists them).
+ * For kernels whose derivative MXNet's autograd would get wrong (computed on the host, or found
+ * wrong): when t is recorded, the gradient computation under way is marked for ivy's tape, and
+ * once f returns it is repeated there (docs/mxnet.md lists them). The kernel's value is right.
  */
 void tape_gradient_only(const NDArray& t, std::string_view fn, std::string_view why);
 

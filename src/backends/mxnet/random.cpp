@@ -6,14 +6,14 @@ namespace {
 // MXNet takes a 31-bit seed: every bit of the 64 reaches it (folded), so seeds that differ only in
 // their high half still draw differently.
 void seed(std::uint64_t value) {
-  forbid_while_tracing("seeding");
+  untraceable("seeding");
   const std::uint64_t folded = value ^ (value >> 31) ^ (value >> 62);
   check(api().MXRandomSeed(static_cast<int>(folded & 0x7fffffff)), "seed");
 }
 
 Array uniform(const Shape& shape, DType d, const Device& dev) {
   require_cpu(dev, "random_uniform");
-  forbid_while_tracing("a random draw");
+  untraceable("a random draw");
   return wrap(cast_to(run("_npi_uniform", "random_uniform", {},
                           {{"low", "0"},
                            {"high", "1"},
@@ -24,7 +24,7 @@ Array uniform(const Shape& shape, DType d, const Device& dev) {
 
 Array normal(const Shape& shape, DType d, const Device& dev) {
   require_cpu(dev, "random_normal");
-  forbid_while_tracing("a random draw");
+  untraceable("a random draw");
   return wrap(cast_to(run("_npi_normal", "random_normal", {},
                           {{"loc", "0"},
                            {"scale", "1"},
@@ -35,7 +35,7 @@ Array normal(const Shape& shape, DType d, const Device& dev) {
 
 Array randperm(std::int64_t n, const Device& dev) {
   require_cpu(dev, "shuffle");
-  forbid_while_tracing("a random draw");
+  untraceable("a random draw");
   const NDArray range = host_array({n}, DType::int64, [&](void* dst, std::size_t) {
     auto* out = static_cast<std::int64_t*>(dst);
     for (std::int64_t i = 0; i < n; ++i) out[i] = i;
