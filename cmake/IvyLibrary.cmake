@@ -72,4 +72,15 @@ if(IVY_BACKEND_MXNET)
   target_link_libraries(ivy PRIVATE ${CMAKE_DL_LIBS})
   list(APPEND IVY_ENABLED_BACKENDS mxnet)
 endif()
+if(IVY_BACKEND_XLA)
+  file(GLOB IVY_XLA_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/backends/xla/*.cpp)
+  target_sources(ivy PRIVATE ${IVY_XLA_SOURCES})
+  # Only the plugin's C header is compiled, and only by these sources; the plugin is dlopen'ed.
+  set_source_files_properties(${IVY_XLA_SOURCES} PROPERTIES COMPILE_OPTIONS
+                              "-isystem;${XLA_PJRT_ROOT}/include")
+  target_compile_definitions(ivy PRIVATE IVY_WITH_XLA=1
+    IVY_XLA_PLUGIN="${XLA_PJRT_ROOT}/xla_cpu_pjrt.so")
+  target_link_libraries(ivy PRIVATE ${CMAKE_DL_LIBS})
+  list(APPEND IVY_ENABLED_BACKENDS xla)
+endif()
 message(STATUS "Ivy backends: ${IVY_ENABLED_BACKENDS}")

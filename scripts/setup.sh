@@ -82,3 +82,21 @@ else
   touch "$MX_MARKER"
   echo "setup: $MX_WHEEL installed in $(( $(date +%s) - start )) s"
 fi
+
+# XLA's CPU PJRT plugin (the xla backend, docs/xla.md): xla-cpu-pjrt 0.0.1 ships the plugin
+# (xla_cpu_pjrt.so, loaded at run time) and pjrt_c_api.h, nothing else; it goes into a folder of
+# its own, .deps/xla, where CMake looks for it. IVY_SKIP_XLA=1 leaves it out.
+XLA_WHEEL="xla-cpu-pjrt==0.0.1"
+XLA_DIR="$(cd "$(dirname "$0")/.." && pwd)/.deps/xla"
+XLA_MARKER="$XLA_DIR/installed-$(echo "$XLA_WHEEL" | md5sum | cut -c1-12)"
+if [[ "${IVY_SKIP_XLA:-0}" == 1 ]]; then
+  echo "setup: IVY_SKIP_XLA=1, $XLA_WHEEL not installed"
+elif [[ -f "$XLA_MARKER" ]]; then
+  echo "setup: $XLA_WHEEL present in .deps/xla"
+else
+  echo "setup: installing $XLA_WHEEL (the PJRT plugin, --no-deps) into .deps/xla"
+  start=$(date +%s)
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check --no-deps --upgrade --target "$XLA_DIR" "$XLA_WHEEL"
+  touch "$XLA_MARKER"
+  echo "setup: $XLA_WHEEL installed in $(( $(date +%s) - start )) s"
+fi

@@ -19,4 +19,7 @@ const Backend& tensorflow();
 #ifdef IVY_WITH_MXNET
 const Backend& mxnet();
 #endif
+#ifdef IVY_WITH_XLA
+const Backend& xla();
+#endif
 }  // namespace ivy::backends

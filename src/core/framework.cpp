@@ -29,6 +29,9 @@ const std::vector<const Backend*>& built_backends() {
 #ifdef IVY_WITH_MXNET
     v.push_back(&backends::mxnet());
 #endif
+#ifdef IVY_WITH_XLA
+    v.push_back(&backends::xla());
+#endif
     v.push_back(&backends::stub());
     return v;
   }();

@@ -1,0 +1,114 @@
+// The xla backend's table: handle storage, properties, host and DLPack transfer.
+#include <dlpack/dlpack.h>
+
+#include <cstring>
+#include <utility>
+#include <vector>
+
+#include "backends/backends.hpp"
+#include "backends/inline_handle.hpp"
+#include "backends/xla/xla_array.hpp"
+#include "core/dlpack.hpp"
+
+namespace ivy::xla {
+PJRT_Buffer* Buffer::handle() const noexcept { return node_ ? node_->buffer : nullptr; }
+}  // namespace ivy::xla
+
+namespace ivy::backends::xla_impl {
+namespace {
+
+constexpr auto copy_handle = inline_handle::copy<Buffer>;
+constexpr auto move_handle = inline_handle::move<Buffer>;
+constexpr auto destroy_handle = inline_handle::destroy<Buffer>;
+
+DType dtype(const Array& x) { return node(x).dtype; }
+Shape shape(const Array& x) { return node(x).shape; }
+int ndim(const Array& x) { return static_cast<int>(node(x).shape.size()); }
+bool same_shape(const Array& a, const Array& b) { return node(a).shape == node(b).shape; }
+Device device(const Array&) { return Device("cpu"); }
+const char* dtype_unsupported(DType) { return nullptr; }
+
+std::size_t bytes_of(const BufferNode& n) {
+  return static_cast<std::size_t>(numel(n.shape)) * static_cast<std::size_t>(itemsize(n.dtype));
+}
+
+Array from_host(const void* data, const Shape& s, DType d, const Device& dev) {
+  require_cpu(dev, "from_host");
+  return from_bytes(data, d, s, "from_host");
+}
+
+// The CPU device keeps a buffer's elements in host memory, complete once the kernel that made
+// it has returned (every kernel call waits for its outputs): read in place.
+void to_host(const Array& x, void* dst) {
+  if (const std::size_t bytes = bytes_of(node(x))) std::memcpy(dst, host_data(x, "to_host"), bytes);
+}
+
+// Shared without a copy: the capsule holds a reference to the buffer's node.
+struct Exported {
+  Buffer buffer;
+  Shape shape;
+  DLManagedTensor managed;
+};
+
+DLManagedTensor* to_dlpack(const Array& x) {
+  const BufferNode& n = node(x);
+  auto* e = new Exported{native(x), n.shape, {}};
+  DLTensor& t = e->managed.dl_tensor;
+  t.data = bytes_of(n) ? host_pointer(n.buffer) : nullptr;
+  t.device = {kDLCPU, 0};
+  t.ndim = static_cast<std::int32_t>(e->shape.size());
+  t.dtype = detail::dlpack_dtype(n.dtype);
+  t.shape = e->shape.data();
+  t.strides = nullptr;
+  t.byte_offset = 0;
+  e->managed.manager_ctx = e;
+  e->managed.deleter = [](DLManagedTensor* self) {
+    delete static_cast<Exported*>(self->manager_ctx);
+  };
+  return &e->managed;
+}
+
+Array from_dlpack(DLManagedTensor* m) {
+  const detail::CapsuleOwner owner(m);
+  const DLTensor& t = m->dl_tensor;
+  if (t.device.device_type != kDLCPU)
+    detail::raise<UnsupportedError>("from_dlpack", "xla", "only CPU memory can be imported");
+  const DType d = detail::from_dlpack_dtype(t.dtype, "xla");
+  const Shape s(t.shape, t.shape + t.ndim);
+  std::vector<unsigned char> bytes(static_cast<std::size_t>(numel(s)) *
+                                   static_cast<std::size_t>(itemsize(d)));
+  if (!bytes.empty()) detail::copy_to_row_major(t, bytes.data());
+  return from_bytes(bytes.data(), d, s, "from_dlpack");
+}
+
+Array to_device(const Array& x, const Device& d) {
+  require_cpu(d, "to_device");
+  return x;
+}
+
+}  // namespace
+
+Array from_bytes(const void* data, DType d, const Shape& s, std::string_view fn) {
+  return adopt(upload(data, d, s, fn), d, s);
+}
+
+void require_cpu(const Device& d, std::string_view fn) {
+  if (!d.is_cpu())
+    detail::raise<UnsupportedError>(fn, "xla",
+                                    "the xla-cpu-pjrt plugin runs on the cpu only, not " + d.str());
+}
+
+const Backend& backend() {
+  static const Backend table = [] {
+    Backend b;
+    IVY_FILL_BACKEND_TABLE(b, "xla");
+    return b;
+  }();
+  return table;
+}
+
+}  // namespace ivy::backends::xla_impl
+
+namespace ivy::backends {
+const Backend& xla() { return xla_impl::backend(); }
+}  // namespace ivy::backends

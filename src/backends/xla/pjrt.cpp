@@ -1,0 +1,280 @@
+#include "backends/xla/pjrt.hpp"
+
+#include <dlfcn.h>
+
+#include <cstdlib>
+#include <mutex>
+#include <unordered_map>
+
+#include "ivy/core/errors.hpp"
+
+namespace ivy::backends::xla_impl {
+namespace {
+
+[[noreturn]] void load_error(const std::string& what) {
+  detail::raise<BackendError>("load", "xla", what);
+}
+
+// The message of e, which is freed; its code through *code.
+std::string take_message(const PJRT_Api& a, PJRT_Error* e, PJRT_Error_Code* code) {
+  auto m = args<PJRT_Error_Message_Args>();
+  m.error = e;
+  a.PJRT_Error_Message(&m);
+  std::string message(m.message, m.message_size);
+  auto c = args<PJRT_Error_GetCode_Args>();
+  c.error = e;
+  a.PJRT_Error_GetCode(&c);
+  *code = c.code;
+  auto d = args<PJRT_Error_Destroy_Args>();
+  d.error = e;
+  a.PJRT_Error_Destroy(&d);
+  return message;
+}
+
+const PJRT_Api* load() {
+  // The plugin logs its client options on stderr unless told not to.
+  setenv("TF_CPP_MIN_LOG_LEVEL", "1", 0);
+  const char* env = std::getenv("IVY_XLA_PLUGIN");
+  const std::string path = env && *env ? env : IVY_XLA_PLUGIN;
+  void* lib = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!lib)
+    load_error("cannot load XLA's PJRT plugin " + path + ": " + dlerror() +
+               " (set IVY_XLA_PLUGIN to xla_cpu_pjrt.so of the xla-cpu-pjrt wheel)");
+  auto get = reinterpret_cast<const PJRT_Api* (*)()>(dlsym(lib, "GetPjrtApi"));
+  if (!get) load_error(path + " has no GetPjrtApi: not a PJRT plugin");
+  const PJRT_Api* a = get();
+  if (!a || a->pjrt_api_version.major_version != PJRT_API_MAJOR ||
+      a->pjrt_api_version.minor_version < PJRT_API_MINOR)
+    load_error(path + " implements another PJRT C API version than " +
+               std::to_string(PJRT_API_MAJOR) + "." + std::to_string(PJRT_API_MINOR));
+  auto init = args<PJRT_Plugin_Initialize_Args>();
+  if (PJRT_Error* e = a->PJRT_Plugin_Initialize(&init)) {
+    PJRT_Error_Code code;
+    load_error("PJRT_Plugin_Initialize failed: " + take_message(*a, e, &code));
+  }
+  return a;
+}
+
+struct Client {
+  PJRT_Client* client = nullptr;
+  PJRT_Device* device = nullptr;
+};
+
+// One device: ivy runs one kernel at a time per call, and the one-device client has fewer
+// threads and slightly faster calls than the default four (FINDINGS.md section 2).
+Client make_client() {
+  const PJRT_Api& a = api();
+  PJRT_NamedValue one = args<PJRT_NamedValue>();
+  one.name = "cpu_device_count";
+  one.name_size = std::strlen(one.name);
+  one.type = PJRT_NamedValue_kInt64;
+  one.int64_value = 1;
+  one.value_size = 1;
+  auto c = args<PJRT_Client_Create_Args>();
+  c.create_options = &one;
+  c.num_options = 1;
+  check(a.PJRT_Client_Create(&c), "load");
+  auto d = args<PJRT_Client_AddressableDevices_Args>();
+  d.client = c.client;
+  check(a.PJRT_Client_AddressableDevices(&d), "load");
+  if (d.num_addressable_devices < 1) load_error("the XLA CPU client has no device");
+  return Client{c.client, d.addressable_devices[0]};
+}
+
+const Client& the_client() {
+  static const Client c = make_client();
+  return c;
+}
+
+std::string varint(std::uint64_t v) {
+  std::string s;
+  for (; v >= 0x80; v >>= 7) s.push_back(static_cast<char>(0x80 | (v & 0x7f)));
+  s.push_back(static_cast<char>(v));
+  return s;
+}
+std::string field(int number, std::uint64_t v) {
+  return varint(static_cast<std::uint64_t>(number) << 3) + varint(v);
+}
+std::string field(int number, const std::string& bytes) {
+  return varint((static_cast<std::uint64_t>(number) << 3) | 2) + varint(bytes.size()) + bytes;
+}
+// One entry of CompileOptionsProto.env_option_overrides (map<string, OptionOverrideProto>):
+// OptionOverrideProto holds a bool in field 2 and an int64 in field 3.
+std::string override_bool(const std::string& name, bool v) {
+  return field(7, field(1, name) + field(2, field(2, v ? 1 : 0)));
+}
+std::string override_int(const std::string& name, std::int64_t v) {
+  return field(7, field(1, name) + field(2, field(3, static_cast<std::uint64_t>(v))));
+}
+
+// A serialized CompileOptionsProto, written by hand (no protobuf library): one replica and one
+// partition (empty options abort the process in a CHECK); NaN-propagating min/max (XLA's fast
+// min/max drops a NaN second operand); optimisation level 0 for the one-operation kernels ivy
+// compiles (a quarter less compile time, FINDINGS.md section 4), IVY_XLA_OPT_LEVEL overrides.
+std::string compile_options() {
+  static const std::string options = [] {
+    const char* level = std::getenv("IVY_XLA_OPT_LEVEL");
+    return field(3, field(4, 1) + field(5, 1)) +
+           override_bool("xla_cpu_enable_fast_min_max", false) +
+           override_int("xla_backend_optimization_level", level ? std::atoi(level) : 0);
+  }();
+  return options;
+}
+
+std::size_t output_count(PJRT_LoadedExecutable* loaded) {
+  const PJRT_Api& a = api();
+  auto g = args<PJRT_LoadedExecutable_GetExecutable_Args>();
+  g.loaded_executable = loaded;
+  check(a.PJRT_LoadedExecutable_GetExecutable(&g), "compile");
+  auto n = args<PJRT_Executable_NumOutputs_Args>();
+  n.executable = g.executable;
+  PJRT_Error* e = a.PJRT_Executable_NumOutputs(&n);
+  auto d = args<PJRT_Executable_Destroy_Args>();
+  d.executable = g.executable;
+  a.PJRT_Executable_Destroy(&d);
+  check(e, "compile");
+  return n.num_outputs;
+}
+
+}  // namespace
+
+const PJRT_Api& api() {
+  static const PJRT_Api* loaded = load();
+  return *loaded;
+}
+
+PJRT_Client* client() { return the_client().client; }
+PJRT_Device* device() { return the_client().device; }
+
+void check(PJRT_Error* e, std::string_view fn) {
+  if (!e) return;
+  PJRT_Error_Code code;
+  const std::string message = take_message(api(), e, &code);
+  if (code == PJRT_Error_Code_RESOURCE_EXHAUSTED) detail::raise<MemoryError>(fn, "xla", message);
+  detail::raise<UnsupportedError>(fn, "xla", message);
+}
+
+void await(PJRT_Event* e, std::string_view fn) {
+  if (!e) return;
+  const PJRT_Api& a = api();
+  auto w = args<PJRT_Event_Await_Args>();
+  w.event = e;
+  PJRT_Error* error = a.PJRT_Event_Await(&w);
+  auto d = args<PJRT_Event_Destroy_Args>();
+  d.event = e;
+  a.PJRT_Event_Destroy(&d);
+  check(error, fn);
+}
+
+PJRT_Buffer_Type buffer_type(DType d) {
+  switch (d) {
+    case DType::bool_:
+      return PJRT_Buffer_Type_PRED;
+    case DType::int8:
+      return PJRT_Buffer_Type_S8;
+    case DType::int16:
+      return PJRT_Buffer_Type_S16;
+    case DType::int32:
+      return PJRT_Buffer_Type_S32;
+    case DType::int64:
+      return PJRT_Buffer_Type_S64;
+    case DType::uint8:
+      return PJRT_Buffer_Type_U8;
+    case DType::float16:
+      return PJRT_Buffer_Type_F16;
+    case DType::bfloat16:
+      return PJRT_Buffer_Type_BF16;
+    case DType::float32:
+      return PJRT_Buffer_Type_F32;
+    case DType::float64:
+      return PJRT_Buffer_Type_F64;
+  }
+  return PJRT_Buffer_Type_INVALID;
+}
+
+Executable::~Executable() {
+  auto d = args<PJRT_LoadedExecutable_Destroy_Args>();
+  d.executable = exe_;
+  api().PJRT_LoadedExecutable_Destroy(&d);
+}
+
+std::vector<PJRT_Buffer*> Executable::run(const std::vector<PJRT_Buffer*>& arguments,
+                                          std::string_view fn) const {
+  PJRT_Buffer* const* argument_list = arguments.data();
+  std::vector<PJRT_Buffer*> outputs(outputs_, nullptr);
+  PJRT_Buffer** output_list = outputs.data();
+  PJRT_Event* done = nullptr;
+  PJRT_ExecuteOptions options = args<PJRT_ExecuteOptions>();
+  auto e = args<PJRT_LoadedExecutable_Execute_Args>();
+  e.executable = exe_;
+  e.options = &options;
+  e.argument_lists = &argument_list;
+  e.num_devices = 1;
+  e.num_args = arguments.size();
+  e.output_lists = &output_list;
+  e.device_complete_events = &done;
+  check(api().PJRT_LoadedExecutable_Execute(&e), fn);
+  try {
+    await(done, fn);
+  } catch (...) {
+    for (PJRT_Buffer* b : outputs) destroy(b);
+    throw;
+  }
+  return outputs;
+}
+
+std::shared_ptr<const Executable> compiled(const std::string& module, std::string_view fn) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::shared_ptr<const Executable>> cache;
+  {
+    const std::lock_guard lock(mutex);
+    if (auto it = cache.find(module); it != cache.end()) return it->second;
+  }
+  // Compiled outside the lock (tens of milliseconds); two threads may both compile a new text,
+  // and the first to finish is kept.
+  PJRT_Program program = args<PJRT_Program>();
+  program.code = const_cast<char*>(module.data());
+  program.code_size = module.size();
+  program.format = "mlir";
+  program.format_size = 4;
+  const std::string& options = compile_options();
+  auto c = args<PJRT_Client_Compile_Args>();
+  c.client = client();
+  c.program = &program;
+  c.compile_options = options.data();
+  c.compile_options_size = options.size();
+  check(api().PJRT_Client_Compile(&c), fn);
+  auto exe = std::make_shared<const Executable>(c.executable, output_count(c.executable));
+  const std::lock_guard lock(mutex);
+  return cache.emplace(module, std::move(exe)).first->second;
+}
+
+PJRT_Buffer* upload(const void* data, DType d, const Shape& shape, std::string_view fn) {
+  auto u = args<PJRT_Client_BufferFromHostBuffer_Args>();
+  u.client = client();
+  u.data = data;
+  u.type = buffer_type(d);
+  u.dims = shape.data();
+  u.num_dims = shape.size();
+  u.host_buffer_semantics = PJRT_HostBufferSemantics_kImmutableOnlyDuringCall;
+  u.device = device();
+  check(api().PJRT_Client_BufferFromHostBuffer(&u), fn);
+  await(u.done_with_host_buffer, fn);
+  return u.buffer;
+}
+
+void* host_pointer(PJRT_Buffer* b) {
+  auto p = args<PJRT_Buffer_UnsafePointer_Args>();
+  p.buffer = b;
+  check(api().PJRT_Buffer_UnsafePointer(&p), "to_host");
+  return reinterpret_cast<void*>(p.buffer_pointer);
+}
+
+void destroy(PJRT_Buffer* b) noexcept {
+  if (!b) return;
+  auto d = args<PJRT_Buffer_Destroy_Args>();
+  d.buffer = b;
+  api().PJRT_Buffer_Destroy(&d);
+}
+
+}  // namespace ivy::backends::xla_impl
