@@ -52,6 +52,7 @@ TEST_F(CompileFn, EngineOfTheBackend) {
                            : name == "mlx"        ? "mlx::core::compile"
                            : name == "tensorflow" ? "TensorFlow graph function"
                            : name == "mxnet"      ? "MXNet cached op"
+                           : name == "xla"        ? "XLA executable"
                                                   : "none";
   EXPECT_EQ(f.engine(), want);
   EXPECT_EQ(f.compiled(), want != "none");

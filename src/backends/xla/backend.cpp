@@ -54,7 +54,8 @@ DLManagedTensor* to_dlpack(const Array& x) {
   const BufferNode& n = node(x);
   auto* e = new Exported{native(x), n.shape, {}};
   DLTensor& t = e->managed.dl_tensor;
-  t.data = bytes_of(n) ? host_pointer(n.buffer) : nullptr;
+  // Through host_data: memory shared outside a traced function makes it run uncompiled.
+  t.data = bytes_of(n) ? const_cast<void*>(host_data(x, "to_dlpack")) : nullptr;
   t.device = {kDLCPU, 0};
   t.ndim = static_cast<std::int32_t>(e->shape.size());
   t.dtype = detail::dlpack_dtype(n.dtype);
@@ -102,6 +103,7 @@ const Backend& backend() {
   static const Backend table = [] {
     Backend b;
     IVY_FILL_BACKEND_TABLE(b, "xla");
+    b.compile = &compile_kernels();
     return b;
   }();
   return table;

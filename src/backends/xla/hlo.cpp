@@ -210,6 +210,7 @@ std::vector<Array> run(std::string_view fn, const std::vector<Array>& inputs, co
   std::vector<Array> arrays;
   for (std::size_t i = 0; i < outs.size(); ++i)
     arrays.push_back(adopt(outs[i], results[i].dtype, results[i].shape));
+  if (tracing()) record(inputs, emit, arrays);
   return arrays;
 }
 

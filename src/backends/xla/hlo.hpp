@@ -77,6 +77,12 @@ class Builder {
 /** Writes a kernel's computation on its inputs (given as parameters) and returns its results. */
 using Emitter = std::function<std::vector<Value>(Builder&, const std::vector<Value>&)>;
 
+/** While compile_fn traces on this thread (compile.cpp): adds a kernel that ran (inputs to
+ *  outputs) to the traced module. */
+bool tracing();
+void record(const std::vector<Array>& inputs, const Emitter& emit,
+            const std::vector<Array>& outputs);
+
 /** The kernel emit describes, run on inputs (arrays of the xla backend); fn names the function
  *  in errors. */
 std::vector<Array> run(std::string_view fn, const std::vector<Array>& inputs, const Emitter& emit);

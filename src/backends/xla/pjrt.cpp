@@ -109,16 +109,17 @@ std::string override_int(const std::string& name, std::int64_t v) {
 
 // A serialized CompileOptionsProto, written by hand (no protobuf library): one replica and one
 // partition (empty options abort the process in a CHECK); NaN-propagating min/max (XLA's fast
-// min/max drops a NaN second operand); optimisation level 0 for the one-operation kernels ivy
-// compiles (a quarter less compile time, FINDINGS.md section 4), IVY_XLA_OPT_LEVEL overrides.
-std::string compile_options() {
-  static const std::string options = [] {
-    const char* level = std::getenv("IVY_XLA_OPT_LEVEL");
-    return field(3, field(4, 1) + field(5, 1)) +
-           override_bool("xla_cpu_enable_fast_min_max", false) +
-           override_int("xla_backend_optimization_level", level ? std::atoi(level) : 0);
+// min/max drops a NaN second operand). Kernels get optimisation level 0 (a quarter less compile
+// time for one-operation modules, FINDINGS.md section 4; IVY_XLA_OPT_LEVEL overrides), whole
+// functions XLA's default.
+std::string compile_options(Optimisation level) {
+  static const std::string common =
+      field(3, field(4, 1) + field(5, 1)) + override_bool("xla_cpu_enable_fast_min_max", false);
+  static const std::string kernel = [] {
+    const char* env = std::getenv("IVY_XLA_OPT_LEVEL");
+    return common + override_int("xla_backend_optimization_level", env ? std::atoi(env) : 0);
   }();
-  return options;
+  return level == Optimisation::kernel ? kernel : common;
 }
 
 std::size_t output_count(PJRT_LoadedExecutable* loaded) {
@@ -223,6 +224,23 @@ std::vector<PJRT_Buffer*> Executable::run(const std::vector<PJRT_Buffer*>& argum
   return outputs;
 }
 
+std::shared_ptr<const Executable> compile_module(const std::string& module, std::string_view fn,
+                                                 Optimisation level) {
+  PJRT_Program program = args<PJRT_Program>();
+  program.code = const_cast<char*>(module.data());
+  program.code_size = module.size();
+  program.format = "mlir";
+  program.format_size = 4;
+  const std::string options = compile_options(level);
+  auto c = args<PJRT_Client_Compile_Args>();
+  c.client = client();
+  c.program = &program;
+  c.compile_options = options.data();
+  c.compile_options_size = options.size();
+  check(api().PJRT_Client_Compile(&c), fn);
+  return std::make_shared<const Executable>(c.executable, output_count(c.executable));
+}
+
 std::shared_ptr<const Executable> compiled(const std::string& module, std::string_view fn) {
   static std::mutex mutex;
   static std::unordered_map<std::string, std::shared_ptr<const Executable>> cache;
@@ -232,19 +250,7 @@ std::shared_ptr<const Executable> compiled(const std::string& module, std::strin
   }
   // Compiled outside the lock (tens of milliseconds); two threads may both compile a new text,
   // and the first to finish is kept.
-  PJRT_Program program = args<PJRT_Program>();
-  program.code = const_cast<char*>(module.data());
-  program.code_size = module.size();
-  program.format = "mlir";
-  program.format_size = 4;
-  const std::string& options = compile_options();
-  auto c = args<PJRT_Client_Compile_Args>();
-  c.client = client();
-  c.program = &program;
-  c.compile_options = options.data();
-  c.compile_options_size = options.size();
-  check(api().PJRT_Client_Compile(&c), fn);
-  auto exe = std::make_shared<const Executable>(c.executable, output_count(c.executable));
+  auto exe = compile_module(module, fn, Optimisation::kernel);
   const std::lock_guard lock(mutex);
   return cache.emplace(module, std::move(exe)).first->second;
 }

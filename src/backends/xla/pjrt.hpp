@@ -60,7 +60,14 @@ class Executable {
   std::size_t outputs_;
 };
 
-/** The executable of a StableHLO module (MLIR text), compiled once per text and process. */
+/** How much XLA optimises: little for the one-operation modules of eager kernels (compile
+ *  time dominates), fully for a whole function (compile_fn). */
+enum class Optimisation { kernel, function };
+
+/** A StableHLO module (MLIR text) compiled. */
+std::shared_ptr<const Executable> compile_module(const std::string& module, std::string_view fn,
+                                                 Optimisation level);
+/** The executable of a kernel's module, compiled once per text and process. */
 std::shared_ptr<const Executable> compiled(const std::string& module, std::string_view fn);
 
 /** A buffer holding a copy of n bytes of host data (row-major) of this dtype and shape. */

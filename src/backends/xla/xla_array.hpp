@@ -19,11 +19,15 @@ struct BufferNode {
   Shape shape;
   /** What the buffer's memory belongs to when it aliases memory of another owner. */
   std::shared_ptr<void> keep_alive;
+  /** False for a second node over another node's buffer (kept alive by keep_alive). */
+  bool owns_buffer = true;
 
   BufferNode(PJRT_Buffer* b, DType d, Shape s) : buffer(b), dtype(d), shape(std::move(s)) {}
   BufferNode(const BufferNode&) = delete;
   BufferNode& operator=(const BufferNode&) = delete;
-  ~BufferNode() { backends::xla_impl::destroy(buffer); }
+  ~BufferNode() {
+    if (owns_buffer) backends::xla_impl::destroy(buffer);
+  }
 };
 
 }  // namespace ivy::xla
@@ -72,6 +76,8 @@ void untraceable(std::string_view what);
 
 /** UnsupportedError unless d is the CPU: the plugin has one CPU device. */
 void require_cpu(const Device& d, std::string_view fn);
+
+const CompileKernels& compile_kernels();
 
 IVY_DECLARE_KERNEL_FAMILIES();
 
