@@ -118,6 +118,23 @@ TEST(XlaInterchange, ExportSharesTheBufferAndKeepsItAlive) {
   capsule->deleter(capsule);
 }
 
+// torch -> xla shares aligned memory (a view of torch's buffer, released with the xla array);
+// xla -> torch shares XLA's buffer.
+TEST(XlaInterchange, TorchAndXlaShareMemory) {
+  if (!ivy::has_backend("torch")) GTEST_SKIP() << "needs the torch backend in this build";
+  const ivy::Array x =
+      ivy::reshape(ivy::arange(12, ivy::Options(ivy::float32).on(ivy::backend("torch"))), {3, 4});
+  const ivy::Array y = ivy::to_backend(x, "xla");
+  EXPECT_EQ(data_pointer(y), data_pointer(x)) << "torch -> xla shares memory";
+  EXPECT_EQ(data_pointer(ivy::to_backend(y, "torch")), data_pointer(y)) << "xla -> torch";
+  ivy::Array kept;
+  {
+    const ivy::Array tmp = ivy::array({5.0f, 6.0f, 7.0f}, ivy::backend("torch"));
+    kept = ivy::to_backend(tmp, "xla");
+  }
+  expect_near(ivy::exp(kept), {std::exp(5.0f), std::exp(6.0f), std::exp(7.0f)}, "kept alive");
+}
+
 // From every backend: contiguous arrays, slices and transposed views arrive with their values.
 TEST(XlaInterchange, ArraysFromEveryBackend) {
   for (const std::string& name : ivy::available_backends()) {

@@ -69,13 +69,42 @@ DLManagedTensor* to_dlpack(const Array& x) {
   return &e->managed;
 }
 
+// XLA's CPU kernels take a view of memory aligned to 64 bytes (a misaligned one is refused).
+constexpr std::uintptr_t kXlaAlignment = 64;
+
+void release_capsule(void*, void* capsule) {
+  auto* m = static_cast<DLManagedTensor*>(capsule);
+  if (m->deleter) m->deleter(m);
+}
+
+// A PJRT buffer viewing the producer's memory; the capsule is released when the buffer goes.
+Array view_of(detail::CapsuleOwner& owner, const DLTensor& t, DType d, const Shape& s) {
+  auto v = args<PJRT_Client_CreateViewOfDeviceBuffer_Args>();
+  v.client = client();
+  v.device_buffer_ptr = static_cast<char*>(t.data) + t.byte_offset;
+  v.dims = s.data();
+  v.num_dims = s.size();
+  v.element_type = buffer_type(d);
+  v.device = xla_impl::device();
+  v.on_delete_callback = release_capsule;  // never null: PJRT calls it unchecked
+  v.on_delete_callback_arg = owner.hand_over();
+  if (PJRT_Error* e = api().PJRT_Client_CreateViewOfDeviceBuffer(&v)) {
+    release_capsule(nullptr, v.on_delete_callback_arg);
+    check(e, "from_dlpack");
+  }
+  return adopt(v.buffer, d, s);
+}
+
 Array from_dlpack(DLManagedTensor* m) {
-  const detail::CapsuleOwner owner(m);
+  detail::CapsuleOwner owner(m);
   const DLTensor& t = m->dl_tensor;
   if (t.device.device_type != kDLCPU)
     detail::raise<UnsupportedError>("from_dlpack", "xla", "only CPU memory can be imported");
   const DType d = detail::from_dlpack_dtype(t.dtype, "xla");
   const Shape s(t.shape, t.shape + t.ndim);
+  const auto address = reinterpret_cast<std::uintptr_t>(static_cast<char*>(t.data) + t.byte_offset);
+  if (numel(s) > 0 && address % kXlaAlignment == 0 && detail::is_row_major(t))
+    return view_of(owner, t, d, s);
   std::vector<unsigned char> bytes(static_cast<std::size_t>(numel(s)) *
                                    static_cast<std::size_t>(itemsize(d)));
   if (!bytes.empty()) detail::copy_to_row_major(t, bytes.data());
