@@ -6,6 +6,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "backends/xla/disk_cache.hpp"
 #include "ivy/core/errors.hpp"
 
 namespace ivy::backends::xla_impl {
@@ -241,6 +242,36 @@ std::shared_ptr<const Executable> compile_module(const std::string& module, std:
   return std::make_shared<const Executable>(c.executable, output_count(c.executable));
 }
 
+std::string Executable::serialize() const {
+  const PJRT_Api& a = api();
+  auto g = args<PJRT_LoadedExecutable_GetExecutable_Args>();
+  g.loaded_executable = exe_;
+  check(a.PJRT_LoadedExecutable_GetExecutable(&g), "compile");
+  auto z = args<PJRT_Executable_Serialize_Args>();
+  z.executable = g.executable;
+  PJRT_Error* e = a.PJRT_Executable_Serialize(&z);
+  std::string bytes;
+  if (!e) {
+    bytes.assign(z.serialized_bytes, z.serialized_bytes_size);
+    z.serialized_executable_deleter(z.serialized_executable);
+  }
+  auto d = args<PJRT_Executable_Destroy_Args>();
+  d.executable = g.executable;
+  a.PJRT_Executable_Destroy(&d);
+  check(e, "compile");
+  return bytes;
+}
+
+std::shared_ptr<const Executable> Executable::deserialize(const std::string& bytes,
+                                                          std::string_view fn) {
+  auto l = args<PJRT_Executable_DeserializeAndLoad_Args>();
+  l.client = client();
+  l.serialized_executable = bytes.data();
+  l.serialized_executable_size = bytes.size();
+  check(api().PJRT_Executable_DeserializeAndLoad(&l), fn);
+  return std::make_shared<const Executable>(l.loaded_executable, output_count(l.loaded_executable));
+}
+
 std::shared_ptr<const Executable> compiled(const std::string& module, std::string_view fn) {
   static std::mutex mutex;
   static std::unordered_map<std::string, std::shared_ptr<const Executable>> cache;
@@ -250,7 +281,12 @@ std::shared_ptr<const Executable> compiled(const std::string& module, std::strin
   }
   // Compiled outside the lock (tens of milliseconds); two threads may both compile a new text,
   // and the first to finish is kept.
-  auto exe = compile_module(module, fn, Optimisation::kernel);
+  const std::string key = compile_options(Optimisation::kernel) + module;
+  std::shared_ptr<const Executable> exe = disk_cache_load(key, fn);
+  if (!exe) {
+    exe = compile_module(module, fn, Optimisation::kernel);
+    disk_cache_store(key, *exe);
+  }
   const std::lock_guard lock(mutex);
   return cache.emplace(module, std::move(exe)).first->second;
 }

@@ -51,6 +51,11 @@ class Executable {
   Executable(const Executable&) = delete;
   Executable& operator=(const Executable&) = delete;
   ~Executable();
+  /** Its serialized form (PJRT_Executable_Serialize), for the disk cache. */
+  std::string serialize() const;
+  /** An executable loaded from serialize()'s bytes. */
+  static std::shared_ptr<const Executable> deserialize(const std::string& bytes,
+                                                       std::string_view fn);
   /** Runs it on argument buffers and waits until its outputs are complete. */
   std::vector<PJRT_Buffer*> run(const std::vector<PJRT_Buffer*>& arguments,
                                 std::string_view fn) const;
@@ -67,7 +72,11 @@ enum class Optimisation { kernel, function };
 /** A StableHLO module (MLIR text) compiled. */
 std::shared_ptr<const Executable> compile_module(const std::string& module, std::string_view fn,
                                                  Optimisation level);
-/** The executable of a kernel's module, compiled once per text and process. */
+/**
+ * The executable of a kernel's module, compiled once per text and process. With
+ * IVY_XLA_CACHE_DIR set, compiled kernels are also kept there (serialized, about 1 ms to load
+ * against 15 ms to compile) and shared between processes.
+ */
 std::shared_ptr<const Executable> compiled(const std::string& module, std::string_view fn);
 
 /** A buffer holding a copy of n bytes of host data (row-major) of this dtype and shape. */
