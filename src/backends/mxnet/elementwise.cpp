@@ -209,8 +209,7 @@ NDArray floor_divide(const NDArray& a, const NDArray& b) {
 }
 
 // Integer floor division on the host (exact for every int64, and MIN // -1 wraps as NumPy).
-NDArray integer_floor_divide(const Array& a, const Array& b) {
-  const Shape s = detail::broadcast_shapes(a.shape(), b.shape(), "binary", "mxnet");
+NDArray integer_floor_divide(const Array& a, const Array& b, const Shape& s) {
   const std::vector<std::int64_t> x = ivy::broadcast_to(a, s).to_vector<std::int64_t>();
   const std::vector<std::int64_t> y = ivy::broadcast_to(b, s).to_vector<std::int64_t>();
   NDArray r = host_array(s, DType::int64, [&](void* dst, std::size_t) {
@@ -230,8 +229,7 @@ NDArray integer_floor_divide(const Array& a, const Array& b) {
 
 // Shifts on the host (MXNet 1.9 has no shift operators), on the broadcast int64 values, wrapped
 // back to the dtype: left shifts wrap to its width, right shifts of signed values are arithmetic.
-NDArray shift(const Array& a, const Array& b, bool left) {
-  const Shape s = detail::broadcast_shapes(a.shape(), b.shape(), "binary", "mxnet");
+NDArray shift(const Array& a, const Array& b, const Shape& s, bool left) {
   const std::vector<std::int64_t> x = ivy::broadcast_to(a, s).to_vector<std::int64_t>();
   const std::vector<std::int64_t> k = ivy::broadcast_to(b, s).to_vector<std::int64_t>();
   const DType d = a.dtype();
@@ -269,24 +267,20 @@ Array unary(UnaryOp op, const Array& x) {
 }
 
 // minimum/maximum: the first operand wins ties (so maximum(-0.0, 0.0) is -0.0) and NaN
-// propagates.
-NDArray first_on_ties(const NDArray& x, const NDArray& y, bool is_max) {
-  const DType d = dtype_of(x);
-  NDArray keep_a = op2(is_max ? "_npi_greater_equal" : "_npi_less_equal", x, y);
-  if (is_floating(d))
-    keep_a = cast_to(op2("_npi_bitwise_or", cast_to(keep_a, DType::uint8, kBinary),
-                         cast_to(classify("_npi_isnan", x), DType::uint8, kBinary)),
-                     DType::bool_, kBinary);
-  if (d == DType::bool_)
-    return cast_to(
-        run("_npi_where", kBinary,
-            {keep_a, cast_to(x, DType::uint8, kBinary), cast_to(y, DType::uint8, kBinary)}),
-        DType::bool_, kBinary);
-  return run("_npi_where", kBinary, {keep_a, x, y});
+// propagates. MXNet's _npi_maximum/_npi_minimum propagate NaN from either operand and return the
+// second on ties, so the operands go in swapped; bfloat16's kernels drop a NaN first operand, so
+// it runs in float32 (exact both ways); bool is refused, so it goes through uint8.
+NDArray first_on_ties(const NDArray& x, const NDArray& y, DType d, bool is_max) {
+  const char* name = is_max ? "_npi_maximum" : "_npi_minimum";
+  if (d == DType::bfloat16 || d == DType::bool_) {
+    const DType via = d == DType::bool_ ? DType::uint8 : DType::float32;
+    return cast_to(op2(name, cast_to(y, via, kBinary), cast_to(x, via, kBinary)), d, kBinary);
+  }
+  return op2(name, y, x);
 }
 
-NDArray broadcast_native(const NDArray& x, const Shape& s) {
-  if (shape_of(x) == s) return x;
+NDArray broadcast_native(const NDArray& x, const Shape& xs, const Shape& s) {
+  if (xs == s) return x;
   return run("_npi_broadcast_to", kBinary, {x}, {{"shape", tuple(s)}});
 }
 
@@ -308,27 +302,36 @@ std::vector<NDArray> even_tie_cotangents(const NDArray& a, const NDArray& b, con
 Array binary(BinaryOp op, const Array& a, const Array& b) {
   const NDArray& x = native(a);
   const NDArray& y = native(b);
-  if (empty(x) || empty(y)) {
-    const Shape s = detail::broadcast_shapes(a.shape(), b.shape(), "binary", "mxnet");
+  // Each shape is read once (an MXNet call each).
+  const Shape xs = shape_of(x), ys = shape_of(y);
+  if (numel(xs) == 0 || numel(ys) == 0) {
+    const Shape s = detail::broadcast_shapes(xs, ys, "binary", "mxnet");
     const bool to_bool = is_comparison(op) || is_logical(op);
     return wrap(empty_array(s, to_bool ? DType::bool_ : a.dtype()));
   }
   if (op == BinaryOp::floor_divide)
-    return wrap(is_floating(a.dtype()) ? floor_divide(x, y) : integer_floor_divide(a, b));
+    return wrap(
+        is_floating(a.dtype())
+            ? floor_divide(x, y)
+            : integer_floor_divide(a, b, detail::broadcast_shapes(xs, ys, "binary", "mxnet")));
   if (op == BinaryOp::minimum || op == BinaryOp::maximum) {
     const bool is_max = op == BinaryOp::maximum;
-    if (!is_floating(a.dtype()) || (!recorded(x) && !recorded(y)))
-      return wrap(first_on_ties(x, y, is_max));
-    const Shape s = detail::broadcast_shapes(a.shape(), b.shape(), "binary", "mxnet");
+    const DType d = a.dtype();  // core has promoted both operands to it
+    if (!is_floating(d) || (!recorded(x) && !recorded(y)))
+      return wrap(first_on_ties(x, y, d, is_max));
+    const Shape s = detail::broadcast_shapes(xs, ys, "binary", "mxnet");
     return wrap(with_derivative(
-        {broadcast_native(x, s), broadcast_native(y, s)},
-        [is_max](const std::vector<NDArray>& in) { return first_on_ties(in[0], in[1], is_max); },
+        {broadcast_native(x, xs, s), broadcast_native(y, ys, s)},
+        [d, is_max](const std::vector<NDArray>& in) {
+          return first_on_ties(in[0], in[1], d, is_max);
+        },
         [is_max](const std::vector<NDArray>& in, const NDArray& g) {
           return even_tie_cotangents(in[0], in[1], g, is_max);
         }));
   }
   if (op == BinaryOp::left_shift || op == BinaryOp::right_shift)
-    return wrap(shift(a, b, op == BinaryOp::left_shift));
+    return wrap(shift(a, b, detail::broadcast_shapes(xs, ys, "binary", "mxnet"),
+                      op == BinaryOp::left_shift));
   if (is_logical(op) && op != BinaryOp::logical_xor) {  // the bitwise operators refuse bool
     const NDArray r =
         op2(binary_name(op), cast_to(x, DType::uint8, kBinary), cast_to(y, DType::uint8, kBinary));

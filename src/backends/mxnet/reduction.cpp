@@ -53,47 +53,53 @@ NDArray reduced(const char* name, const NDArray& x, const std::vector<int>& axes
               {"keepdims", keepdims ? "True" : "False"}});
 }
 
-// MXNet sums floats with Kahan compensation, which turns inf + inf into NaN: the finite values
-// are summed by MXNet and the infinities and NaNs accounted for separately.
-NDArray float_sum(const NDArray& x, const std::vector<int>& axes, bool keepdims, bool mean) {
+// MXNet sums floats with Kahan compensation, which turns inf + inf (and inf + 1) into NaN. max and
+// min over the same axes, which propagate NaN, tell which lanes hold only finite values (both
+// finite: MXNet's sum is the answer) and otherwise what the answer is (a NaN: both NaN; +inf and
+// -inf: min + max is NaN; only +inf: max; only -inf: min), with no host read (compile_fn traces
+// this) and no constant arrays. A finite sum that overflows stays MXNet's (NaN, or inf when the
+// last term overflows) unless the lane holds an infinity, as before.
+NDArray float_sum(const NDArray& x, DType d, const Shape& xs, const std::vector<int>& axes,
+                  bool keepdims, bool mean) {
   constexpr std::string_view fn = "reduce";
-  const DType d = dtype_of(x);
   const NDArray xf =
       d == DType::bfloat16 || d == DType::float16 ? cast_to(x, DType::float32, fn) : x;
-  const DType w = dtype_of(xf);
-  const NDArray zero = scalar(Scalar(0.0), w);
-  const double inf = std::numeric_limits<double>::infinity();
-  // Elementwise work on the flattened values (MXNet's where takes at most 5 dimensions).
-  const Shape xs = shape_of(xf);
-  const NDArray flat = reshape_to(xf, {numel(xs)}, fn);
-  auto shaped = [&](const NDArray& t) { return reshape_to(t, xs, fn); };
-  const NDArray finite = run("_npi_isfinite", fn, {flat});
-  NDArray total =
-      reduced("_np_sum", shaped(run("_npi_where", fn, {finite, flat, zero})), axes, keepdims);
+  NDArray total = reduced("_np_sum", xf, axes, keepdims);
   if (mean) {
-    const Shape s = shape_of(xf);
     std::int64_t count = 1;
-    for (int a : axes) count *= s[static_cast<std::size_t>(a)];
-    total = run("_npi_true_divide", fn, {total, scalar(Scalar(static_cast<double>(count)), w)});
+    for (int a : axes) count *= xs[static_cast<std::size_t>(a)];
+    total = run("_npi_true_divide_scalar", fn, {total},
+                {{"scalar", std::to_string(count)}, {"is_int", "False"}});
   }
-  auto any_of = [&](const NDArray& mask) {
-    return cast_to(reduced("_np_any", mask, axes, keepdims), DType::bool_, fn);
-  };
-  const NDArray pos = any_of(shaped(run("_npi_equal", fn, {flat, scalar(Scalar(inf), w)})));
-  const NDArray neg = any_of(shaped(run("_npi_equal", fn, {flat, scalar(Scalar(-inf), w)})));
-  const NDArray nan = any_of(shaped(run("_npi_isnan", fn, {flat})));
-  // The combination, flattened too (the reduced shape may keep 6 dimensions).
-  const Shape rs = shape_of(total);
-  auto flat_of = [&](const NDArray& t) { return reshape_to(t, {numel(rs)}, fn); };
-  const NDArray p = flat_of(pos), n = flat_of(neg), q = flat_of(nan);
-  const NDArray both = cast_to(
-      run("_npi_multiply", fn, {cast_to(p, DType::uint8, fn), cast_to(n, DType::uint8, fn)}),
-      DType::bool_, fn);
-  NDArray r = run("_npi_where", fn, {n, scalar(Scalar(-inf), w), flat_of(total)});
-  r = run("_npi_where", fn, {p, scalar(Scalar(inf), w), r});
-  const NDArray nan_value = scalar(Scalar(std::numeric_limits<double>::quiet_NaN()), w);
-  r = run("_npi_where", fn, {both, nan_value, r});
-  r = reshape_to(run("_npi_where", fn, {q, nan_value, r}), rs, fn);
+  NDArray hi = reduced("_np_max", xf, axes, keepdims);
+  NDArray lo = reduced("_np_min", xf, axes, keepdims);
+  if (recorded(x)) {  // the derivative is the sum's alone (zero in lanes that are not finite)
+    hi = run("BlockGrad", fn, {hi});
+    lo = run("BlockGrad", fn, {lo});
+  }
+  // MXNet's where takes at most 5 dimensions: a reduced shape with more is flattened.
+  const std::size_t rank = keepdims ? xs.size() : xs.size() - axes.size();
+  Shape rs;
+  if (rank > 5) {
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      const bool r = std::find(axes.begin(), axes.end(), static_cast<int>(i)) != axes.end();
+      if (!r)
+        rs.push_back(xs[i]);
+      else if (keepdims)
+        rs.push_back(1);
+    }
+    const Shape flat{numel(rs)};
+    total = reshape_to(total, flat, fn);
+    hi = reshape_to(hi, flat, fn);
+    lo = reshape_to(lo, flat, fn);
+  }
+  // lo finite: the total, or hi where hi is +inf; lo -inf or NaN: lo + hi (-inf, or NaN when hi
+  // is +inf or NaN).
+  NDArray r = run("_npi_where", fn,
+                  {run("_npi_isfinite", fn, {lo}),
+                   run("_npi_where", fn, {run("_npi_isfinite", fn, {hi}), total, hi}),
+                   run("_npi_add", fn, {lo, hi})});
+  if (rank > 5) r = reshape_to(r, rs, fn);
   return cast_to(r, d, fn);
 }
 
@@ -126,9 +132,9 @@ NDArray tied_extremes_cotangent(ReduceOp op, const NDArray& x, const NDArray& g,
 
 Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool keepdims) {
   const DType d = x.dtype();
-  if (empty(native(x))) {
+  const Shape xs = shape_of(native(x));  // read once: each read is an MXNet call
+  if (numel(xs) == 0) {
     Shape s;
-    const Shape xs = x.shape();
     for (int i = 0; i < static_cast<int>(xs.size()); ++i) {
       const bool reduced = std::find(axes.begin(), axes.end(), i) != axes.end();
       if (!reduced)
@@ -140,7 +146,7 @@ Array reduce(ReduceOp op, const Array& x, const std::vector<int>& axes, bool kee
     return wrap(full_array(s, out, identity(op)));
   }
   if (is_floating(d) && (op == ReduceOp::sum || op == ReduceOp::mean))
-    return wrap(float_sum(native(x), axes, keepdims, op == ReduceOp::mean));
+    return wrap(float_sum(native(x), d, xs, axes, keepdims, op == ReduceOp::mean));
   const bool extreme = op == ReduceOp::min || op == ReduceOp::max;
   if (!extreme || !is_floating(d) || !recorded(native(x)))
     return wrap(reduced(op, native(x), axes, keepdims));
@@ -160,12 +166,12 @@ Array arg_reduce(ArgReduceOp op, const Array& x, int axis, bool keepdims) {
 }
 
 Array scan(ScanOp op, const Array& x, int axis) {
-  if (empty(native(x))) return x;
+  const Shape s = shape_of(native(x));
+  if (numel(s) == 0) return x;
   if (op == ScanOp::cumsum)
     return wrap(cast_to(run("_np_cumsum", "scan", {native(x)}, {{"axis", std::to_string(axis)}}),
                         x.dtype(), "scan"));
   // MXNet 1.9.1 has no cumulative product: on the host, in float64 or wrapping int64.
-  const Shape s = x.shape();
   std::int64_t outer = 1, inner = 1;
   for (int i = 0; i < axis; ++i) outer *= s[static_cast<std::size_t>(i)];
   for (std::size_t i = static_cast<std::size_t>(axis) + 1; i < s.size(); ++i) inner *= s[i];
