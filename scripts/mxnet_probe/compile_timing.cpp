@@ -57,20 +57,21 @@ int main() {
                                   ivy::zeros({64}, f32),
                                   ivy::random_normal(0.0, 0.1, {64, 1}, f32),
                                   ivy::zeros({1}, f32)};
-    for (auto [name, fn] : {std::pair{"forward", &mlp}, std::pair{"forward+gradients",
-                                                                   &mlp_gradients}}) {
+    for (auto [name, fn] :
+         {std::pair{"forward", &mlp}, std::pair{"forward+gradients", &mlp_gradients}}) {
       const ivy::ArrayFunction f = fn;
       const auto t0 = std::chrono::steady_clock::now();
       const ivy::CompiledFunction fast = ivy::compile_fn(f, args);
       (void)fast(args);
       const std::chrono::duration<double, std::milli> first = std::chrono::steady_clock::now() - t0;
       const double eager = microseconds_per_call(f, args, 2000);
-      const double compiled = microseconds_per_call(
-          [&](const std::vector<Array>& a) { return fast(a); }, args, 2000);
-      std::printf("batch %4lld %-18s uncompiled %8.1f us  cached op %8.1f us  (%s; trace + first "
-                  "call %.1f ms)\n",
-                  static_cast<long long>(batch), name, eager, compiled,
-                  std::string(fast.engine()).c_str(), first.count());
+      const double compiled =
+          microseconds_per_call([&](const std::vector<Array>& a) { return fast(a); }, args, 2000);
+      std::printf(
+          "batch %4lld %-18s uncompiled %8.1f us  cached op %8.1f us  (%s; trace + first "
+          "call %.1f ms)\n",
+          static_cast<long long>(batch), name, eager, compiled, std::string(fast.engine()).c_str(),
+          first.count());
     }
   }
 }

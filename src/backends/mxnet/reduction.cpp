@@ -59,17 +59,44 @@ NDArray reduced(const char* name, const NDArray& x, const std::vector<int>& axes
 // -inf: min + max is NaN; only +inf: max; only -inf: min), with no host read (compile_fn traces
 // this) and no constant arrays. A finite sum that overflows stays MXNet's (NaN, or inf when the
 // last term overflows) unless the lane holds an infinity, as before.
+// MXNet's Kahan compensation turns a sum that overflows into NaN (inf - inf) where NumPy's is
+// +-inf. float32 (and the half types, summed in float32) are summed in float64, which cannot
+// overflow, and rounded back. A float64 sum that comes out NaN from finite values is replaced by
+// its overflow: the sum scaled by 2^-60 has the overflow's sign, and scaled back is +-inf.
+NDArray sum_in_float64(const NDArray& xf, const std::vector<int>& axes, bool keepdims) {
+  return cast_to(run("_np_sum", "reduce", {xf},
+                     {{"axis", tuple(std::vector<std::int64_t>(axes.begin(), axes.end()))},
+                      {"keepdims", keepdims ? "True" : "False"},
+                      {"dtype", "float64"}}),
+                 DType::float32, "reduce");
+}
+
+NDArray overflowed_sum(const NDArray& xf, const std::vector<int>& axes, bool keepdims) {
+  constexpr std::string_view fn = "reduce";
+  const NDArray scaled = run("_npi_multiply_scalar", fn, {xf},
+                             {{"scalar", "8.673617379884035e-19"}, {"is_int", "False"}});
+  return run("_npi_multiply_scalar", fn, {reduced("_np_sum", scaled, axes, keepdims)},
+             {{"scalar", "1152921504606846976"}, {"is_int", "False"}});
+}
+
 NDArray float_sum(const NDArray& x, DType d, const Shape& xs, const std::vector<int>& axes,
                   bool keepdims, bool mean) {
   constexpr std::string_view fn = "reduce";
   const NDArray xf =
       d == DType::bfloat16 || d == DType::float16 ? cast_to(x, DType::float32, fn) : x;
-  NDArray total = reduced("_np_sum", xf, axes, keepdims);
+  const bool wide = dtype_of(xf) == DType::float64;
+  NDArray total =
+      wide ? reduced("_np_sum", xf, axes, keepdims) : sum_in_float64(xf, axes, keepdims);
+  NDArray overflow = wide ? overflowed_sum(xf, axes, keepdims) : NDArray();
   if (mean) {
     std::int64_t count = 1;
     for (int a : axes) count *= xs[static_cast<std::size_t>(a)];
-    total = run("_npi_true_divide_scalar", fn, {total},
-                {{"scalar", std::to_string(count)}, {"is_int", "False"}});
+    auto divided = [&](const NDArray& t) {
+      return run("_npi_true_divide_scalar", fn, {t},
+                 {{"scalar", std::to_string(count)}, {"is_int", "False"}});
+    };
+    total = divided(total);
+    if (wide) overflow = divided(overflow);
   }
   NDArray hi = reduced("_np_max", xf, axes, keepdims);
   NDArray lo = reduced("_np_min", xf, axes, keepdims);
@@ -92,7 +119,9 @@ NDArray float_sum(const NDArray& x, DType d, const Shape& xs, const std::vector<
     total = reshape_to(total, flat, fn);
     hi = reshape_to(hi, flat, fn);
     lo = reshape_to(lo, flat, fn);
+    if (wide) overflow = reshape_to(overflow, flat, fn);
   }
+  if (wide) total = run("_npi_where", fn, {run("_npi_isnan", fn, {total}), overflow, total});
   // lo finite: the total, or hi where hi is +inf; lo -inf or NaN: lo + hi (-inf, or NaN when hi
   // is +inf or NaN).
   NDArray r = run("_npi_where", fn,

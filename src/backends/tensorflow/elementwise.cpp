@@ -225,6 +225,15 @@ Tensor wrapped_in_int64(const char* name, const Tensor& a, const Tensor& b, DTyp
   return cast_to(r, d, "binary");
 }
 
+// Floating minimum/maximum: the first operand wins ties (its sign of zero) and NaN in either
+// propagates (docs/semantics.md). TensorFlow's float64 Maximum and Minimum return the second
+// operand's zero on ties.
+Tensor first_on_ties(const Tensor& a, const Tensor& b, bool is_max) {
+  const Tensor wins = run(is_max ? "GreaterEqual" : "LessEqual", "binary", {a, b});
+  const Tensor keep_a = run("LogicalOr", "binary", {wins, run("IsNan", "binary", {a})});
+  return run("SelectV2", "binary", {keep_a, a, b});
+}
+
 Array binary(BinaryOp op, const Array& a, const Array& b) {
   const DType d = a.dtype();
   if (op == BinaryOp::floor_divide && is_floating(d))
@@ -235,6 +244,8 @@ Array binary(BinaryOp op, const Array& a, const Array& b) {
         {cast_to(native(a), DType::uint8, "binary"), cast_to(native(b), DType::uint8, "binary")}));
   if (op == BinaryOp::pow && d == DType::uint8)
     return wrap(wrapped_in_int64("Pow", native(a), native(b), d));
+  if ((op == BinaryOp::minimum || op == BinaryOp::maximum) && is_floating(d))
+    return wrap(first_on_ties(native(a), native(b), op == BinaryOp::maximum));
   return wrap(run(binary_name(op), "binary", {native(a), native(b)}));
 }
 
