@@ -93,7 +93,8 @@ std::string int_list(const std::vector<std::int64_t>& values) {
 }
 
 Value Builder::parameter(DType d, const Shape& s) {
-  parameters_.push_back(Value{"%arg" + std::to_string(parameters_.size()), d, s});
+  parameters_.push_back(
+      Value{std::string("%arg").append(std::to_string(parameters_.size())), d, s});
   return parameters_.back();
 }
 
@@ -115,7 +116,7 @@ std::vector<Value> Builder::ops(const std::string& text,
 
 void Builder::line(const std::string& text) { body_ += "    " + text + "\n"; }
 
-std::string Builder::fresh() { return "%" + std::to_string(next_++); }
+std::string Builder::fresh() { return std::string("%").append(std::to_string(next_++)); }
 
 Value Builder::unary(std::string_view name, const Value& x) {
   return op("stablehlo." + std::string(name) + " " + x.name + " : " + tensor_type(x.dtype, x.shape),
