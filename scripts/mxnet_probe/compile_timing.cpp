@@ -50,12 +50,12 @@ int main() {
   const ivy::Options f32 = ivy::Options(ivy::float32).on(b);
   ivy::seed(1);
   for (std::int64_t batch : {8, 256}) {
-    const std::vector<Array> args{ivy::random_normal(0.0, 1.0, {batch, 32}, f32),
-                                  ivy::random_normal(0.0, 0.1, {32, 64}, f32),
+    const std::vector<Array> args{ivy::random_normal(0.0, 1.0, ivy::Shape{batch, 32}, f32),
+                                  ivy::random_normal(0.0, 0.1, ivy::Shape{32, 64}, f32),
                                   ivy::zeros({64}, f32),
-                                  ivy::random_normal(0.0, 0.1, {64, 64}, f32),
+                                  ivy::random_normal(0.0, 0.1, ivy::Shape{64, 64}, f32),
                                   ivy::zeros({64}, f32),
-                                  ivy::random_normal(0.0, 0.1, {64, 1}, f32),
+                                  ivy::random_normal(0.0, 0.1, ivy::Shape{64, 1}, f32),
                                   ivy::zeros({1}, f32)};
     for (auto [name, fn] :
          {std::pair{"forward", &mlp}, std::pair{"forward+gradients", &mlp_gradients}}) {
