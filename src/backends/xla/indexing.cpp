@@ -2,6 +2,7 @@
 // gather would clamp them silently), nonzero on the host (its size depends on the data, and
 // XLA compiles static shapes only).
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <string>
 #include <vector>
@@ -88,16 +89,19 @@ Array take_along_axis(const Array& x, const Array& idx, int axis) {
   });
 }
 
+// What a row's value becomes when an update reaches it (0-d values of the scatter's region).
+using Combine = std::function<Value(Builder&, const Value& current, const Value& update)>;
+
 // updates scattered into rows of init along axis 0 (idx: 1-D row numbers), duplicates combined
-// by the binary operation `combine` ("add", "maximum", ...).
+// by combine.
 Value scatter_rows_into(Builder& b, const Value& init, const Value& idx, const Value& updates,
-                        const char* combine) {
+                        const Combine& combine) {
   const std::string t = tensor_type(init.dtype, init.shape);
   const Value out =
       b.op("\"stablehlo.scatter\"(" + init.name + ", " + idx.name + ", " + updates.name + ") ({",
            init.dtype, init.shape);
   const std::vector<Value> pair = block_arguments(b, {init.dtype, init.dtype});
-  const Value combined = b.binary(combine, pair[0], pair[1]);
+  const Value combined = combine(b, pair[0], pair[1]);
   b.line("stablehlo.return " + combined.name + " : " + tensor_type(init.dtype, {}));
   const std::string dims =
       dims_field("update_window_dims", range(1, static_cast<std::int64_t>(updates.shape.size()))) +
@@ -109,14 +113,20 @@ Value scatter_rows_into(Builder& b, const Value& init, const Value& idx, const V
   return out;
 }
 
+// The element-wise operation name as a Combine.
+Combine operation(const char* name) {
+  return [name](Builder& b, const Value& current, const Value& update) {
+    return b.binary(name, current, update);
+  };
+}
+
 // For each of `rows` rows, the position in idx of its last update, or -1 when there is none.
 Value last_update(Builder& b, const Value& idx, std::int64_t rows) {
-  const Shape positions_shape = idx.shape;
   const Value positions = b.op("\"stablehlo.iota\"() {iota_dimension = 0 : i64} : () -> " +
-                                   tensor_type(DType::int64, positions_shape),
-                               DType::int64, positions_shape);
+                                   tensor_type(DType::int64, idx.shape),
+                               DType::int64, idx.shape);
   const Value none = b.constant(Scalar(-1), DType::int64, {rows});
-  return scatter_rows_into(b, none, idx, positions, "maximum");
+  return scatter_rows_into(b, none, idx, positions, operation("maximum"));
 }
 
 // mask [rows] spread over the rows of shape s.
@@ -138,15 +148,29 @@ Scalar identity(ScatterReduction r, DType d) {
   return Scalar(static_cast<std::int64_t>(is_min ? hi : lo));
 }
 
-const char* combiner(ScatterReduction r, DType d) {
+// The float min or max of two values chosen by their order keys (not by XLA's minimum and
+// maximum, which take subnormals as zero); a NaN wins and stays.
+Value float_extreme(Builder& b, const Value& current, const Value& update, bool is_min) {
+  const Value kc = order_key(b, current), ku = order_key(b, update);
+  if (!is_min) return b.select(b.compare("GT", ku, kc), update, current);  // NaN's key is largest
+  const Value nan = b.constant(Scalar(largest_key(kc.dtype)), kc.dtype);
+  const Value smaller_number = b.binary("and", b.compare("NE", kc, nan), b.compare("LT", ku, kc));
+  return b.select(b.binary("or", b.compare("EQ", ku, nan), smaller_number), update, current);
+}
+
+Combine combiner(ScatterReduction r, DType d) {
   const bool logical = d == DType::bool_;
   switch (r) {
     case ScatterReduction::sum:
-      return logical ? "or" : "add";
+      return operation(logical ? "or" : "add");
     case ScatterReduction::min:
-      return logical ? "and" : "minimum";
     case ScatterReduction::max:
-      return logical ? "or" : "maximum";
+      if (is_floating(d))
+        return [r](Builder& b, const Value& current, const Value& update) {
+          return float_extreme(b, current, update, r == ScatterReduction::min);
+        };
+      if (r == ScatterReduction::min) return operation(logical ? "and" : "minimum");
+      return operation(logical ? "or" : "maximum");
     case ScatterReduction::replace:
       break;
   }
@@ -154,8 +178,9 @@ const char* combiner(ScatterReduction r, DType d) {
 }
 
 // XLA applies duplicate updates in no specified order: replace gathers each row's last update
-// instead, and min/max (NaN-propagating: the backend compiles with fast min/max off) start from
-// the dtype's extreme, then rows no update reached are reset to zero.
+// instead, and min/max (of floats: by order keys, a NaN winning) start from the dtype's extreme,
+// then rows no update reached are reset to zero. Sums of floats flush
+// subnormals to zero, as all of XLA's float arithmetic does.
 Array scatter_rows(const Array& idx, const Array& updates, std::int64_t rows,
                    ScatterReduction reduction) {
   Shape s = updates.shape();

@@ -14,37 +14,6 @@
 namespace ivy::backends::xla_impl {
 namespace {
 
-// The signed integer type as wide as float dtype d, and the bits of +infinity in it.
-std::pair<DType, std::int64_t> float_bits(DType d) {
-  switch (d) {
-    case DType::float16:
-      return {DType::int16, 0x7C00};
-    case DType::bfloat16:
-      return {DType::int16, 0x7F80};
-    case DType::float32:
-      return {DType::int32, 0x7F800000};
-    default:
-      return {DType::int64, 0x7FF0000000000000};
-  }
-}
-
-// An integer in the order of float x: +-magnitude bits (so -0 equals 0), NaN above +infinity.
-Value sort_key(Builder& b, const Value& x) {
-  const auto [bits_type, infinity] = float_bits(x.dtype);
-  const std::int64_t largest = bits_type == DType::int16   ? 0x7FFF
-                               : bits_type == DType::int32 ? 0x7FFFFFFF
-                                                           : 0x7FFFFFFFFFFFFFFF;
-  const Shape& s = x.shape;
-  const Value bits = b.op("stablehlo.bitcast_convert " + x.name + " : (" + tensor_type(x.dtype, s) +
-                              ") -> " + tensor_type(bits_type, s),
-                          bits_type, s);
-  const Value magnitude = b.binary("and", bits, b.constant(Scalar(largest), bits_type, s));
-  const Value negative = b.compare("LT", bits, b.constant(Scalar(0), bits_type, s));
-  const Value key = b.select(negative, b.unary("negate", magnitude), magnitude);
-  const Value nan = b.compare("GT", magnitude, b.constant(Scalar(infinity), bits_type, s));
-  return b.select(nan, b.constant(Scalar(largest), bits_type, s), key);
-}
-
 // The operands sorted along axis by keys (the first operand), stably.
 std::vector<Value> sorted(Builder& b, const std::vector<Value>& operands, int axis,
                           bool descending) {
@@ -74,7 +43,7 @@ std::vector<Value> sort_with_positions(Builder& b, const Value& x, int axis, boo
                                    " : i64} : () -> " + tensor_type(DType::int64, x.shape),
                                DType::int64, x.shape);
   if (!is_floating(x.dtype)) return sorted(b, {x, positions}, axis, descending);
-  const std::vector<Value> out = sorted(b, {sort_key(b, x), x, positions}, axis, descending);
+  const std::vector<Value> out = sorted(b, {order_key(b, x), x, positions}, axis, descending);
   return {out[1], out[2]};
 }
 
@@ -84,7 +53,7 @@ Array sort(const Array& x, int axis, bool descending) {
   if (x.ndim() == 0) return x;
   return run1("sort", {x}, [&](Builder& b, const std::vector<Value>& in) {
     if (!is_floating(in[0].dtype)) return sorted(b, {in[0]}, axis, descending)[0];
-    return sorted(b, {sort_key(b, in[0]), in[0]}, axis, descending)[1];
+    return sorted(b, {order_key(b, in[0]), in[0]}, axis, descending)[1];
   });
 }
 
