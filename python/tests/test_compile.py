@@ -13,6 +13,7 @@ ENGINES = {
     "tensorflow": "TensorFlow graph function",
     "xtensor": "none",
     "mxnet": "MXNet cached op",
+    "xla": "XLA executable",
 }
 
 

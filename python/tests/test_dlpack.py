@@ -7,8 +7,9 @@ import ivycpp as xp
 # xtensor and MLX 0.32 copy on import (docs/mlx.md); MXNet shares compact buffers without a byte
 # offset (docs/mxnet.md), which every import here is.
 SHARING_IMPORT = {"torch", "mxnet"}
-# TensorFlow shares only 64-byte aligned buffers (its kernels abort on others; docs/tensorflow.md).
-SHARING_WHEN_ALIGNED = {"tensorflow"}
+# TensorFlow shares only 64-byte aligned buffers (its kernels abort on others; docs/tensorflow.md),
+# and so does XLA (a PJRT view must be aligned; docs/xla.md).
+SHARING_WHEN_ALIGNED = {"tensorflow", "xla"}
 
 
 def float64_at_alignment(n, remainder):
@@ -86,7 +87,7 @@ def test_asarray_of_numpy_and_copy(backend):
 def test_copy_false_shares_or_raises(backend):
     # copy=False must never copy: it shares where the backend can adopt the producer's memory
     # (torch, mxnet) and raises where the backend copies on import (xtensor, mlx).
-    # tensorflow shares 64-byte aligned buffers only: both alignments are checked.
+    # tensorflow and xla share 64-byte aligned buffers only: both alignments are checked.
     for remainder in (0, 8):
         check_copy_false(backend, float64_at_alignment(4, remainder))
     with pytest.raises(ValueError):  # a dtype change is a copy
