@@ -12,6 +12,11 @@
 
 namespace ivy::xla {
 PJRT_Buffer* Buffer::handle() const noexcept { return node_ ? node_->buffer : nullptr; }
+Buffer Buffer::adopt(PJRT_Buffer* b, DType d, const Shape& s) {
+  return Buffer(std::make_shared<BufferNode>(b, d, s));
+}
+const PJRT_Api* api() { return &backends::xla_impl::api(); }
+PJRT_Client* client() { return backends::xla_impl::client(); }
 }  // namespace ivy::xla
 
 namespace ivy::backends::xla_impl {

@@ -53,9 +53,7 @@ inline Array wrap(Buffer b) {
 }
 
 /** An array owning PJRT buffer b, whose elements have dtype d and shape s. */
-inline Array adopt(PJRT_Buffer* b, DType d, const Shape& s) {
-  return wrap(Buffer(std::make_shared<BufferNode>(b, d, s)));
-}
+inline Array adopt(PJRT_Buffer* b, DType d, const Shape& s) { return wrap(Buffer::adopt(b, d, s)); }
 
 /** An array holding a copy of host bytes (row-major, dtype d, shape s). */
 Array from_bytes(const void* data, DType d, const Shape& s, std::string_view fn);
