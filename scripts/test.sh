@@ -13,10 +13,10 @@ build=build
 args=(-DCMAKE_BUILD_TYPE=Release)
 if [[ "${1:-}" == "--sanitize" ]]; then
   build=build-asan
-  # LibTorch, MLX, TensorFlow and MXNet are not built with the sanitizers, so the sanitized run covers
-  # xtensor and stub.
+  # LibTorch, MLX, TensorFlow, MXNet and XLA are not built with the sanitizers, so the sanitized
+  # run covers xtensor and stub.
   args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DIVY_SANITIZE=ON -DIVY_BACKEND_TORCH=OFF -DIVY_BACKEND_MLX=OFF
-    -DIVY_BACKEND_TENSORFLOW=OFF -DIVY_BACKEND_MXNET=OFF)
+    -DIVY_BACKEND_TENSORFLOW=OFF -DIVY_BACKEND_MXNET=OFF -DIVY_BACKEND_XLA=OFF)
 fi
 
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
@@ -26,6 +26,8 @@ start=$(date +%s)
 cmake --build "$build" -j "$jobs"
 echo "build: $(( $(date +%s) - start )) s"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# XLA's compiled kernels, shared by the test processes (and kept for the next run): docs/xla.md.
+export IVY_XLA_CACHE_DIR="${IVY_XLA_CACHE_DIR:-$PWD/$build/xla_cache}"
 ctest --test-dir "$build" --output-on-failure -j "$jobs"
 if [[ "$build" == build ]]; then
   bash scripts/test_python.sh "$build"
