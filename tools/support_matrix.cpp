@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
         "function is covered by property tests (random numbers, devices, conversion) rather "
         "than fixtures. The gradient column lists the backends on which the function's gradient "
         "matched central finite differences on its fixture cases (tests/gradient_checks.cpp), "
-        "computed by the backend's own autodiff where it has one (torch, mlx; ctest checks "
+        "computed by the backend's own autodiff where it has one (torch, mlx, mxnet; ctest checks "
         "ivy's tape on them too) and by ivy's tape elsewhere; `no` marks functions that are not "
         "differentiable. The unsupported combinations that follow the table are exactly the "
         "ones each backend declares (its whole-dtype limits and its table "
