@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ivy/grad.hpp"
@@ -95,14 +96,22 @@ struct DescentStep {
  * One iteration of the original demos' loop: evaluate the cost with gradients (`cost(variables)`
  * returns the cost and its extras), ask `converged(result)` whether the path is good enough, and
  * step the optimizer unless it is or `may_step` is false (the last iteration of the budget).
+ * step_from does the same from an evaluation made elsewhere (a compiled gradient step).
  */
-template <class Cost, class Converged>
-DescentStep descent_step(ivy::Container& variables, ivy::Optimizer& optimizer, Cost&& cost,
-                         Converged&& converged, bool may_step) {
-  DescentStep s{ivy::execute_with_gradients(cost, variables), false};
+template <class Converged>
+DescentStep step_from(ivy::ContainerGradResult evaluated, ivy::Container& variables,
+                      ivy::Optimizer& optimizer, Converged&& converged, bool may_step) {
+  DescentStep s{std::move(evaluated), false};
   s.converged = converged(s.result);
   if (!s.converged && may_step) variables = optimizer.step(variables, s.result.grads);
   return s;
+}
+
+template <class Cost, class Converged>
+DescentStep descent_step(ivy::Container& variables, ivy::Optimizer& optimizer, Cost&& cost,
+                         Converged&& converged, bool may_step) {
+  return step_from(ivy::execute_with_gradients(cost, variables), variables, optimizer,
+                   std::forward<Converged>(converged), may_step);
 }
 
 /**

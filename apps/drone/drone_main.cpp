@@ -85,8 +85,9 @@ int main(int argc, char** argv) {
   app.add_option("--scene", o.scene, "scene JSON file (default: data/drone_scene.json)");
   app.add_option("--out", o.out, "picture to write (PNG)")->capture_default_str();
   app.add_flag("--compile", o.settings.compile,
-               "compile the cost with ivy::compile_fn (TorchScript on torch, mlx::core::compile "
-               "on mlx; runs as it is on xtensor)");
+               "compile each gradient step (the cost and its gradient) with ivy::compile_fn: "
+               "TorchScript on torch, mlx::core::compile on mlx, a TensorFlow graph function, an "
+               "MXNet cached op, one XLA executable on xla; runs as it is on xtensor");
   app.add_flag("--quiet", o.quiet, "no line per iteration");
   try {
     app.parse(argc, argv);

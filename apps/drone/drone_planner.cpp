@@ -70,33 +70,62 @@ Planner::Planner(const Scene& scene, const Settings& settings)
       problem_(make_problem(scene, settings)),
       optimizer_(make_optimizer(settings)),
       variables_{{"anchors", initial_anchors(scene, settings)}} {
-  if (settings.compile)
+  if (!settings.compile) return;
+  // An engine with autodiff of its own differentiates the compiled cost (TorchScript cannot
+  // trace a backward pass, and MLX would compile one per call); with ivy's tape the whole
+  // gradient step is compiled, backward pass included (one XLA executable per iteration).
+  if (ivy::gradient_engine(anchors().backend()) == "native")
     compiled_cost_ = ivy::compile_fn(
         [p = problem_](const std::vector<Array>& a) -> std::vector<Array> {
           const Evaluation<Array> e = evaluate(p, a[0]);
           return {e.cost, e.length, e.collision, e.sdf, e.body};
         },
         {anchors()});
+  else
+    compiled_step_ = ivy::compile_fn(
+        [p = problem_](const std::vector<Array>& a) -> std::vector<Array> {
+          const ivy::GradResult g = ivy::execute_with_gradients(
+              [&](const std::vector<Array>& v) -> std::vector<Array> {
+                const Evaluation<Array> e = evaluate(p, v[0]);
+                return {e.cost, e.length, e.collision, e.sdf, e.body};
+              },
+              {a[0]});
+          std::vector<Array> out{g.value, g.grads[0]};
+          out.insert(out.end(), g.extras.begin(), g.extras.end());
+          return out;
+        },
+        {anchors()});
 }
 
 const Array& Planner::anchors() const { return variables_["anchors"].array(); }
 
+ivy::ContainerGradResult Planner::compiled_evaluation() const {
+  const std::vector<Array> outs = (*compiled_step_)({anchors()});
+  ivy::Container grads;
+  grads["anchors"] = outs[1];
+  return {outs[0], grads, std::vector<Array>(outs.begin() + 2, outs.end())};
+}
+
 Planner::Outcome Planner::iterate(bool may_step) {
   Outcome out;
-  const ivy_demo::DescentStep step = ivy_demo::descent_step(
-      variables_, *optimizer_,
-      // The terms come back as extras: arrays made inside the differentiated function are the
-      // transform's own on some backends (MLX) and must not be read outside it.
-      [&](const ivy::Container& v) -> std::vector<Array> {
-        if (compiled_cost_) return (*compiled_cost_)({v["anchors"].array()});
-        const Evaluation<Array> e = evaluate(problem_, v["anchors"].array());
-        return {e.cost, e.length, e.collision, e.sdf, e.body};
-      },
-      [&](const ivy::ContainerGradResult& g) {
-        out.record.min_sdf = ivy::min(g.extras[2]).item<double>();
-        return out.record.min_sdf >= clearance_;
-      },
-      may_step);
+  const auto converged = [&](const ivy::ContainerGradResult& g) {
+    out.record.min_sdf = ivy::min(g.extras[2]).item<double>();
+    return out.record.min_sdf >= clearance_;
+  };
+  const ivy_demo::DescentStep step =
+      compiled_step_
+          ? ivy_demo::step_from(compiled_evaluation(), variables_, *optimizer_, converged, may_step)
+          : ivy_demo::descent_step(
+                variables_, *optimizer_,
+                // The terms come back as extras: arrays made inside the
+                // differentiated function are the transform's own on some backends
+                // (MLX) and must not be read outside it.
+                [&](const ivy::Container& v) -> std::vector<Array> {
+                  if (compiled_cost_) return (*compiled_cost_)({v["anchors"].array()});
+                  const Evaluation<Array> e = evaluate(problem_, v["anchors"].array());
+                  return {e.cost, e.length, e.collision, e.sdf, e.body};
+                },
+                converged, may_step);
   const ivy::ContainerGradResult& g = step.result;
   out.sdf = g.extras[2];
   out.body = g.extras[3];

@@ -24,7 +24,7 @@ struct Settings {
   double clearance = 0.1;         // converged when min signed distance >= clearance
   std::string optimizer = "sgd";  // sgd | adam
   CostKind cost = CostKind::path;
-  bool compile = false;  // the cost through ivy::compile_fn (TorchScript on torch, MLX's compile)
+  bool compile = false;  // the gradient step through ivy::compile_fn (docs/compile.md)
 };
 
 /** One evaluated path, in host memory. */
@@ -83,7 +83,12 @@ class Planner {
   Problem<ivy::Array> problem_;
   std::unique_ptr<ivy::Optimizer> optimizer_;
   ivy::Container variables_;
-  std::optional<ivy::CompiledFunction> compiled_cost_;  // with Settings::compile
+  /** The cost and its gradient at the anchors, from the compiled gradient step. */
+  ivy::ContainerGradResult compiled_evaluation() const;
+
+  // With Settings::compile: anchors -> cost and terms (an engine with its own autodiff), or
+  // anchors -> cost, d cost / d anchors, terms (ivy's tape).
+  std::optional<ivy::CompiledFunction> compiled_cost_, compiled_step_;
 };
 
 /** Runs the optimisation; `progress` sees every iteration's record. */
