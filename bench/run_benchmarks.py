@@ -26,7 +26,7 @@ import sys
 import tempfile
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BACKENDS = ["torch", "xtensor", "mlx", "tensorflow", "mxnet"]
+BACKENDS = ["torch", "xtensor", "mlx", "tensorflow", "mxnet", "xla"]
 PATHS = ["static", "explicit", "erased"]
 FUNCTIONS = ["sin", "exp", "add", "multiply", "maximum", "sum", "mean", "matmul"]
 WRAPPERS = ["wrapper_cast", "wrapper_reshape", "wrapper_copy"]
@@ -36,6 +36,8 @@ EAGER_PATHS = ["new_op", "reused_op", "ivy_erased"]
 # MXNet's own per-op cost (ivy_bench_mxnet's engine_* rows), on the NaiveEngine ivy selects and,
 # in a second run of those rows, on MXNet's default threaded engine.
 ENGINE_PATHS = ["invoke", "ivy_erased", "threaded_invoke", "threaded_ivy_erased"]
+# XLA's own per-execution cost (ivy_bench_xla's engine_* rows).
+XLA_ENGINE_PATHS = ["execute", "ivy_erased"]
 THREADED_ENGINE = "ThreadedEnginePerDevice"
 # The header line that lists the sections kept from earlier runs (--backends).
 KEPT_HEADING = "Sections kept from earlier runs (this run used `--backends`):"
@@ -185,6 +187,9 @@ def machine(build_dir, context):
     mxnet = wheel_version("mxnet", os.path.join(REPO, ".deps", "mxnet"))
     if mxnet:
         packages += f"; PyPI mxnet {mxnet} in .deps/mxnet"
+    xla = wheel_version("xla_cpu_pjrt", os.path.join(REPO, ".deps", "xla"))
+    if xla:
+        packages += f"; PyPI xla-cpu-pjrt {xla} in .deps/xla"
     return [
         f"CPU: {model}, {first_line(['nproc'])} cores available (nproc), "
         f"{context.get('mhz_per_cpu', '?')} MHz, memory {mem}",
@@ -309,6 +314,18 @@ def eager_table(times):
             t = times.get((fn, path, n))
             cells.append(f"{t:.0f} ns" if t is not None else "–")
         lines.append(f"| {fn[len('eager_'):]} | {n:,} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def xla_engine_table(times):
+    rows = sorted({(fn, n) for (fn, _, n) in times if fn.startswith("engine_")})
+    lines = ["| op | elements | execute | ivy_erased | ivy_erased − execute |",
+             "|---|---:|---:|---:|---:|"]
+    for fn, n in rows:
+        t = [times.get((fn, path, n)) for path in XLA_ENGINE_PATHS]
+        cells = [f"{x:.0f} ns" if x is not None else "–" for x in t]
+        cells.append(f"{t[1] - t[0]:+.0f} ns" if None not in t else "–")
+        lines.append(f"| {fn[len('engine_'):]} | {n:,} | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -460,10 +477,14 @@ def write_report(args, results, load_before, load_after, context, started):
         "`MXNDArrayWaitToRead` on the output, `MXNDArrayFree` when the result goes, of the "
         "operators ivy's backend uses where it needs one: `sin`, `_npi_exp`, `_npi_add`, "
         "`_npi_multiply`, `_npi_maximum`, `_np_sum` (all axes), `_npi_mean` (`axis` 0), "
-        "`_npi_matmul`).",
+        "`_npi_matmul`; XLA's PJRT C API, a StableHLO module per function and shape compiled "
+        "once, per call `PJRT_LoadedExecutable_Execute`, an await of its `device_complete` "
+        "event, the output wrapped with `ivy::xla::Buffer::adopt`, of `stablehlo.sine`, "
+        "`exponential`, `add`, `multiply`, `maximum`, `reduce` with `add` (all axes; over axis 0 "
+        "then `divide` for the mean), `dot_general`).",
         "* **static**: ivy's overload chosen at compile time from the native type "
         "(`ivy::sin(t)` on `at::Tensor` / `xt::xarray<float>` / `mx::array` / "
-        "`ivy::tensorflow::Tensor` / `ivy::mxnet::NDArray`). On xtensor it "
+        "`ivy::tensorflow::Tensor` / `ivy::mxnet::NDArray` / `ivy::xla::Buffer`). On xtensor it "
         "copies the inputs "
         "in and the result out by design.",
         "* **explicit**: `ivy::Array`s created with `ivy::backend(\"torch\")` in their Options, "
@@ -473,7 +494,7 @@ def write_report(args, results, load_before, load_after, context, started):
         "they differ only in how the inputs were created, so their difference is noise.",
         "* **framework** (wrapper-only rows): `ivy::torch::cast(t, ...)` / "
         "`ivy::xtensor::cast(x, ...)` / `ivy::mlx::cast(a, ...)` / `ivy::tensorflow::cast(t, ...)` "
-        "/ `ivy::mxnet::cast(t, ...)`.",
+        "/ `ivy::mxnet::cast(t, ...)` / `ivy::xla::cast(b, ...)`.",
         "",
         "MLX is lazy: an op returns a graph node and the work happens at evaluation. Every MLX "
         "path therefore evaluates its result inside the timed loop (`mx::eval(r)` on the native "
@@ -504,10 +525,24 @@ def write_report(args, results, load_before, load_after, context, started):
         "path. Timed by the CPU time of the whole process (MXNet's OpenMP and engine threads "
         "included), with OMP_NUM_THREADS=1.",
         "",
+        "XLA (the CPU PJRT plugin of the PyPI wheel xla-cpu-pjrt, `ivy::xla::Buffer` holds a "
+        "`PJRT_Buffer`) is loaded by ivy at run time, and `ivy_bench_xla` calls it through the "
+        "`PJRT_Api` ivy loaded (`ivy::xla::api()`, on ivy's client `ivy::xla::client()`, one "
+        "CPU device; only the plugin's `pjrt_c_api.h` is compiled). XLA is a compiler: ivy runs "
+        "each kernel as a small StableHLO module compiled once per module text (shapes, dtypes "
+        "and attributes included) and executed per call, and the native path does the same with "
+        "modules written by hand, compiled with the compile options ivy gives its kernels (one "
+        "replica and partition, `xla_cpu_enable_fast_min_max=false`, "
+        "`xla_backend_optimization_level=0`); the program checks, before timing, that both give "
+        "the same results at every size. Every path waits for its result (the "
+        "`device_complete` event). Compilation happens before the timed loops. Timed by the CPU "
+        "time of the whole process (XLA's CPU client has threads of its own).",
+        "",
         "Element-wise functions (sin, exp, add, multiply, maximum) and `sum` take shape [n]; "
         "`mean` (over axis 0) and `matmul` take square matrices of n elements (√n × √n). "
         "float32, one thread (`at::set_num_threads(1)`; MLX: one stream thread; TensorFlow: one "
-        "intra-op and one inter-op thread; MXNet: NaiveEngine, one OpenMP thread). Times are "
+        "intra-op and one inter-op thread; MXNet: NaiveEngine, one OpenMP thread; XLA: one CPU "
+        "device). Times are "
         "the median CPU time of the repetitions (CPU time rather than wall time because the "
         "machine was shared: wall time included periods when the process was not running). "
         "Ratios > 1 mean slower than native.",
@@ -524,9 +559,11 @@ def write_report(args, results, load_before, load_after, context, started):
         "an `xt::xarray` owns its buffer; `mx::reshape` then `mx::eval`); on TensorFlow the ops "
         "`Cast` (attribute `DstT` float) and `Reshape` (with a prebuilt int64 shape tensor) "
         "through the C API as above; on MXNet the operators `Cast` (`dtype` float32) and "
-        "`_np_reshape` (`newshape` (10,10,)) through the C API as above. `wrapper_copy` on "
-        "MXNet copies an `ivy::mxnet::NDArray` (a shared reference; the C API has no "
-        "reference counting of its own).",
+        "`_np_reshape` (`newshape` (10,10,)) through the C API as above; on XLA modules of one "
+        "`stablehlo.convert` to f32 and one `stablehlo.reshape` to the same shape, executed "
+        "as above. `wrapper_copy` on MXNet copies an `ivy::mxnet::NDArray` (a shared reference; "
+        "the C API has no reference counting of its own), on XLA an `ivy::xla::Buffer` (a "
+        "shared reference to a `PJRT_Buffer`).",
         "",
     ]
     if len(results) + len(kept_sections) > 1:
@@ -569,7 +606,15 @@ def write_report(args, results, load_before, load_after, context, started):
                     "`ivy::sin` on `ivy::Array`. Each includes deleting the result handle.", ""]
             out += eager_table(times)
             out += [""]
-        if any(fn.startswith("engine_") for (fn, _, _) in times):
+        if backend == "xla" and any(fn.startswith("engine_") for (fn, _, _) in times):
+            out += ["### XLA's own cost per execution (ns per call)", "",
+                    "float32 `add` and `sine` modules compiled once: **execute** is the native "
+                    "path above (`PJRT_LoadedExecutable_Execute`, the await of its "
+                    "`device_complete` event, `PJRT_Buffer_Destroy` of the output when the result "
+                    "goes), **ivy_erased** is `ivy::add` / `ivy::sin` on `ivy::Array`.", ""]
+            out += xla_engine_table(times)
+            out += [""]
+        elif any(fn.startswith("engine_") for (fn, _, _) in times):
             out += ["### MXNet's own cost per operator (ns per call)", "",
                     "float32 `_npi_add` and `sin` through the C API: **invoke** is the native "
                     "path above (`MXImperativeInvoke`, `MXNDArrayWaitToRead`, `MXNDArrayFree`), "
