@@ -124,7 +124,7 @@ ArrayFunction compile(const ArrayFunction& f, const std::vector<Array>& example)
   if (!trace.untraceable.empty()) return uncompiled(f, trace.untraceable);
   std::shared_ptr<const Executable> exe;
   try {
-    exe = compile_module(trace.module.module(results), "compile_fn", Optimisation::function);
+    exe = compile_module(trace.module.module(results), "compile_fn", Optimisation::full);
   } catch (const UnsupportedError& e) {  // XLA refused the module
     return uncompiled(f, e.what());
   }

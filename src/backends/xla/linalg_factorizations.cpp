@@ -99,7 +99,6 @@ Array cholesky(const Array& x) {
     const Value valid = h.binary("and", finite, h.binary("or", off_diagonal, positive));
     return std::vector<Value>{l, all_true(h, valid)};
   });
-  untraceable("the Cholesky factor's check on the host");
   if (!*static_cast<const bool*>(host_data(out[1], "cholesky")))
     detail::raise<ValueError>(
         "cholesky", "xla",

@@ -110,17 +110,17 @@ std::string override_int(const std::string& name, std::int64_t v) {
 
 // A serialized CompileOptionsProto, written by hand (no protobuf library): one replica and one
 // partition (empty options abort the process in a CHECK); NaN-propagating min/max (XLA's fast
-// min/max drops a NaN second operand). Kernels get optimisation level 0 (a quarter less compile
-// time for one-operation modules, FINDINGS.md section 4; IVY_XLA_OPT_LEVEL overrides), whole
-// functions XLA's default.
+// min/max drops a NaN second operand). fast_compile is optimisation level 0 (a quarter less
+// compile time for one-operation modules, FINDINGS.md section 4; IVY_XLA_OPT_LEVEL overrides),
+// full is XLA's default.
 std::string compile_options(Optimisation level) {
   static const std::string common =
       field(3, field(4, 1) + field(5, 1)) + override_bool("xla_cpu_enable_fast_min_max", false);
-  static const std::string kernel = [] {
+  static const std::string fast = [] {
     const char* env = std::getenv("IVY_XLA_OPT_LEVEL");
     return common + override_int("xla_backend_optimization_level", env ? std::atoi(env) : 0);
   }();
-  return level == Optimisation::kernel ? kernel : common;
+  return level == Optimisation::fast_compile ? fast : common;
 }
 
 std::size_t output_count(PJRT_LoadedExecutable* loaded) {
@@ -272,23 +272,24 @@ std::shared_ptr<const Executable> Executable::deserialize(const std::string& byt
   return std::make_shared<const Executable>(l.loaded_executable, output_count(l.loaded_executable));
 }
 
-std::shared_ptr<const Executable> compiled(const std::string& module, std::string_view fn) {
+std::shared_ptr<const Executable> compiled(const std::string& module, std::string_view fn,
+                                           Optimisation level) {
   static std::mutex mutex;
   static std::unordered_map<std::string, std::shared_ptr<const Executable>> cache;
+  const std::string key = compile_options(level) + module;
   {
     const std::lock_guard lock(mutex);
-    if (auto it = cache.find(module); it != cache.end()) return it->second;
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
   }
   // Compiled outside the lock (tens of milliseconds); two threads may both compile a new text,
   // and the first to finish is kept.
-  const std::string key = compile_options(Optimisation::kernel) + module;
   std::shared_ptr<const Executable> exe = disk_cache_load(key, fn);
   if (!exe) {
-    exe = compile_module(module, fn, Optimisation::kernel);
+    exe = compile_module(module, fn, level);
     disk_cache_store(key, *exe);
   }
   const std::lock_guard lock(mutex);
-  return cache.emplace(module, std::move(exe)).first->second;
+  return cache.emplace(key, std::move(exe)).first->second;
 }
 
 PJRT_Buffer* upload(const void* data, DType d, const Shape& shape, std::string_view fn) {

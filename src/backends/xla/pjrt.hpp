@@ -65,9 +65,9 @@ class Executable {
   std::size_t outputs_;
 };
 
-/** How much XLA optimises: little for the one-operation modules of eager kernels (compile
- *  time dominates), fully for a whole function (compile_fn). */
-enum class Optimisation { kernel, function };
+/** How much XLA optimises: little for kernels on small arrays (compile time dominates), fully
+ *  for kernels on large arrays (hlo.cpp) and whole functions (compile_fn). */
+enum class Optimisation { fast_compile, full };
 
 /** A StableHLO module (MLIR text) compiled. */
 std::shared_ptr<const Executable> compile_module(const std::string& module, std::string_view fn,
@@ -77,7 +77,8 @@ std::shared_ptr<const Executable> compile_module(const std::string& module, std:
  * IVY_XLA_CACHE_DIR set, compiled kernels are also kept there (serialized, about 1 ms to load
  * against 15 ms to compile) and shared between processes.
  */
-std::shared_ptr<const Executable> compiled(const std::string& module, std::string_view fn);
+std::shared_ptr<const Executable> compiled(const std::string& module, std::string_view fn,
+                                           Optimisation level);
 
 /** A buffer holding a copy of n bytes of host data (row-major) of this dtype and shape. */
 PJRT_Buffer* upload(const void* data, DType d, const Shape& shape, std::string_view fn);
