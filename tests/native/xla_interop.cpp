@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "ivy/xla.hpp"
@@ -88,6 +89,61 @@ TEST(XlaCompile, ArgumentsAndConstantsAsOutputs) {
   expect_near(other[0], {5, 5}, "argument");
   expect_near(other[2], {-4, -3}, "difference");
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+}
+
+// A training step with its gradients (the tape's backward pass traced into the same module) is
+// one XLA executable: no notice of an uncompiled run, and the same loss, gradients and updated
+// weights as the eager step, step after step.
+TEST(XlaCompile, TrainingStepWithGradientsIsOneExecutable) {
+  const ivy::Array x = f32({0.5f, -1, 2, 0.25f, 1, -0.5f}, {3, 2});
+  const ivy::Array y = f32({1, 0, 1}, {3, 1});
+  auto step = [&](const std::vector<ivy::Array>& w) {
+    const ivy::GradResult g = ivy::execute_with_gradients(
+        [&](const std::vector<ivy::Array>& v) {
+          const ivy::Array h = ivy::tanh(ivy::add(ivy::matmul(x, v[0]), v[1]));
+          const ivy::Array p = ivy::sigmoid(ivy::matmul(h, v[2]));
+          return std::vector<ivy::Array>{ivy::mean(ivy::square(ivy::subtract(p, y)))};
+        },
+        w);
+    std::vector<ivy::Array> out{g.value};
+    for (std::size_t i = 0; i < w.size(); ++i)
+      out.push_back(ivy::subtract(w[i], ivy::multiply(g.grads[i], 0.5)));
+    return out;
+  };
+  std::vector<ivy::Array> weights{f32({0.1f, -0.2f, 0.3f, 0.4f}, {2, 2}), f32({0, 0.1f}, {2}),
+                                  f32({0.5f, -0.5f}, {2, 1})};
+  testing::internal::CaptureStderr();
+  const ivy::CompiledFunction fast = ivy::compile_fn(step, weights);
+  std::vector<ivy::Array> eager = weights;
+  for (int s = 0; s < 3; ++s) {
+    const std::vector<ivy::Array> got = fast(weights), want = step(eager);
+    ASSERT_EQ(got.size(), 4u);
+    for (std::size_t k = 0; k < 4; ++k)
+      expect_near(got[k], want[k].to_vector<float>(), "step " + std::to_string(s));
+    weights.assign(got.begin() + 1, got.end());
+    eager.assign(want.begin() + 1, want.end());
+  }
+  EXPECT_EQ(fast.traces(), 1u);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+}
+
+// Kernels from several threads at once: compiled once each (the cache is shared), every
+// thread's results right.
+TEST(XlaThreads, KernelsFromFourThreads) {
+  std::vector<std::thread> threads;
+  std::vector<int> wrong(4, 0);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([t, &wrong] {
+      for (int i = 0; i < 25; ++i) {
+        const float a = static_cast<float>(t * 100 + i);
+        const ivy::Array x = f32({a, a + 1, a + 2}, {3});
+        const std::vector<float> got =
+            ivy::sum(ivy::multiply(ivy::add(x, 1.0), 2.0)).to_vector<float>();
+        if (got.size() != 1 || got[0] != 2 * (3 * a + 6)) ++wrong[static_cast<std::size_t>(t)];
+      }
+    });
+  for (std::thread& th : threads) th.join();
+  EXPECT_EQ(wrong, std::vector<int>(4, 0));
 }
 
 // A host read of a traced value cannot be part of one executable: the function runs uncompiled,
