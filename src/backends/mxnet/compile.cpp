@@ -14,6 +14,7 @@
 #include <variant>
 
 #include "backends/mxnet/mx_array.hpp"
+#include "backends/scoped_trace.hpp"
 
 namespace ivy::backends::mxnet_impl {
 namespace {
@@ -53,17 +54,6 @@ struct Trace {
 
 thread_local Trace* current = nullptr;
 
-class Tracing {
- public:
-  explicit Tracing(Trace& t) : previous_(current) { current = &t; }
-  ~Tracing() { current = previous_; }
-  Tracing(const Tracing&) = delete;
-  Tracing& operator=(const Tracing&) = delete;
-
- private:
-  Trace* previous_;
-};
-
 void check_symbolic(int rc) { check(rc, "compile_fn"); }
 
 SymbolHandle variable(Trace& t, const std::string& name) {
@@ -77,7 +67,8 @@ SymbolHandle symbol_of(Trace& t, const NDArray& a) {
   if (auto it = t.of.find(a.handle()); it != t.of.end()) return it->second;
   if (auto it = t.constant_of.find(a.handle()); it != t.constant_of.end()) return it->second;
   t.constants.push_back(a);  // kept by the function (and alive, so its handle stays its own)
-  const SymbolHandle s = variable(t, "c" + std::to_string(t.constants.size() - 1));
+  const SymbolHandle s =
+      variable(t, std::string("c").append(std::to_string(t.constants.size() - 1)));
   t.constant_of.emplace(a.handle(), s);
   return s;
 }
@@ -218,12 +209,12 @@ ArrayFunction compile(const ArrayFunction& f, const std::vector<Array>& example)
     NDArrayHandle h = nullptr;
     check_symbolic(api().MXNDArrayDetach(native(example[i]).handle(), &h));
     trace.alive.push_back(NDArray::adopt(h));
-    trace.of.emplace(h, variable(trace, "x" + std::to_string(i)));
+    trace.of.emplace(h, variable(trace, std::string("x").append(std::to_string(i))));
     args.push_back(wrap(trace.alive.back()));
   }
   std::vector<NDArray> outputs;
   {
-    const Tracing tracing(trace);
+    const ScopedTrace tracing(current, trace);
     const std::vector<Array> outs = f(args);  // an error of f itself reaches the caller
     for (std::size_t i = 0; i < outs.size(); ++i) outputs.push_back(output_array(outs[i], i));
   }

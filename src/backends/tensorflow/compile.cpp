@@ -9,6 +9,7 @@
 #include <map>
 #include <string_view>
 
+#include "backends/scoped_trace.hpp"
 #include "backends/tensorflow/tf_tensor.hpp"
 
 namespace ivy::backends::tensorflow_impl {
@@ -22,18 +23,6 @@ struct Trace {
 };
 
 thread_local Trace* current = nullptr;
-
-// The trace of this thread for the scope's duration.
-class Tracing {
- public:
-  explicit Tracing(Trace& t) : previous_(current) { current = &t; }
-  ~Tracing() { current = previous_; }
-  Tracing(const Tracing&) = delete;
-  Tracing& operator=(const Tracing&) = delete;
-
- private:
-  Trace* previous_;
-};
 
 TF_Operation* finish(TF_OperationDescription* d) {
   TF_Operation* op = api().TF_FinishOperation(d, status());
@@ -153,7 +142,7 @@ ArrayFunction compile(const ArrayFunction& f, const std::vector<Array>& example)
   }
   std::vector<TF_Output> outputs;
   try {
-    const Tracing tracing(trace);
+    const ScopedTrace tracing(current, trace);
     const std::vector<Array> outs = f(args);
     for (std::size_t i = 0; i < outs.size(); ++i)
       outputs.push_back(identity(trace, graph_output(trace.graph, output_tensor(outs[i], i))));

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "backends/scoped_trace.hpp"
 #include "backends/xla/hlo.hpp"
 #include "backends/xla/xla_array.hpp"
 
@@ -28,17 +29,6 @@ struct Trace {
 };
 
 thread_local Trace* current = nullptr;
-
-class Tracing {
- public:
-  explicit Tracing(Trace& t) : previous_(current) { current = &t; }
-  ~Tracing() { current = previous_; }
-  Tracing(const Tracing&) = delete;
-  Tracing& operator=(const Tracing&) = delete;
-
- private:
-  Trace* previous_;
-};
 
 bool is_traced(const Trace& t, const Array& x) { return t.of.count(native(x).node().get()) > 0; }
 
@@ -116,7 +106,7 @@ ArrayFunction compile(const ArrayFunction& f, const std::vector<Array>& example)
   }
   std::vector<Value> results;
   {
-    const Tracing tracing(trace);
+    const ScopedTrace tracing(current, trace);
     const std::vector<Array> outs = f(args);  // an error of f itself reaches the caller
     for (std::size_t i = 0; i < outs.size(); ++i)
       results.push_back(value_of(trace, output_array(outs[i], i)));

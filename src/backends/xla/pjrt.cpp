@@ -123,19 +123,32 @@ std::string compile_options(Optimisation level) {
   return level == Optimisation::fast_compile ? fast : common;
 }
 
-std::size_t output_count(PJRT_LoadedExecutable* loaded) {
+// The executable behind a loaded one (PJRT hands out a new reference each time), released once
+// use(executable) has run.
+template <class Use>
+auto with_executable(PJRT_LoadedExecutable* loaded, Use use) {
   const PJRT_Api& a = api();
   auto g = args<PJRT_LoadedExecutable_GetExecutable_Args>();
   g.loaded_executable = loaded;
   check(a.PJRT_LoadedExecutable_GetExecutable(&g), "compile");
-  auto n = args<PJRT_Executable_NumOutputs_Args>();
-  n.executable = g.executable;
-  PJRT_Error* e = a.PJRT_Executable_NumOutputs(&n);
-  auto d = args<PJRT_Executable_Destroy_Args>();
-  d.executable = g.executable;
-  a.PJRT_Executable_Destroy(&d);
-  check(e, "compile");
-  return n.num_outputs;
+  struct Release {
+    PJRT_Executable* executable;
+    ~Release() {
+      auto d = args<PJRT_Executable_Destroy_Args>();
+      d.executable = executable;
+      api().PJRT_Executable_Destroy(&d);
+    }
+  } release{g.executable};
+  return use(g.executable);
+}
+
+std::size_t output_count(PJRT_LoadedExecutable* loaded) {
+  return with_executable(loaded, [](PJRT_Executable* e) {
+    auto n = args<PJRT_Executable_NumOutputs_Args>();
+    n.executable = e;
+    check(api().PJRT_Executable_NumOutputs(&n), "compile");
+    return n.num_outputs;
+  });
 }
 
 }  // namespace
@@ -243,23 +256,14 @@ std::shared_ptr<const Executable> compile_module(const std::string& module, std:
 }
 
 std::string Executable::serialize() const {
-  const PJRT_Api& a = api();
-  auto g = args<PJRT_LoadedExecutable_GetExecutable_Args>();
-  g.loaded_executable = exe_;
-  check(a.PJRT_LoadedExecutable_GetExecutable(&g), "compile");
-  auto z = args<PJRT_Executable_Serialize_Args>();
-  z.executable = g.executable;
-  PJRT_Error* e = a.PJRT_Executable_Serialize(&z);
-  std::string bytes;
-  if (!e) {
-    bytes.assign(z.serialized_bytes, z.serialized_bytes_size);
+  return with_executable(exe_, [](PJRT_Executable* e) {
+    auto z = args<PJRT_Executable_Serialize_Args>();
+    z.executable = e;
+    check(api().PJRT_Executable_Serialize(&z), "compile");
+    std::string bytes(z.serialized_bytes, z.serialized_bytes_size);
     z.serialized_executable_deleter(z.serialized_executable);
-  }
-  auto d = args<PJRT_Executable_Destroy_Args>();
-  d.executable = g.executable;
-  a.PJRT_Executable_Destroy(&d);
-  check(e, "compile");
-  return bytes;
+    return bytes;
+  });
 }
 
 std::shared_ptr<const Executable> Executable::deserialize(const std::string& bytes,
