@@ -3,7 +3,11 @@
 // per epoch (the whole-data-set loss and the epoch's time on each backend), checks that the loss
 // curves agree across backends, and draws them (train_demo.png).
 //
-//   ivy-train-demo [--epochs N] [--out train_demo.png]
+//   ivy-train-demo [--epochs N] [--out train_demo.png] [--compile 1]
+//
+// --compile 1 runs each minibatch's gradients through ivy::compile_fn: with ivy's tape
+// (xtensor, tensorflow, xla) the loss and its gradients are one compiled function (one XLA
+// executable on xla); an engine with autodiff of its own differentiates the compiled loss.
 //
 // Exit status: 0, or 1 when two backends' losses differ by more than kTolerance (relative to
 // the first backend's loss at that epoch), 2 for a usage error, 3 when the picture cannot be
@@ -16,6 +20,7 @@
 #include <exception>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,7 +48,74 @@ struct Run {
   ivy::Array x_all, y_all;
   std::vector<double> losses;  // whole-data-set loss after each epoch (epoch 0: before)
   std::vector<double> ms;      // training time of each epoch
+  // With --compile: (x, y, weights...) -> (loss, gradients...) on ivy's tape, else -> (loss).
+  std::optional<ivy::CompiledFunction> compiled;
+  bool compiled_gradients = false;
 };
+
+/** The model's weights in flatten() order, and the container of the same layout from arrays. */
+std::vector<ivy::Array> weights_of(const ivy::Container& v) {
+  std::vector<ivy::Array> w;
+  for (const ivy::Container::FlatItem& item : v.flatten()) w.push_back(item.second.array());
+  return w;
+}
+ivy::Container like(const ivy::Container& layout, const std::vector<ivy::Array>& arrays) {
+  std::vector<ivy::Container::FlatItem> items = layout.flatten();
+  for (std::size_t i = 0; i < items.size(); ++i) items[i].second = ivy::Leaf(arrays[i]);
+  return ivy::Container::from_flat(items);
+}
+
+/** The minibatch loss as a function of (x, y, weights...). */
+std::vector<ivy::Array> minibatch_loss(Run& run, const std::vector<ivy::Array>& a) {
+  const std::vector<ivy::Array> w(a.begin() + 2, a.end());
+  return {ivy::mean_squared_error(run.model(a[0], like(run.model.v(), w)), a[1])};
+}
+
+void compile_steps(Run& run) {
+  const std::vector<ivy::Array> weights = weights_of(run.model.v());
+  std::vector<ivy::Array> example{run.xs[0], run.ys[0]};
+  example.insert(example.end(), weights.begin(), weights.end());
+  Run* r = &run;
+  run.compiled_gradients = ivy::gradient_engine(ivy::backend(run.backend)) == "tape";
+  if (!run.compiled_gradients) {
+    run.compiled = ivy::compile_fn(
+        [r](const std::vector<ivy::Array>& a) { return minibatch_loss(*r, a); }, example);
+    return;
+  }
+  run.compiled = ivy::compile_fn(
+      [r](const std::vector<ivy::Array>& a) {
+        const ivy::GradResult g = ivy::execute_with_gradients(
+            [&](const std::vector<ivy::Array>& w) {
+              std::vector<ivy::Array> all{a[0], a[1]};
+              all.insert(all.end(), w.begin(), w.end());
+              return minibatch_loss(*r, all);
+            },
+            std::vector<ivy::Array>(a.begin() + 2, a.end()));
+        std::vector<ivy::Array> out{g.value};
+        out.insert(out.end(), g.grads.begin(), g.grads.end());
+        return out;
+      },
+      example);
+}
+
+/** The gradients of minibatch i's loss with respect to the weights, in flatten() order. */
+std::vector<ivy::Array> compiled_gradients(Run& run, std::size_t i) {
+  const std::vector<ivy::Array> weights = weights_of(run.model.v());
+  std::vector<ivy::Array> args{run.xs[i], run.ys[i]};
+  args.insert(args.end(), weights.begin(), weights.end());
+  if (run.compiled_gradients) {
+    const std::vector<ivy::Array> outs = (*run.compiled)(args);
+    return {outs.begin() + 1, outs.end()};
+  }
+  return ivy::execute_with_gradients(
+             [&](const std::vector<ivy::Array>& w) {
+               std::vector<ivy::Array> all{run.xs[i], run.ys[i]};
+               all.insert(all.end(), w.begin(), w.end());
+               return (*run.compiled)(all);
+             },
+             weights)
+      .grads;
+}
 
 std::unique_ptr<Run> start(const std::string& backend, const ivy_demo::HostData& data) {
   auto run = std::make_unique<Run>();
@@ -73,11 +145,16 @@ double whole_loss(Run& run) {
 void epoch(Run& run) {
   const auto t0 = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < run.xs.size(); ++i) {
-    const auto loss_of = [&](const ivy::Container& v) {
-      return ivy::mean_squared_error(run.model(run.xs[i], v), run.ys[i]);
-    };
-    const ivy::ContainerGradResult r = ivy::execute_with_gradients(loss_of, run.model.v());
-    run.model.set_v(run.adam.step(run.model.v(), r.grads));  // evaluates (lazy backends)
+    ivy::Container grads;
+    if (run.compiled) {
+      grads = like(run.model.v(), compiled_gradients(run, i));
+    } else {
+      const auto loss_of = [&](const ivy::Container& v) {
+        return ivy::mean_squared_error(run.model(run.xs[i], v), run.ys[i]);
+      };
+      grads = ivy::execute_with_gradients(loss_of, run.model.v()).grads;
+    }
+    run.model.set_v(run.adam.step(run.model.v(), grads));  // evaluates (lazy backends)
   }
   run.ms.push_back(
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
@@ -102,6 +179,7 @@ double largest_difference(const std::vector<std::unique_ptr<Run>>& runs) {
 
 int main(int argc, char** argv) {
   int epochs = 100;
+  bool compile = false;
   std::string out = "train_demo.png";
   bool usage_error = argc % 2 == 0;  // flags come in pairs
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -110,18 +188,23 @@ int main(int argc, char** argv) {
       epochs = std::atoi(argv[i + 1]);
     else if (flag == "--out")
       out = argv[i + 1];
+    else if (flag == "--compile")
+      compile = std::string(argv[i + 1]) == "1";
     else
       usage_error = true;
   }
   if (usage_error || epochs < 1) {
-    std::cerr << "usage: ivy-train-demo [--epochs N] [--out FILE.png]\n";
+    std::cerr << "usage: ivy-train-demo [--epochs N] [--out FILE.png] [--compile 1]\n";
     return 2;
   }
 
   const ivy_demo::HostData data = ivy_demo::make_data(kSamples, kDataSeed);
   std::vector<std::unique_ptr<Run>> runs;
   for (const std::string& name : ivy::available_backends())
-    if (name != "stub") runs.push_back(start(name, data));
+    if (name != "stub") {
+      runs.push_back(start(name, data));
+      if (compile) compile_steps(*runs.back());
+    }
   if (runs.empty()) {
     std::cerr << "ivy-train-demo: no backend with arrays in this build\n";
     return 2;
