@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 
 #include <cstdlib>
+#include <list>
 #include <mutex>
 #include <unordered_map>
 
@@ -276,15 +277,56 @@ std::shared_ptr<const Executable> Executable::deserialize(const std::string& byt
   return std::make_shared<const Executable>(l.loaded_executable, output_count(l.loaded_executable));
 }
 
+namespace {
+
+// The kernels compiled in this process, the least recently used dropped beyond a bound: each
+// loaded executable holds about 60 KB (the conformance suite's 12,000 kernels: 860 MB), and a
+// program whose shapes keep changing would otherwise grow without end. IVY_XLA_KERNEL_CACHE sets
+// the bound (default 4096); dropped kernels come back from the disk cache or a compile.
+class KernelCache {
+ public:
+  std::shared_ptr<const Executable> find(const std::string& key) {
+    const std::lock_guard lock(mutex_);
+    const auto it = entries_.find(key);
+    if (it == entries_.end()) return nullptr;
+    order_.splice(order_.begin(), order_, it->second.second);
+    return it->second.first;
+  }
+  std::shared_ptr<const Executable> insert(const std::string& key,
+                                           std::shared_ptr<const Executable> exe) {
+    const std::lock_guard lock(mutex_);
+    const auto [it, added] = entries_.try_emplace(key, std::move(exe), order_.end());
+    if (!added) return it->second.first;  // another thread compiled it first
+    order_.push_front(&it->first);
+    it->second.second = order_.begin();
+    if (entries_.size() > capacity_) {
+      entries_.erase(*order_.back());
+      order_.pop_back();
+    }
+    return it->second.first;
+  }
+
+ private:
+  static std::size_t capacity() {
+    const char* env = std::getenv("IVY_XLA_KERNEL_CACHE");
+    const long n = env ? std::atol(env) : 0;
+    return n > 0 ? static_cast<std::size_t>(n) : 4096;
+  }
+  std::mutex mutex_;
+  std::size_t capacity_ = capacity();
+  std::list<const std::string*> order_;  // keys, most recently used first
+  std::unordered_map<std::string, std::pair<std::shared_ptr<const Executable>,
+                                            std::list<const std::string*>::iterator>>
+      entries_;
+};
+
+}  // namespace
+
 std::shared_ptr<const Executable> compiled(const std::string& module, std::string_view fn,
                                            Optimisation level) {
-  static std::mutex mutex;
-  static std::unordered_map<std::string, std::shared_ptr<const Executable>> cache;
+  static KernelCache cache;
   const std::string key = compile_options(level) + module;
-  {
-    const std::lock_guard lock(mutex);
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-  }
+  if (std::shared_ptr<const Executable> exe = cache.find(key)) return exe;
   // Compiled outside the lock (tens of milliseconds); two threads may both compile a new text,
   // and the first to finish is kept.
   std::shared_ptr<const Executable> exe = disk_cache_load(key, fn);
@@ -292,8 +334,7 @@ std::shared_ptr<const Executable> compiled(const std::string& module, std::strin
     exe = compile_module(module, fn, level);
     disk_cache_store(key, *exe);
   }
-  const std::lock_guard lock(mutex);
-  return cache.emplace(key, std::move(exe)).first->second;
+  return cache.insert(key, std::move(exe));
 }
 
 PJRT_Buffer* upload(const void* data, DType d, const Shape& shape, std::string_view fn) {
