@@ -3,13 +3,12 @@
 #include <vector>
 
 #include "backends/host_value.hpp"
+#include "backends/xla/elementwise.hpp"
 #include "backends/xla/hlo.hpp"
 #include "backends/xla/xla_array.hpp"
 
 namespace ivy::backends::xla_impl {
 namespace {
-
-bool is_half(DType d) { return d == DType::float16 || d == DType::bfloat16; }
 
 Array host_made(const Shape& s, DType d, std::string_view fn,
                 const std::function<void(void*, std::size_t, DType)>& fill) {
