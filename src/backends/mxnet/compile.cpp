@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "backends/compiled_output.hpp"
 #include "backends/mxnet/mx_array.hpp"
 #include "backends/scoped_trace.hpp"
 
@@ -127,15 +128,6 @@ class CachedFunction {
   std::mutex mutex_;
 };
 
-const NDArray& output_array(const Array& out, std::size_t i) {
-  if (!out.defined() || out.backend_ptr() != &backend())
-    detail::raise<BackendError>("compile_fn", "mxnet",
-                                "output " + std::to_string(i) +
-                                    " of the function is not an mxnet array (outputs must be "
-                                    "arrays of the arguments' backend)");
-  return native(out);
-}
-
 // f runs uncompiled (for arguments of this signature), with a notice.
 ArrayFunction uncompiled(const ArrayFunction& f, std::string_view why) {
   std::cerr << "ivy::compile_fn [mxnet]: the function cannot be an MXNet graph (" << why
@@ -216,7 +208,10 @@ ArrayFunction compile(const ArrayFunction& f, const std::vector<Array>& example)
   {
     const ScopedTrace tracing(current, trace);
     const std::vector<Array> outs = f(args);  // an error of f itself reaches the caller
-    for (std::size_t i = 0; i < outs.size(); ++i) outputs.push_back(output_array(outs[i], i));
+    for (std::size_t i = 0; i < outs.size(); ++i) {
+      require_output_of(backend(), outs[i], i);
+      outputs.push_back(native(outs[i]));
+    }
   }
   if (!trace.untraceable.empty()) return uncompiled(f, trace.untraceable);
   try {

@@ -9,6 +9,7 @@
 #include <map>
 #include <string_view>
 
+#include "backends/compiled_output.hpp"
 #include "backends/scoped_trace.hpp"
 #include "backends/tensorflow/tf_tensor.hpp"
 
@@ -47,11 +48,7 @@ TF_Output identity(Trace& t, TF_Output x) {
 }
 
 Tensor output_tensor(const Array& out, std::size_t i) {
-  if (!out.defined() || out.backend_ptr() != &backend())
-    detail::raise<BackendError>("compile_fn", "tensorflow",
-                                "output " + std::to_string(i) +
-                                    " of the function is not a tensorflow array (outputs must be "
-                                    "arrays of the arguments' backend)");
+  require_output_of(backend(), out, i);
   return native(out);
 }
 

@@ -10,17 +10,14 @@
 #include <memory>
 #include <string>
 
+#include "backends/compiled_output.hpp"
 #include "backends/torch/torch_array.hpp"
 
 namespace ivy::backends::torch_impl {
 namespace {
 
 at::Tensor output_tensor(const Array& out, std::size_t i) {
-  if (!out.defined() || out.backend_ptr() != &backend())
-    detail::raise<BackendError>("compile_fn", "torch",
-                                "output " + std::to_string(i) +
-                                    " of the function is not a torch array (outputs must be "
-                                    "arrays of the arguments' backend)");
+  require_output_of(backend(), out, i);
   return tensor(out);
 }
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "backends/compiled_output.hpp"
 #include "backends/scoped_trace.hpp"
 #include "backends/xla/hlo.hpp"
 #include "backends/xla/xla_array.hpp"
@@ -50,15 +51,6 @@ Array alias(const Array& x) {
   a->owns_buffer = false;
   a->keep_alive = n;
   return wrap(Buffer(std::move(a)));
-}
-
-const Array& output_array(const Array& out, std::size_t i) {
-  if (!out.defined() || out.backend_ptr() != &backend())
-    detail::raise<BackendError>("compile_fn", "xla",
-                                "output " + std::to_string(i) +
-                                    " of the function is not an xla array (outputs must be "
-                                    "arrays of the arguments' backend)");
-  return out;
 }
 
 ArrayFunction uncompiled(const ArrayFunction& f, std::string_view why) {
@@ -108,8 +100,10 @@ ArrayFunction compile(const ArrayFunction& f, const std::vector<Array>& example)
   {
     const ScopedTrace tracing(current, trace);
     const std::vector<Array> outs = f(args);  // an error of f itself reaches the caller
-    for (std::size_t i = 0; i < outs.size(); ++i)
-      results.push_back(value_of(trace, output_array(outs[i], i)));
+    for (std::size_t i = 0; i < outs.size(); ++i) {
+      require_output_of(backend(), outs[i], i);
+      results.push_back(value_of(trace, outs[i]));
+    }
   }
   if (!trace.untraceable.empty()) return uncompiled(f, trace.untraceable);
   std::shared_ptr<const Executable> exe;

@@ -324,17 +324,19 @@ class KernelCache {
 
 std::shared_ptr<const Executable> compiled(const std::string& module, std::string_view fn,
                                            Optimisation level) {
+  // Keyed by the module text alone, so a hit (every call but the first) copies no text: a
+  // kernel's level follows from the sizes its text names (hlo.cpp), so one text has one level.
   static KernelCache cache;
-  const std::string key = compile_options(level) + module;
-  if (std::shared_ptr<const Executable> exe = cache.find(key)) return exe;
+  if (std::shared_ptr<const Executable> exe = cache.find(module)) return exe;
   // Compiled outside the lock (tens of milliseconds); two threads may both compile a new text,
   // and the first to finish is kept.
+  const std::string key = compile_options(level) + module;  // the disk cache's key
   std::shared_ptr<const Executable> exe = disk_cache_load(key, fn);
   if (!exe) {
     exe = compile_module(module, fn, level);
     disk_cache_store(key, *exe);
   }
-  return cache.insert(key, std::move(exe));
+  return cache.insert(module, std::move(exe));
 }
 
 PJRT_Buffer* upload(const void* data, DType d, const Shape& shape, std::string_view fn) {

@@ -73,7 +73,8 @@ enum class Optimisation { fast_compile, full };
 std::shared_ptr<const Executable> compile_module(const std::string& module, std::string_view fn,
                                                  Optimisation level);
 /**
- * The executable of a kernel's module, compiled once per text and process. With
+ * The executable of a kernel's module at level (always the same level for one text), compiled
+ * once per text and process. With
  * IVY_XLA_CACHE_DIR set, compiled kernels are also kept there (serialized, about 1 ms to load
  * against 15 ms to compile) and shared between processes.
  */
